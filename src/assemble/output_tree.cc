@@ -1,0 +1,83 @@
+#include "assemble/output_tree.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace lantern {
+namespace fs = std::filesystem;
+namespace {
+
+Status WriteFile(const fs::path& path, const std::string& bytes) {
+  std::error_code error;
+  fs::create_directories(path.parent_path(), error);
+  if (error) return Status::Error("cannot create " + path.parent_path().string() + ": " + error.message());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::Error("cannot write " + path.string() + ": " + std::strerror(errno));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return Status::Error("cannot write " + path.string() + ": write failed (is the disk full?)");
+  return Status::Ok();
+}
+
+// A sibling of `target` that does not exist yet, e.g. "public.lantern-new-1234".
+fs::path FreshSibling(const fs::path& target, const std::string& tag) {
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const std::string base = target.filename().string() + ".lantern-" + tag + "-" + std::to_string(getpid());
+  fs::path candidate = parent / base;
+  for (int n = 1; fs::exists(candidate); ++n) candidate = parent / (base + "-" + std::to_string(n));
+  return candidate;
+}
+
+}  // namespace
+
+Status WriteOutputTree(const OutputTree& tree, const std::string& directory) {
+  fs::path target(directory);
+  while (target.has_filename() == false && target.has_parent_path() && target != target.root_path()) {
+    target = target.parent_path();  // "public/" → "public"
+  }
+  std::error_code error;
+  if (fs::exists(target, error) && !fs::is_directory(target, error)) {
+    return Status::Error(directory + " exists and is not a folder");
+  }
+  if (!target.parent_path().empty()) {
+    fs::create_directories(target.parent_path(), error);
+    if (error) return Status::Error("cannot create " + target.parent_path().string() + ": " + error.message());
+  }
+  const fs::path staging = FreshSibling(target, "new");
+  for (const auto& [relative, bytes] : tree) {
+    Status status = WriteFile(staging / relative, bytes);
+    if (!status.ok()) {
+      fs::remove_all(staging, error);
+      return status;
+    }
+  }
+  if (tree.empty()) fs::create_directories(staging, error);
+
+  // Swap: move the old output aside, move the new one in, then delete the old.
+  fs::path old;
+  if (fs::exists(target, error)) {
+    old = FreshSibling(target, "old");
+    fs::rename(target, old, error);
+    if (error) {
+      fs::remove_all(staging, error);
+      return Status::Error("cannot replace " + directory + ": " + error.message());
+    }
+  }
+  fs::rename(staging, target, error);
+  if (error) {
+    const std::string message = error.message();
+    if (!old.empty()) fs::rename(old, target, error);  // put the old site back
+    fs::remove_all(staging, error);
+    return Status::Error("cannot move the new site into " + directory + ": " + message);
+  }
+  if (!old.empty()) fs::remove_all(old, error);
+  return Status::Ok();
+}
+
+}  // namespace lantern

@@ -1,0 +1,40 @@
+// The theme a site is rendered with: the default theme built into the binary,
+// with any template or partial the site's layouts/ folder overrides by name,
+// the theme's strings for the site's language, and its static files.
+#ifndef LANTERN_ASSEMBLE_THEME_H_
+#define LANTERN_ASSEMBLE_THEME_H_
+
+#include <map>
+#include <vector>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "base/file_system.h"
+#include "model/value.h"
+#include "render/template.h"
+
+namespace lantern {
+
+struct Theme {
+  TemplateSet templates;
+  Value strings = Value::Map();               // strings/<language>.yaml over strings/en.yaml
+  std::map<std::string, std::string> assets;  // output path ("assets/style.css") → bytes
+
+  // A string by key, or the key itself in brackets when the theme lacks it
+  // (visible in output, and reported by the theme check).
+  std::string String(const std::string& key) const;
+};
+
+// Loads the theme. `theme_files` holds "themes/default/…" (normally the
+// embedded files); `site_files` and `site_root` give the site's layouts/ and
+// assets/ folders. Returns false when a template, partial or strings file has
+// an error (each added to `diagnostics`).
+bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, const std::string& site_root,
+               const std::string& language, Theme* theme, Diagnostics* diagnostics);
+
+// The templates every theme must provide; a missing one is an error.
+const std::vector<std::string>& RequiredTemplates();
+
+}  // namespace lantern
+
+#endif  // LANTERN_ASSEMBLE_THEME_H_

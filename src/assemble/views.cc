@@ -1,0 +1,436 @@
+#include "assemble/views.h"
+
+#include <algorithm>
+#include <map>
+
+#include "load/schema.h"
+#include "load/validator.h"
+#include "render/html_escape.h"
+#include "render/markdown.h"
+
+namespace lantern {
+namespace {
+
+Value DateView(const Date& date) {
+  return Value::Map().Set("iso", TextValue(date.Iso())).Set("display", TextValue(date.Display()));
+}
+
+std::string DateHtml(const Date& date) {
+  return "<time datetime=\"" + date.Iso() + "\">" + EscapeHtml(date.Display()) + "</time>";
+}
+
+std::string Link(const std::string& href, const std::string& text) {
+  return "<a href=\"" + EscapeHtml(href) + "\">" + EscapeHtml(text) + "</a>";
+}
+
+bool IsBlank(const Value* v) {
+  return v == nullptr || v->is_null() || (v->is_text() && v->text().find_first_not_of(" \t\r\n") == std::string::npos) ||
+         (v->is_list() && v->items().empty());
+}
+
+std::string JoinTexts(const Value& value, const char* enumeration) {
+  std::vector<std::string> parts;
+  auto add = [&](const Value& item) {
+    if (item.is_text()) parts.push_back(enumeration ? EnumLabel(enumeration, item.text()) : item.text());
+  };
+  if (value.is_list()) {
+    for (const Value& item : value.items()) add(item);
+  } else {
+    add(value);
+  }
+  std::string joined;
+  for (const std::string& part : parts) joined += (joined.empty() ? "" : ", ") + part;
+  return joined;
+}
+
+// The HTML for one field's value, by the field's type.
+std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& theme) {
+  const std::string text = value.is_text() ? value.text() : std::string();
+  switch (spec.type) {
+    case FieldType::kMarkdown:
+      return MarkdownToHtml(text, {3});
+    case FieldType::kUrl:
+      if (ClassifyUrl(text) == UrlForm::kNotApplicable) return EscapeHtml(theme.String("value_not_applicable"));
+      if (ClassifyUrl(text) == UrlForm::kInvalid || ClassifyUrl(text) == UrlForm::kBadScheme) return EscapeHtml(text);
+      {
+        const std::string first = text.substr(0, text.find_first_of(" \t\n"));
+        const std::string rest = first.size() < text.size() ? text.substr(first.size()) : "";
+        return Link(UrlTarget(text), first) + EscapeHtml(rest);
+      }
+    case FieldType::kEmail:
+      if (ClassifyEmail(text) == EmailForm::kNotApplicable) return EscapeHtml(theme.String("value_not_applicable"));
+      if (ClassifyEmail(text) == EmailForm::kInvalid) return EscapeHtml(text);
+      return Link("mailto:" + EmailAddress(text), EmailAddress(text));
+    case FieldType::kDate:
+      if (std::optional<Date> date = Date::Parse(text)) return DateHtml(*date);
+      return EscapeHtml(text);
+    case FieldType::kBool:
+      return EscapeHtml(theme.String(ParseBool(text).value_or(false) ? "value_yes" : "value_no"));
+    case FieldType::kEnum:
+    case FieldType::kEnumList:
+      return EscapeHtml(JoinTexts(value, spec.enumeration));
+    case FieldType::kTextList:
+      return EscapeHtml(JoinTexts(value, nullptr));
+    default:
+      return EscapeHtml(text);
+  }
+}
+
+std::string WithheldReason(const Record& record, const std::string& schema_path) {
+  const Value* redactions = record.data.Find("redactions");
+  if (redactions == nullptr) return {};
+  std::string display = schema_path;
+  for (size_t at = display.find("[]"); at != std::string::npos; at = display.find("[]")) display.erase(at, 2);
+  for (const Value& entry : redactions->items()) {
+    const Value* field = entry.Find("field");
+    const Value* reason = entry.Find("reason");
+    if (field && reason && field->is_text() && reason->is_text() &&
+        (field->text() == display || display.rfind(field->text() + ".", 0) == 0)) {
+      return reason->text();
+    }
+  }
+  return {};
+}
+
+bool IsWithheld(const Record& record, const std::string& schema_path) {
+  for (const std::string& w : record.withheld) {
+    if (schema_path == w || schema_path.rfind(w + ".", 0) == 0 || schema_path.rfind(w + "[].", 0) == 0) return true;
+  }
+  return false;
+}
+
+// A summary-list row for the field `spec` whose value is `value` (may be null).
+Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* value) {
+  Value row = Value::Map();
+  row.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
+  row.Set("number", TextValue(FieldNumber(spec, record.version_bit)));
+  // Listed under redactions: with no value the field is withheld; with a value
+  // it is partly withheld (shown, with the reason for what is left out).
+  const bool listed = IsWithheld(record, spec.path);
+  const bool withheld = listed && IsBlank(value);
+  const bool partly = !withheld && record.withheld.count(spec.path) > 0;
+  row.Set("withheld", Value::Bool(withheld));
+  row.Set("partly_withheld", Value::Bool(partly));
+  row.Set("withheld_reason", TextValue(listed ? WithheldReason(record, spec.path) : ""));
+  row.Set("is_group", Value::Bool(false));
+  row.Set("value_html", TextValue(withheld ? "" : IsBlank(value) ? EscapeHtml(theme.String("value_none"))
+                                                                 : ValueHtml(spec, *value, theme)));
+  return row;
+}
+
+// A group of repeated entries (models, datasets, third parties, risks, …).
+Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* list) {
+  Value group = Value::Map();
+  group.Set("is_group", Value::Bool(true));
+  group.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
+  group.Set("number", TextValue(FieldNumber(spec, record.version_bit)));
+  const bool listed = IsWithheld(record, spec.path);
+  const bool withheld = listed && IsBlank(list);
+  group.Set("withheld", Value::Bool(withheld));
+  group.Set("partly_withheld", Value::Bool(!withheld && record.withheld.count(spec.path) > 0));
+  group.Set("withheld_reason", TextValue(listed ? WithheldReason(record, spec.path) : ""));
+  Value entries = Value::List();
+  const std::vector<const FieldSpec*> children =
+      ChildFields(DocumentKind::kRecord, record.version_bit, std::string(spec.path) + "[]");
+  if (!withheld && list != nullptr && list->is_list()) {
+    int n = 0;
+    for (const Value& item : list->items()) {
+      ++n;
+      std::string heading;
+      for (const char* key : {"name", "title"}) {
+        if (const Value* v = item.Find(key); v && v->is_text() && heading.empty()) heading = v->text();
+      }
+      if (heading.empty()) heading = std::string(FieldLabel(spec, record.version_bit)) + " " + std::to_string(n);
+      Value rows = Value::List();
+      for (const FieldSpec* child : children) {
+        const std::string_view key = FieldKey(child->path);
+        if ((key == "name" || key == "title") && item.Find(key) != nullptr && child->type == FieldType::kText) continue;
+        rows.Push(Row(record, theme, *child, item.Find(key)));
+      }
+      entries.Push(Value::Map().Set("heading", TextValue(heading)).Set("rows", std::move(rows)));
+    }
+  }
+  group.Set("is_empty", Value::Bool(entries.items().empty()));
+  group.Set("empty_text", TextValue(withheld ? theme.String("withheld_label") + ": " + WithheldReason(record, spec.path)
+                                             : theme.String("value_none")));
+  group.Set("entries", std::move(entries));
+  return group;
+}
+
+std::string MarkdownAt(const Record& record, std::string_view path) {
+  const Value* v = record.data.FindPath(path);
+  return IsBlank(v) || !v->is_text() ? std::string() : MarkdownToHtml(v->text(), {2});
+}
+
+}  // namespace
+
+std::string RecordUrl(const Site& site, const Record& record) {
+  return site.config.root_path + "records/" + record.id + "/";
+}
+
+std::string PageUrl(const Site& site, const Page& page) { return site.config.root_path + "pages/" + page.slug + "/"; }
+
+Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std::string& page_title,
+                 const std::string& current_url) {
+  const SiteConfig& c = site.config;
+  Value view = Value::Map();
+  view.Set("strings", theme.strings);
+  view.Set("site", Value::Map()
+                       .Set("title", TextValue(c.title))
+                       .Set("organisation", TextValue(c.organisation))
+                       .Set("language", TextValue(c.language))
+                       .Set("contact_email", TextValue(c.contact_email))
+                       .Set("base_url", TextValue(c.base_url)));
+  view.Set("root", TextValue(c.root_path));
+
+  std::vector<const Page*> nav_pages;
+  for (const Page& page : site.pages) {
+    if (page.navigation) nav_pages.push_back(&page);
+  }
+  std::stable_sort(nav_pages.begin(), nav_pages.end(), [](const Page* a, const Page* b) {
+    return a->order != b->order ? a->order < b->order : a->title < b->title;
+  });
+  Value nav = Value::List();
+  const std::string records_url = c.root_path + "records/";
+  nav.Push(Value::Map()
+               .Set("title", TextValue(theme.String("records_title")))
+               .Set("url", TextValue(records_url))
+               .Set("current", Value::Bool(current_url == records_url)));
+  for (const Page* page : nav_pages) {
+    const std::string url = PageUrl(site, *page);
+    nav.Push(Value::Map()
+                 .Set("title", TextValue(page->title))
+                 .Set("url", TextValue(url))
+                 .Set("current", Value::Bool(current_url == url)));
+  }
+  view.Set("nav", std::move(nav));
+
+  Value breadcrumbs = Value::List();
+  if (kind != PageKind::kHome) {
+    breadcrumbs.Push(Value::Map().Set("title", TextValue(theme.String("home_title"))).Set("url", TextValue(c.root_path)));
+  }
+  if (kind == PageKind::kRecord) {
+    breadcrumbs.Push(Value::Map().Set("title", TextValue(theme.String("records_title"))).Set("url", TextValue(records_url)));
+  }
+  view.Set("breadcrumbs", std::move(breadcrumbs));
+  view.Set("page_title", TextValue(page_title));
+  const std::string path_below_root = current_url.substr(std::min(current_url.size(), c.root_path.size()));
+  view.Set("canonical_url", TextValue(c.base_url + path_below_root));
+  static const char* kKinds[] = {"home", "records", "record", "page", "not_found"};
+  view.Set("page_kind", TextValue(kKinds[static_cast<int>(kind)]));
+  return view;
+}
+
+Value RecordListEntry(const Site& site, const Theme&, const Record& record) {
+  return Value::Map()
+      .Set("id", TextValue(record.id))
+      .Set("url", TextValue(RecordUrl(site, record)))
+      .Set("name", TextValue(record.Text("summary.name")))
+      .Set("one_sentence_description", TextValue(record.Text("summary.one_sentence_description")))
+      .Set("service", TextValue(record.Text("service")))
+      .Set("phase", TextValue(record.phase))
+      .Set("phase_label", TextValue(EnumLabel("phase", record.phase)))
+      .Set("is_retired", Value::Bool(record.is_retired()))
+      .Set("is_draft", Value::Bool(record.is_draft()))
+      .Set("updated", DateView(record.last_changed()));
+}
+
+void AddRecordView(const Site& site, const Theme& theme, const Record& record, Value* view) {
+  const unsigned version = record.version_bit;
+  Value r = RecordListEntry(site, theme, record);
+  r.Set("description_html", TextValue(MarkdownAt(record, "summary.description")));
+  r.Set("version", TextValue(record.version));
+  r.Set("status", TextValue(record.status));
+  std::string organisation = record.Text("owner.organisation");
+  if (organisation.empty()) organisation = record.Text("organisation");
+  if (organisation.empty()) organisation = site.config.organisation;
+  r.Set("organisation", TextValue(organisation));
+  r.Set("team", TextValue(record.Text("owner.team")));
+  r.Set("senior_responsible_owner", TextValue(record.Text("owner.senior_responsible_owner")));
+  r.Set("published", DateView(record.published));
+  r.Set("has_updated", Value::Bool(record.updated.has_value()));
+  if (record.updated) r.Set("updated", DateView(*record.updated));
+  r.Set("has_archived", Value::Bool(record.archived.has_value()));
+  if (record.archived) r.Set("archived", DateView(*record.archived));
+  r.Set("next_review", DateView(record.next_review));
+  r.Set("last_reviewed", DateView(record.last_changed()));
+
+  const std::string affects = MarkdownAt(record, "resident_guidance.how_it_affects_you");
+  const std::string object = MarkdownAt(record, "resident_guidance.how_to_object");
+  const std::string appeals = MarkdownAt(record, "deployment.appeals_and_review");
+  const std::string human = MarkdownAt(record, version == kV4 ? "deployment.human_review"
+                                                              : "deployment.human_decisions_and_review");
+  r.Set("resident", Value::Map()
+                        .Set("how_it_affects_you_html", TextValue(affects))
+                        .Set("has_how_it_affects_you", Value::Bool(!affects.empty()))
+                        .Set("how_to_object_html", TextValue(object))
+                        .Set("has_how_to_object", Value::Bool(!object.empty()))
+                        .Set("human_review_html", TextValue(human))
+                        .Set("appeals_html", TextValue(appeals))
+                        .Set("has_appeals", Value::Bool(!appeals.empty())));
+
+  // The facts for the summary list: Tier 1 contact routes, then metadata.
+  static const char* kSummaryFields[] = {
+      "summary.website_url", "summary.contact_email", "phase", "service", "organisation_type", "function",
+      "capability", "task", "region", "tags", "dates.published", "dates.updated", "dates.archived",
+      "governance.approved_by", "governance.approved_on", "environment.summary", "environment.assessment_url",
+      "atrs_version"};
+  Value summary_rows = Value::List();
+  for (const char* path : kSummaryFields) {
+    const FieldSpec* spec = FindField(DocumentKind::kRecord, version, path);
+    const Value* value = record.data.FindPath(path);
+    if (spec == nullptr) continue;
+    const bool tier1 = std::string_view(path).rfind("summary.", 0) == 0;
+    if (!tier1 && IsBlank(value) && !IsWithheld(record, path)) continue;  // optional metadata left out
+    summary_rows.Push(Row(record, theme, *spec, value));
+  }
+  Value next_review_row = Value::Map()
+                              .Set("label", TextValue(theme.String("next_review_label")))
+                              .Set("number", TextValue(""))
+                              .Set("withheld", Value::Bool(false))
+                              .Set("withheld_reason", TextValue(""))
+                              .Set("is_group", Value::Bool(false))
+                              .Set("value_html", TextValue(DateHtml(record.next_review)));
+  summary_rows.Push(std::move(next_review_row));
+  r.Set("summary_rows", std::move(summary_rows));
+
+  // Tier 2, section by section, field by field, in the table's (ATRS) order.
+  Value contents = Value::List();
+  Value sections = Value::List();
+  for (const SectionSpec& section : RecordSections()) {
+    const std::string title = version == kV3 && section.title_v3 ? section.title_v3 : section.title;
+    contents.Push(Value::Map()
+                      .Set("number", TextValue(section.number))
+                      .Set("title", TextValue(title))
+                      .Set("anchor", TextValue(section.anchor)));
+    Value items = Value::List();
+    const Value* block = record.data.Find(section.key);
+    for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, version, section.key)) {
+      const Value* value = block ? block->Find(FieldKey(spec->path)) : nullptr;
+      items.Push(spec->type == FieldType::kObjectList ? Group(record, theme, *spec, value)
+                                                      : Row(record, theme, *spec, value));
+    }
+    sections.Push(Value::Map()
+                      .Set("number", TextValue(section.number))
+                      .Set("title", TextValue(title))
+                      .Set("anchor", TextValue(section.anchor))
+                      .Set("items", std::move(items)));
+  }
+  r.Set("contents", std::move(contents));
+  r.Set("sections", std::move(sections));
+
+  Value changes = Value::List();
+  if (const Value* list = record.data.Find("changes"); list && list->is_list()) {
+    for (const Value& change : list->items()) {
+      const Value* date = change.Find("date");
+      const Value* note = change.Find("note");
+      if (!date || !note || !date->is_text() || !note->is_text()) continue;
+      changes.Push(Value::Map()
+                       .Set("date", DateView(*Date::Parse(date->text())))
+                       .Set("note_html", TextValue(MarkdownToHtml(note->text(), {3}))));
+    }
+  }
+  r.Set("has_changes", Value::Bool(!changes.items().empty()));
+  r.Set("changes", std::move(changes));
+
+  const SiteConfig& c = site.config;
+  const std::string endpoint = c.feedback_endpoint;
+  std::string feedback_url;
+  if (!endpoint.empty()) {
+    feedback_url = endpoint.rfind("/", 0) == 0 ? c.root_path + endpoint.substr(1) : endpoint;
+    if (feedback_url.back() != '/') feedback_url += '/';
+    feedback_url += record.id;
+  }
+  std::string contact = EmailAddress(record.Text("summary.contact_email"));
+  if (ClassifyEmail(contact) != EmailForm::kValid) contact = c.contact_email;
+  std::string privacy = c.privacy_notice;
+  if (privacy.rfind("/", 0) == 0) privacy = c.root_path + privacy.substr(1);
+  r.Set("feedback", Value::Map()
+                        .Set("has_form", Value::Bool(!endpoint.empty()))
+                        .Set("url", TextValue(feedback_url))
+                        .Set("contact_email", TextValue(contact))
+                        .Set("privacy_url", TextValue(privacy)));
+  view->Set("record", std::move(r));
+}
+
+namespace {
+
+Value Counts(const Site& site) {
+  int retired = 0;
+  for (const Record& record : site.records) retired += record.is_retired() ? 1 : 0;
+  const int total = static_cast<int>(site.records.size());
+  return Value::Map()
+      .Set("published", TextValue(std::to_string(total - retired)))
+      .Set("retired", TextValue(std::to_string(retired)))
+      .Set("total", TextValue(std::to_string(total)));
+}
+
+std::vector<const Record*> ByName(const Site& site) {
+  std::vector<const Record*> records;
+  for (const Record& record : site.records) records.push_back(&record);
+  std::stable_sort(records.begin(), records.end(), [](const Record* a, const Record* b) {
+    const std::string an = a->Text("summary.name"), bn = b->Text("summary.name");
+    return an != bn ? an < bn : a->id < b->id;
+  });
+  return records;
+}
+
+}  // namespace
+
+void AddHomeView(const Site& site, const Theme& theme, Value* view) {
+  const std::string intro = site.home_intro ? MarkdownToHtml(site.home_intro->body, {1}) : std::string();
+  view->Set("intro_html", TextValue(intro));
+  view->Set("has_intro", Value::Bool(!intro.empty()));
+  view->Set("counts", Counts(site));
+
+  std::vector<const Record*> recent = ByName(site);
+  std::stable_sort(recent.begin(), recent.end(),
+                   [](const Record* a, const Record* b) { return b->last_changed() < a->last_changed(); });
+  Value recent_list = Value::List();
+  for (size_t i = 0; i < recent.size() && i < 5; ++i) recent_list.Push(RecordListEntry(site, theme, *recent[i]));
+  view->Set("recent", std::move(recent_list));
+
+  std::vector<const Page*> pages;
+  for (const Page& page : site.pages) pages.push_back(&page);
+  std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
+    return a->order != b->order ? a->order < b->order : a->title < b->title;
+  });
+  Value page_list = Value::List();
+  for (const Page* page : pages) {
+    page_list.Push(Value::Map()
+                       .Set("title", TextValue(page->title))
+                       .Set("url", TextValue(PageUrl(site, *page)))
+                       .Set("summary", TextValue(page->summary)));
+  }
+  view->Set("pages", std::move(page_list));
+
+  std::map<std::string, int> per_service;
+  for (const Record& record : site.records) {
+    if (!record.Text("service").empty()) ++per_service[record.Text("service")];
+  }
+  Value services = Value::List();
+  for (const auto& [name, count] : per_service) {
+    services.Push(Value::Map().Set("name", TextValue(name)).Set("count", TextValue(std::to_string(count))));
+  }
+  view->Set("services", std::move(services));
+}
+
+void AddRecordsView(const Site& site, const Theme& theme, Value* view) {
+  Value records = Value::List();
+  for (const Record* record : ByName(site)) records.Push(RecordListEntry(site, theme, *record));
+  view->Set("records", std::move(records));
+  view->Set("counts", Counts(site));
+}
+
+void AddPageView(const Page& page, Value* view) {
+  Value p = Value::Map()
+                .Set("title", TextValue(page.title))
+                .Set("summary", TextValue(page.summary))
+                .Set("slug", TextValue(page.slug))
+                .Set("body_html", TextValue(MarkdownToHtml(page.body, {1})))
+                .Set("has_updated", Value::Bool(page.updated.has_value()));
+  if (page.updated) p.Set("updated", DateView(*page.updated));
+  view->Set("page", std::move(p));
+}
+
+}  // namespace lantern

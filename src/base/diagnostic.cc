@@ -1,0 +1,118 @@
+#include "base/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "base/utf8.h"
+
+namespace lantern {
+
+void Diagnostics::Error(const std::string& path, SourceLocation at, std::string code,
+                        std::string message) {
+  Add({path, at, Severity::kError, std::move(code), std::move(message)});
+}
+
+void Diagnostics::Warning(const std::string& path, SourceLocation at, std::string code,
+                          std::string message) {
+  Add({path, at, Severity::kWarning, std::move(code), std::move(message)});
+}
+
+void Diagnostics::Add(Diagnostic diagnostic) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  items_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::AddAll(const Diagnostics& other) {
+  if (&other == this) return;
+  std::scoped_lock lock(mutex_, other.mutex_);
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  for (const auto& [path, text] : other.sources_) sources_.emplace(path, text);
+}
+
+void Diagnostics::RememberSource(const std::string& path, std::string text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  sources_[path] = std::move(text);
+}
+
+int Diagnostics::error_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError;
+  }));
+}
+
+int Diagnostics::warning_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kWarning;
+  }));
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> sorted;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sorted = items_;
+  }
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.path, a.location.line, a.location.column, a.message) <
+           std::tie(b.path, b.location.line, b.location.column, b.message);
+  });
+  return sorted;
+}
+
+std::string Diagnostics::Format() const {
+  std::map<std::string, std::string> sources;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sources = sources_;
+  }
+  std::string out;
+  for (const Diagnostic& d : Sorted()) {
+    auto it = sources.find(d.path);
+    out += FormatDiagnostic(d, it == sources.end() ? std::string() : it->second);
+  }
+  return out;
+}
+
+namespace {
+
+// Returns line `line_number` (1-based) of `text` without its line ending.
+std::string_view LineOf(const std::string& text, int line_number) {
+  size_t start = 0;
+  for (int line = 1; line < line_number; ++line) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) return {};
+    ++start;
+  }
+  size_t end = text.find('\n', start);
+  if (end == std::string::npos) end = text.size();
+  if (end > start && text[end - 1] == '\r') --end;
+  return std::string_view(text).substr(start, end - start);
+}
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d, const std::string& source) {
+  const char* severity = d.severity == Severity::kError ? "error" : "warning";
+  std::string out = d.path;
+  std::string_view line;
+  int display_column = 0;
+  if (d.location.line > 0) {
+    line = LineOf(source, d.location.line);
+    const size_t byte_offset =
+        std::min(line.size(), static_cast<size_t>(std::max(d.location.column, 1) - 1));
+    display_column = static_cast<int>(CountCodePoints(line.substr(0, byte_offset))) + 1;
+    out += ":" + std::to_string(d.location.line) + ":" + std::to_string(display_column);
+  }
+  out += std::string(": ") + severity + ": " + d.message + "\n";
+  if (d.location.line > 0 && !line.empty()) {
+    // Tabs become single spaces so the caret stays under the right character.
+    std::string shown(line);
+    std::replace(shown.begin(), shown.end(), '\t', ' ');
+    out += shown + "\n" + std::string(static_cast<size_t>(display_column - 1), ' ') + "^\n";
+  }
+  return out;
+}
+
+}  // namespace lantern

@@ -1,0 +1,70 @@
+// Problems in content and themes, collected rather than thrown so that one run
+// of `lantern check` reports all of them, and the one formatter that prints
+//   path:line:col: error: message
+//   <the source line>
+//   <spaces>^
+#ifndef LANTERN_BASE_DIAGNOSTIC_H_
+#define LANTERN_BASE_DIAGNOSTIC_H_
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace lantern {
+
+enum class Severity { kWarning, kError };
+
+// A position in a source file. Lines are 1-based; `column` is the 1-based byte
+// offset in the line (0 when only the file is known). The formatter turns the
+// byte offset into a character column for display.
+struct SourceLocation {
+  int line = 0;
+  int column = 0;
+};
+
+struct Diagnostic {
+  std::string path;
+  SourceLocation location;
+  Severity severity = Severity::kError;
+  std::string code;     // stable identifier such as "L012", for filtering and docs
+  std::string message;  // one sentence, lower-case start, says what and why
+};
+
+// Collects diagnostics from any number of threads, with the text of each source
+// file so that the formatter can show the offending line.
+class Diagnostics {
+ public:
+  void Error(const std::string& path, SourceLocation at, std::string code, std::string message);
+  void Warning(const std::string& path, SourceLocation at, std::string code, std::string message);
+  void Add(Diagnostic diagnostic);
+  void AddAll(const Diagnostics& other);
+
+  // Remembers a file's text for source lines. The path must match the one the
+  // diagnostics name.
+  void RememberSource(const std::string& path, std::string text);
+
+  int error_count() const;
+  int warning_count() const;
+  bool has_errors() const { return error_count() > 0; }
+
+  // The diagnostics sorted by path, line, column, then message: the order does
+  // not depend on which thread found what.
+  std::vector<Diagnostic> Sorted() const;
+
+  // Every diagnostic in the one printed format, each followed by its source line
+  // and caret when the location and source are known.
+  std::string Format() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<Diagnostic> items_;
+  std::map<std::string, std::string> sources_;
+};
+
+// Formats one diagnostic; `source` is the whole file text, or empty.
+std::string FormatDiagnostic(const Diagnostic& diagnostic, const std::string& source);
+
+}  // namespace lantern
+
+#endif  // LANTERN_BASE_DIAGNOSTIC_H_

@@ -1,0 +1,21 @@
+// UTF-8 validation and counting. Lantern reads only valid UTF-8; the checker
+// reports the first invalid byte with its position.
+#ifndef LANTERN_BASE_UTF8_H_
+#define LANTERN_BASE_UTF8_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace lantern {
+
+// Returns the byte offset of the first byte that does not start a valid UTF-8
+// sequence (overlong forms, surrogates and code points above U+10FFFF are
+// invalid), or std::string_view::npos when the whole text is valid.
+size_t FindInvalidUtf8(std::string_view text);
+
+// Number of code points in valid UTF-8 text (continuation bytes are skipped).
+size_t CountCodePoints(std::string_view text);
+
+}  // namespace lantern
+
+#endif  // LANTERN_BASE_UTF8_H_

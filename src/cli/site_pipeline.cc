@@ -1,0 +1,48 @@
+#include "cli/site_pipeline.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <mutex>
+
+#include "assemble/site_builder.h"
+#include "assemble/theme.h"
+#include "base/file_system.h"
+#include "cli/cli.h"
+#include "load/site_loader.h"
+
+namespace lantern {
+
+void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result) {
+  const auto start = std::chrono::steady_clock::now();
+  DiskFileSystem disk;
+  LoadOptions load_options;
+  load_options.include_drafts = include_drafts;
+  Status status = LoadSite(disk, site_root, load_options, &result->site, &result->diagnostics);
+  if (!status.ok()) {
+    std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
+    result->exit_code = kExitUsageOrSystem;
+    return;
+  }
+  Theme theme;
+  const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,
+                                  &result->diagnostics);
+  if (theme_ok && !result->diagnostics.has_errors()) {
+    const bool show_progress = isatty(fileno(err)) != 0;
+    std::mutex print_mutex;
+    auto progress = [&](BuildProgress p) {
+      // A few updates per build are enough; more would slow the build down.
+      if (!show_progress || (p.done % 50 != 0 && p.done != p.total)) return;
+      std::lock_guard<std::mutex> lock(print_mutex);
+      std::fprintf(err, "\r\033[Krendering pages %zu/%zu", p.done, p.total);
+      std::fflush(err);
+    };
+    BuildSite(result->site, theme, &result->output, &result->diagnostics, progress);
+    if (show_progress) std::fprintf(err, "\r\033[K");
+  }
+  std::fputs(result->diagnostics.Format().c_str(), err);
+  result->exit_code = result->diagnostics.has_errors() ? kExitContentErrors : kExitOk;
+  result->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace lantern

@@ -1,0 +1,219 @@
+#include "load/site_loader.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "base/edit_distance.h"
+#include "base/parallel.h"
+#include "load/page_loader.h"
+#include "load/record_loader.h"
+#include "load/validator.h"
+#include "load/yaml_reader.h"
+
+namespace lantern {
+namespace {
+
+std::string Quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::string TextOr(const Value& map, std::string_view key, std::string fallback) {
+  const Value* v = map.Find(key);
+  return v && v->is_text() && !v->text().empty() ? v->text() : fallback;
+}
+
+SourceLocation KeyAt(const Value& map, std::string_view key) {
+  const Value::Member* m = map.FindMember(key);
+  return m ? m->key_location : map.location();
+}
+
+bool IsLanguageTag(const std::string& tag) {
+  // BCP 47 in the shape sites use: a 2–3 letter language, then subtags.
+  size_t start = 0;
+  bool first = true;
+  while (true) {
+    const size_t dash = tag.find('-', start);
+    const std::string part = tag.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
+    const bool letters = std::all_of(part.begin(), part.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool alnum = std::all_of(part.begin(), part.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    if (first ? !(letters && part.size() >= 2 && part.size() <= 3) : !(alnum && part.size() >= 2 && part.size() <= 8)) {
+      return false;
+    }
+    if (dash == std::string::npos) return true;
+    start = dash + 1;
+    first = false;
+  }
+}
+
+// Files in a content folder that Lantern reads (by extension); editors' and
+// systems' hidden files are skipped silently, anything else draws a warning so
+// that a mistyped extension does not make a record vanish.
+std::vector<std::string> ContentFiles(const FileSystem& files, const std::string& folder, std::string_view extension,
+                                      Diagnostics* diagnostics) {
+  std::vector<std::string> names;
+  for (const std::string& name : files.List(folder)) {
+    if (name.empty() || name[0] == '.' || name.back() == '~') continue;
+    const std::string path = JoinPath(folder, name);
+    if (EndsWith(name, extension) && name.size() > extension.size() && files.FileSize(path) >= 0) {
+      names.push_back(name);
+    } else if (files.IsDirectory(path)) {
+      diagnostics->Warning(path, {}, "L041", "folders inside " + Quote(folder) + " are not read; move its files up");
+    } else {
+      diagnostics->Warning(path, {}, "L041",
+                           "ignored: only " + std::string(extension) + " files are read here" +
+                               (EndsWith(name, ".yml") ? "; rename it to end in .yaml" : ""));
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig* config, Diagnostics* diagnostics) {
+  diagnostics->RememberSource(path, text);
+  if (!CheckContentBytes(path, text, diagnostics)) return false;
+  std::optional<Value> root = ReadYaml(path, text, diagnostics);
+  if (!root) return false;
+  Diagnostics local;
+  ValidationTarget target{DocumentKind::kSite, kAll, "", path, {}};
+  if (!ValidateDocument(target, *root, &local) || !root->is_map()) {
+    diagnostics->AddAll(local);
+    return false;
+  }
+  config->title = TextOr(*root, "title", "");
+  config->organisation = TextOr(*root, "organisation", "");
+  config->base_url = TextOr(*root, "base_url", "");
+  if (!config->base_url.empty() && config->base_url.back() != '/') config->base_url += '/';
+  // The path part of base_url: every internal link starts with it.
+  const size_t scheme_end = config->base_url.find("://");
+  const size_t path_start = config->base_url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+  config->root_path = path_start == std::string::npos ? "/" : config->base_url.substr(path_start);
+  config->language = TextOr(*root, "language", "en");
+  if (!IsLanguageTag(config->language)) {
+    local.Error(path, root->Find("language")->location(), "L025",
+                Quote(config->language) + " is not a language tag; use a BCP 47 tag such as en, cy or en-GB");
+  }
+  const std::string theme = TextOr(*root, "theme", "default");
+  if (theme != "default") {
+    local.Error(path, root->Find("theme")->location(), "L025",
+                "unknown theme " + Quote(theme) + ": the built-in theme is \"default\"; to change how pages "
+                "look, put templates of the same names in the site's layouts/ folder");
+  }
+  config->contact_email = EmailAddress(TextOr(*root, "contact_email", ""));
+  const std::string interval = TextOr(*root, "review_interval_months", "12");
+  config->review_interval_months = std::stoi(interval);
+  if (config->review_interval_months < 1 || config->review_interval_months > 120) {
+    local.Error(path, root->Find("review_interval_months")->location(), "L025",
+                "review_interval_months should be between 1 and 120, not " + interval);
+  }
+  if (const Value* feedback = root->Find("feedback"); feedback && feedback->is_map()) {
+    config->feedback_endpoint = TextOr(*feedback, "endpoint", "");
+    config->privacy_notice = TextOr(*feedback, "privacy_notice", "");
+    config->retention_days = std::stoi(TextOr(*feedback, "retention_days", "0"));
+    if (!config->feedback_endpoint.empty() && config->privacy_notice.empty()) {
+      local.Error(path, KeyAt(*feedback, "endpoint"), "L026",
+                  "the feedback form needs a privacy notice: add \"privacy_notice\" under \"feedback\", e.g. "
+                  "privacy_notice: /pages/privacy/");
+    }
+  }
+  if (const Value* services = root->Find("services")) {
+    if (services->is_text()) config->services.push_back(services->text());
+    for (const Value& s : services->items()) {
+      if (!s.is_text()) continue;
+      if (std::find(config->services.begin(), config->services.end(), s.text()) != config->services.end()) {
+        local.Warning(path, s.location(), "L027", "service " + Quote(s.text()) + " is listed twice");
+        continue;
+      }
+      config->services.push_back(s.text());
+    }
+  }
+  const bool ok = !local.has_errors();
+  diagnostics->AddAll(local);
+  return ok;
+}
+
+Status LoadSite(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
+                Diagnostics* diagnostics) {
+  if (!files.IsDirectory(root)) {
+    return Status::Error("no folder " + Quote(root));
+  }
+  const std::string config_path = JoinPath(root, "site.yaml");
+  if (files.FileSize(config_path) < 0) {
+    return Status::Error(Quote(root) + " is not a Lantern site: it has no site.yaml (start one with: lantern init " +
+                         root + ")");
+  }
+  Result<std::string> config_text = files.ReadFile(config_path);
+  if (!config_text.ok()) return config_text.status();
+  site->root = root;
+  const bool config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
+
+  // Records: read and checked in parallel; each file's diagnostics are
+  // independent, and sorting at print time keeps the output deterministic.
+  const std::string records_folder = JoinPath(root, "records");
+  const std::vector<std::string> record_names = ContentFiles(files, records_folder, ".yaml", diagnostics);
+  std::vector<std::optional<Record>> loaded(record_names.size());
+  std::vector<Status> read_errors(record_names.size());
+  ParallelFor(record_names.size(), [&](size_t i) {
+    const std::string path = JoinPath(records_folder, record_names[i]);
+    Result<std::string> text = files.ReadFile(path);
+    if (!text.ok()) {
+      read_errors[i] = text.status();
+      return;
+    }
+    const std::string file_id = record_names[i].substr(0, record_names[i].size() - 5);
+    loaded[i] = LoadRecord(path, file_id, text.value(), site->config, diagnostics);
+  });
+  for (const Status& s : read_errors) {
+    if (!s.ok()) return s;
+  }
+
+  // Checks across records: unique ids and services from the site's list.
+  std::map<std::string, std::string> id_owner;
+  for (std::optional<Record>& record : loaded) {
+    if (!record) continue;
+    auto [it, inserted] = id_owner.emplace(record->id, record->source_path);
+    if (!inserted) {
+      const Value::Member* id_member = record->data.FindMember("id");
+      diagnostics->Error(record->source_path, id_member ? id_member->value.location() : SourceLocation{}, "L028",
+                         "id " + Quote(record->id) + " is already used by " + it->second +
+                             "; each record needs its own id, and an id is never reused");
+      continue;
+    }
+    const std::string service = record->Text("service");
+    if (!service.empty() && config_ok && !site->config.services.empty() &&
+        std::find(site->config.services.begin(), site->config.services.end(), service) ==
+            site->config.services.end()) {
+      const std::string nearest = NearestMatch(service, site->config.services);
+      diagnostics->Error(record->source_path, record->data.Find("service")->location(), "L029",
+                         "service " + Quote(service) + " is not in site.yaml's services" +
+                             (nearest.empty() ? "; add it there, or use one of them"
+                                              : " (did you mean " + Quote(nearest) + "?)"));
+      continue;
+    }
+    if (record->is_draft() && !options.include_drafts) continue;
+    site->records.push_back(std::move(*record));
+  }
+  std::sort(site->records.begin(), site->records.end(),
+            [](const Record& a, const Record& b) { return a.id < b.id; });
+
+  const std::string pages_folder = JoinPath(root, "pages");
+  for (const std::string& name : ContentFiles(files, pages_folder, ".md", diagnostics)) {
+    const std::string path = JoinPath(pages_folder, name);
+    Result<std::string> text = files.ReadFile(path);
+    if (!text.ok()) return text.status();
+    const std::string slug = name.substr(0, name.size() - 3);
+    std::optional<Page> page = LoadPage(path, slug, text.value(), diagnostics);
+    if (!page) continue;
+    if (slug == "index") {
+      site->home_intro = std::move(page);
+    } else {
+      site->pages.push_back(std::move(*page));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace lantern

@@ -1,0 +1,33 @@
+// Loads a whole site folder: site.yaml, records/*.yaml and pages/*.md, and
+// checks what spans files: unique ids, services from the site's list, a
+// privacy notice when the form is on.
+#ifndef LANTERN_LOAD_SITE_LOADER_H_
+#define LANTERN_LOAD_SITE_LOADER_H_
+
+#include <string>
+
+#include "base/diagnostic.h"
+#include "base/file_system.h"
+#include "base/status.h"
+#include "model/site.h"
+
+namespace lantern {
+
+struct LoadOptions {
+  bool include_drafts = false;  // keep records whose status is draft
+};
+
+// Reads the site at `root` on `files` into `site`. Content problems go to
+// `diagnostics` (loading goes on, so one run reports them all); the Status is
+// an error only when `root` is not a site at all (missing folder, no
+// site.yaml) or cannot be read.
+Status LoadSite(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
+                Diagnostics* diagnostics);
+
+// Parses site.yaml's text into `config`. Returns false (with errors added)
+// when the file has errors.
+bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig* config, Diagnostics* diagnostics);
+
+}  // namespace lantern
+
+#endif  // LANTERN_LOAD_SITE_LOADER_H_

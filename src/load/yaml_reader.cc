@@ -1,0 +1,302 @@
+#include "load/yaml_reader.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+
+#include "base/utf8.h"
+
+namespace lantern {
+namespace {
+
+// Deep nesting is never needed by the format and bounds every later walk.
+constexpr int kMaxDepth = 40;
+constexpr int kMaxNodes = 200000;
+
+// Thrown inside the event handler to stop parsing at the first fatal problem;
+// caught in ReadYaml, never escapes this file.
+struct Stop {
+  SourceLocation at;
+  std::string code;
+  std::string message;
+};
+
+// True when the quoted scalar opening at byte `pos` of `text` has its closing
+// quote. yaml-cpp 0.7 accepts a quote left open at the end of the file and
+// silently swallows everything after it into the value.
+bool QuoteIsClosed(const std::string& text, size_t pos) {
+  if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return true;  // a block scalar
+  const char quote = text[pos];
+  for (size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escaped character, perhaps a quote
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& text, int first_line) : text_(text), first_line_(first_line) {}
+
+  SourceLocation At(const YAML::Mark& mark) const {
+    return {mark.line + first_line_, mark.column + 1};
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) {
+      throw Stop{At(mark), "L003",
+                 "a file holds one YAML document; remove the second '---' and what follows, or "
+                 "move it to its own file"};
+    }
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    RejectAnchor(mark, anchor);
+    // yaml-cpp places an empty value's mark on the next token; the key's
+    // position (used when this is a map value) is the useful one.
+    Add(Value::Null(pending_key_ ? pending_key_->location() : At(mark)));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Stop{At(mark), "L004",
+               "YAML aliases ('*name') are not allowed: write the value out in full"};
+  }
+
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+    throw Stop{At(mark), "L004",
+               "YAML anchors ('&" + name + "') are not allowed: write the value out in full"};
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    RejectAnchor(mark, anchor);
+    RejectTag(mark, tag);
+    if (tag == "!" && mark.pos >= 0 && !QuoteIsClosed(text_, static_cast<size_t>(mark.pos))) {
+      throw Stop{At(mark), "L003", "a quoted value is not closed with its quote mark"};
+    }
+    Add(Value::Text(value, At(mark), tag != "?"));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    RejectAnchor(mark, anchor);
+    RejectTag(mark, tag);
+    Open(Value::List(At(mark)), mark);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    RejectAnchor(mark, anchor);
+    RejectTag(mark, tag);
+    Open(Value::Map(At(mark)), mark);
+  }
+  void OnMapEnd() override { Close(); }
+
+  std::optional<Value> TakeRoot() { return std::move(root_); }
+
+ private:
+  struct Frame {
+    Value value;
+    // For maps: the key read and waiting for its value.
+    std::optional<Value> key;
+  };
+
+  void RejectAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != 0) {
+      throw Stop{At(mark), "L004", "YAML anchors and aliases are not allowed: write the value out in full"};
+    }
+  }
+
+  void RejectTag(const YAML::Mark& mark, const std::string& tag) {
+    if (tag != "?" && tag != "!" && !tag.empty()) {
+      throw Stop{At(mark), "L005", "YAML tags ('!" + tag.substr(tag.rfind(':') + 1) +
+                                       "') are not supported: remove the tag"};
+    }
+  }
+
+  void Count(const YAML::Mark& mark) {
+    if (++nodes_ > kMaxNodes) {
+      throw Stop{At(mark), "L006", "too many values in one file (the limit is 200,000)"};
+    }
+  }
+
+  void Open(Value container, const YAML::Mark& mark) {
+    Count(mark);
+    if (static_cast<int>(stack_.size()) >= kMaxDepth) {
+      throw Stop{At(mark), "L006", "values are nested too deeply (the limit is 40 levels)"};
+    }
+    if (!stack_.empty() && stack_.back().value.is_map() && !stack_.back().key) {
+      throw Stop{At(mark), "L007", "a key must be plain text, not a list or mapping"};
+    }
+    stack_.push_back(Frame{std::move(container), std::nullopt});
+    pending_key_ = nullptr;
+  }
+
+  void Close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    pending_key_ = nullptr;
+    Attach(std::move(frame.value));
+  }
+
+  void Add(Value scalar) {
+    if (nodes_ + 1 > kMaxNodes) {
+      throw Stop{scalar.location(), "L006", "too many values in one file (the limit is 200,000)"};
+    }
+    ++nodes_;
+    Attach(std::move(scalar));
+  }
+
+  void Attach(Value value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.value.is_list()) {
+      top.value.Push(std::move(value));
+      return;
+    }
+    if (!top.key) {
+      if (!value.is_text() && !value.is_null()) {
+        throw Stop{value.location(), "L007", "a key must be plain text, not a list or mapping"};
+      }
+      if (value.is_null() || value.text().empty()) {
+        throw Stop{value.location(), "L007", "a key is missing before ':'"};
+      }
+      if (const Value::Member* first = top.value.FindMember(value.text())) {
+        throw Stop{value.location(), "L008",
+                   "duplicate key \"" + value.text() + "\": it is already set on line " +
+                       std::to_string(first->key_location.line) + "; keep one of them"};
+      }
+      top.key = std::move(value);
+      pending_key_ = &*top.key;
+      return;
+    }
+    const SourceLocation key_at = top.key->location();
+    std::string key = top.key->text();
+    top.key.reset();
+    pending_key_ = nullptr;
+    top.value.Set(key, std::move(value), key_at);
+  }
+
+  const std::string& text_;
+  int first_line_;
+  int documents_ = 0;
+  int nodes_ = 0;
+  std::vector<Frame> stack_;
+  const Value* pending_key_ = nullptr;
+  std::optional<Value> root_;
+};
+
+// yaml-cpp's messages are terse; these say what a person editing by hand
+// usually did and what to do about it.
+std::string ExplainParserMessage(const std::string& message) {
+  struct Hint {
+    const char* yaml_cpp;
+    const char* explanation;
+  };
+  static const Hint kHints[] = {
+      {"illegal map value",
+       "unexpected ':' here; if the text itself contains ': ', put the whole value in quotes"},
+      {"end of map not found", "a mapping is not closed or a line is indented wrongly"},
+      {"end of map flow not found", "a '{' is not closed with '}'"},
+      {"end of sequence not found", "a list is not closed or a line is indented wrongly"},
+      {"end of sequence flow not found", "a '[' is not closed with ']'"},
+      {"end of string not found", "a quoted value is not closed with its quote mark"},
+      {"block sequence entries are not allowed in this context",
+       "a '- ' list item is not allowed here; check its indentation"},
+      {"illegal tab when looking for indentation",
+       "a tab is used for indentation; YAML needs spaces"},
+      {"unknown escape character", "a backslash escape in a double-quoted value is not valid; "
+                                   "use single quotes or write '\\\\' for a backslash"},
+  };
+  for (const Hint& hint : kHints) {
+    if (message == hint.yaml_cpp) return hint.explanation;
+  }
+  return "YAML syntax: " + message;
+}
+
+}  // namespace
+
+bool CheckContentBytes(const std::string& path, const std::string& text, Diagnostics* diagnostics) {
+  if (text.size() > kMaxContentFileBytes) {
+    diagnostics->Error(path, {}, "L001",
+                       "file is " + std::to_string(text.size() / 1024) +
+                           " KiB, over the 1024 KiB limit for one content file; split it up");
+    return false;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diagnostics->Error(path, {}, "L001", "file is empty");
+    return false;
+  }
+  const size_t bad = FindInvalidUtf8(text);
+  if (bad != std::string::npos) {
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < bad; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    diagnostics->Error(path, {line, static_cast<int>(bad - line_start) + 1}, "L002",
+                       "invalid UTF-8 byte; save the file as UTF-8");
+    return false;
+  }
+  if (text.find('\0') != std::string::npos) {
+    diagnostics->Error(path, {}, "L002", "file contains a NUL byte; it is not a text file");
+    return false;
+  }
+  return true;
+}
+
+std::optional<Value> ReadYaml(const std::string& path, const std::string& text,
+                              Diagnostics* diagnostics, YamlReadOptions options) {
+  std::string body = text;
+  if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.erase(0, 3);  // byte order mark
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (options.allow_empty) return Value::Map({options.first_line, 1});
+  }
+  std::istringstream stream(body);
+  TreeBuilder builder(body, options.first_line);
+  try {
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const Stop& stop) {
+    diagnostics->Error(path, stop.at, stop.code, stop.message);
+    return std::nullopt;
+  } catch (const YAML::ParserException& e) {
+    diagnostics->Error(path, {e.mark.line + options.first_line, e.mark.column + 1}, "L003",
+                       ExplainParserMessage(e.msg));
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    diagnostics->Error(path, {}, "L003", "YAML could not be read: " + e.msg);
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    diagnostics->Error(path, {}, "L003", std::string("YAML could not be read: ") + e.what());
+    return std::nullopt;
+  }
+  std::optional<Value> root = builder.TakeRoot();
+  if (!root) {
+    if (options.allow_empty) return Value::Map({options.first_line, 1});
+    diagnostics->Error(path, {}, "L001", "file is empty");
+    return std::nullopt;
+  }
+  return root;
+}
+
+}  // namespace lantern

@@ -1,0 +1,29 @@
+// Calendar dates written YYYY-MM-DD, as content uses them.
+#ifndef LANTERN_MODEL_DATE_H_
+#define LANTERN_MODEL_DATE_H_
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lantern {
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+
+  // Parses exactly "YYYY-MM-DD" naming a real day (2025-02-30 is rejected);
+  // std::nullopt otherwise.
+  static std::optional<Date> Parse(std::string_view text);
+  // The date `months` calendar months later, clamped to the month's last day.
+  Date PlusMonths(int months) const;
+
+  std::string Iso() const;      // 2025-01-28
+  std::string Display() const;  // 28 January 2025 (GOV.UK style)
+
+  auto operator<=>(const Date&) const = default;
+};
+
+}  // namespace lantern
+
+#endif  // LANTERN_MODEL_DATE_H_

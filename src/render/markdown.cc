@@ -1,0 +1,32 @@
+#include "render/markdown.h"
+
+#include <cmark.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace lantern {
+
+std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options) {
+  cmark_node* document =
+      cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+  if (document == nullptr) return {};
+  if (options.heading_offset != 0) {
+    cmark_iter* iter = cmark_iter_new(document);
+    for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+        cmark_node_set_heading_level(node, std::min(6, cmark_node_get_heading_level(node) + options.heading_offset));
+      }
+    }
+    cmark_iter_free(iter);
+  }
+  char* html = cmark_render_html(document, CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+  cmark_node_free(document);
+  if (html == nullptr) return {};
+  std::string result(html);
+  std::free(html);
+  return result;
+}
+
+}  // namespace lantern

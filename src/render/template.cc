@@ -1,0 +1,226 @@
+#include "render/template.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <functional>
+#include <set>
+#include <vector>
+
+#include "render/html_escape.h"
+
+namespace lantern {
+
+namespace mustache = kainjow::mustache;
+
+struct TemplateSet::Parsed {
+  explicit Parsed(const std::string& text) : engine(text) {}
+  mustache::mustache engine;
+};
+
+namespace {
+
+// A tag found by the scanner: its name, kind and where it starts.
+struct Tag {
+  std::string name;
+  char kind;  // '{' or '&' unescaped, '>' partial, 0 for everything else
+  size_t offset;
+};
+
+std::string Trim(const std::string& text) {
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos) return "";
+  return text.substr(start, text.find_last_not_of(" \t\r\n") - start + 1);
+}
+
+// Lists the tags of a template written with the default {{ }} delimiters.
+// (Lantern's templates do not change delimiters; the engine's own parse has
+// already accepted the text when this runs.)
+std::vector<Tag> ScanTags(const std::string& text) {
+  std::vector<Tag> tags;
+  size_t at = 0;
+  while ((at = text.find("{{", at)) != std::string::npos) {
+    const bool triple = text.compare(at, 3, "{{{") == 0;
+    const size_t open = at + (triple ? 3 : 2);
+    const size_t close = text.find(triple ? "}}}" : "}}", open);
+    if (close == std::string::npos) break;
+    std::string inside = Trim(text.substr(open, close - open));
+    char kind = 0;
+    if (triple) {
+      kind = '{';
+    } else if (!inside.empty() && (inside[0] == '&' || inside[0] == '>')) {
+      kind = inside[0];
+      inside = Trim(inside.substr(1));
+    }
+    tags.push_back({inside, kind, at});
+    at = close + (triple ? 3 : 2);
+  }
+  return tags;
+}
+
+bool EndsWith(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+size_t TrailingOffset(const std::string& message) {
+  const size_t at = message.rfind(" at ");
+  if (at == std::string::npos) return 0;
+  try {
+    return static_cast<size_t>(std::stoul(message.substr(at + 4)));
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+mustache::data ToData(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::kNull:
+      return mustache::data(false);
+    case Value::Kind::kBool:
+      return mustache::data(value.as_bool());
+    case Value::Kind::kText:
+      // Empty text is false, so {{#summary}}…{{/summary}} hides an empty
+      // summary as a template author expects (the engine treats "" as true).
+      if (value.text().empty()) return mustache::data(false);
+      return mustache::data(value.text());
+    case Value::Kind::kList: {
+      mustache::data list = mustache::data::type::list;
+      for (const Value& item : value.items()) list.push_back(ToData(item));
+      return list;
+    }
+    case Value::Kind::kMap: {
+      mustache::data object = mustache::data::type::object;
+      for (const Value::Member& member : value.members()) object.set(member.key, ToData(member.value));
+      return object;
+    }
+  }
+  return mustache::data(false);
+}
+
+bool CheckSource(const std::string& path, const std::string& text, Diagnostics* diagnostics) {
+  mustache::mustache engine(text);
+  if (!engine.is_valid()) {
+    diagnostics->Error(path, LocationOfOffset(text, TrailingOffset(engine.error_message())), "L050",
+                       "template syntax: " + engine.error_message().substr(0, engine.error_message().rfind(" at ")));
+    return false;
+  }
+  bool ok = true;
+  for (const Tag& tag : ScanTags(text)) {
+    if ((tag.kind == '{' || tag.kind == '&') && tag.name != "content" && !EndsWith(tag.name, "_html")) {
+      diagnostics->Error(path, LocationOfOffset(text, tag.offset), "L051",
+                         "unescaped output of \"" + tag.name + "\": only names ending in _html (HTML that "
+                         "Lantern made safe) and content may use {{{ }}}; write {{" + tag.name + "}}");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+SourceLocation LocationOfOffset(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+TemplateSet::TemplateSet() = default;
+TemplateSet::~TemplateSet() = default;
+TemplateSet::TemplateSet(const TemplateSet& other) : templates_(other.templates_), partials_(other.partials_) {}
+TemplateSet& TemplateSet::operator=(const TemplateSet& other) {
+  templates_ = other.templates_;
+  partials_ = other.partials_;
+  parsed_.clear();
+  return *this;
+}
+
+bool TemplateSet::AddTemplate(const std::string& name, const std::string& path, const std::string& text,
+                              Diagnostics* diagnostics) {
+  diagnostics->RememberSource(path, text);
+  if (!CheckSource(path, text, diagnostics)) return false;
+  templates_[name] = {path, text};
+  parsed_.erase(name);
+  return true;
+}
+
+bool TemplateSet::AddPartial(const std::string& name, const std::string& path, const std::string& text,
+                             Diagnostics* diagnostics) {
+  diagnostics->RememberSource(path, text);
+  if (!CheckSource(path, text, diagnostics)) return false;
+  partials_[name] = {path, text};
+  return true;
+}
+
+bool TemplateSet::CheckPartials(Diagnostics* diagnostics) const {
+  bool ok = true;
+  auto check_references = [&](const Source& source) {
+    for (const Tag& tag : ScanTags(source.text)) {
+      if (tag.kind == '>' && partials_.count(tag.name) == 0) {
+        diagnostics->Error(source.path, LocationOfOffset(source.text, tag.offset), "L052",
+                           "no partial named \"" + tag.name + "\"");
+        ok = false;
+      }
+    }
+  };
+  for (const auto& [name, source] : templates_) check_references(source);
+  for (const auto& [name, source] : partials_) check_references(source);
+
+  // Depth-first search for a cycle among partials.
+  std::set<std::string> done;
+  std::function<bool(const std::string&, std::vector<std::string>&)> visit =
+      [&](const std::string& name, std::vector<std::string>& trail) -> bool {
+    if (std::find(trail.begin(), trail.end(), name) != trail.end()) {
+      const Source& source = partials_.at(trail.back());
+      std::string chain;
+      for (auto it = std::find(trail.begin(), trail.end(), name); it != trail.end(); ++it) chain += *it + " > ";
+      diagnostics->Error(source.path, {}, "L053", "partials include each other in a loop: " + chain + name);
+      return false;
+    }
+    if (done.count(name) || partials_.count(name) == 0) return true;
+    trail.push_back(name);
+    for (const Tag& tag : ScanTags(partials_.at(name).text)) {
+      if (tag.kind == '>' && !visit(tag.name, trail)) return false;
+    }
+    trail.pop_back();
+    done.insert(name);
+    return true;
+  };
+  for (const auto& [name, source] : partials_) {
+    std::vector<std::string> trail;
+    if (!visit(name, trail)) ok = false;
+  }
+  return ok;
+}
+
+std::optional<std::string> TemplateSet::Render(const std::string& name, const Value& view, Diagnostics* diagnostics) {
+  auto source = templates_.find(name);
+  if (source == templates_.end()) {
+    diagnostics->Error("themes/default/templates/" + name + ".mustache", {}, "L052", "no template named \"" + name + "\"");
+    return std::nullopt;
+  }
+  std::unique_ptr<Parsed>& parsed = parsed_[name];
+  if (!parsed) {
+    parsed = std::make_unique<Parsed>(source->second.text);
+    parsed->engine.set_custom_escape([](const std::string& text) { return EscapeHtml(text); });
+  }
+  mustache::data data = ToData(view);
+  for (const auto& [partial_name, partial] : partials_) {
+    const std::string* text = &partial.text;
+    data.set(partial_name, mustache::partial([text] { return *text; }));
+  }
+  std::string html = parsed->engine.render(data);
+  if (!parsed->engine.is_valid()) {
+    diagnostics->Error(source->second.path, {}, "L050", "template could not be rendered: " + parsed->engine.error_message());
+    parsed.reset();
+    return std::nullopt;
+  }
+  return html;
+}
+
+}  // namespace lantern

@@ -1,0 +1,60 @@
+// Mustache templates over Value views. The only file that includes kainjow
+// mustache. Besides parsing, it enforces two rules the engine does not:
+// unescaped output ({{{x}}} or {{& x}}) only for names ending in "_html" and
+// for "content", and no partial that includes itself (the engine would
+// recurse until the stack runs out).
+#ifndef LANTERN_RENDER_TEMPLATE_H_
+#define LANTERN_RENDER_TEMPLATE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "model/value.h"
+
+namespace lantern {
+
+// A set of named templates and partials. Copying is cheap (texts only); a copy
+// parses lazily. Not thread-safe: give each rendering thread its own copy.
+class TemplateSet {
+ public:
+  TemplateSet();
+  ~TemplateSet();
+  TemplateSet(const TemplateSet& other);
+  TemplateSet& operator=(const TemplateSet& other);
+
+  // Adds a template or partial read from `path`. Returns false and adds a
+  // positioned error when its syntax is invalid or it breaks the rules above.
+  bool AddTemplate(const std::string& name, const std::string& path, const std::string& text,
+                   Diagnostics* diagnostics);
+  bool AddPartial(const std::string& name, const std::string& path, const std::string& text,
+                  Diagnostics* diagnostics);
+  // Reports partials that include themselves, directly or through others, and
+  // references to partials that do not exist. Returns false when it found any.
+  bool CheckPartials(Diagnostics* diagnostics) const;
+
+  bool HasTemplate(const std::string& name) const { return templates_.count(name) > 0; }
+
+  // Renders template `name` with `view`. Returns std::nullopt (and adds an
+  // error) when the template is missing or the engine reports a problem.
+  std::optional<std::string> Render(const std::string& name, const Value& view, Diagnostics* diagnostics);
+
+ private:
+  struct Source {
+    std::string path;
+    std::string text;
+  };
+  struct Parsed;
+  std::map<std::string, Source> templates_;
+  std::map<std::string, Source> partials_;
+  std::map<std::string, std::unique_ptr<Parsed>> parsed_;
+};
+
+// Converts a byte offset in `text` into a 1-based line and byte column.
+SourceLocation LocationOfOffset(const std::string& text, size_t offset);
+
+}  // namespace lantern
+
+#endif  // LANTERN_RENDER_TEMPLATE_H_
