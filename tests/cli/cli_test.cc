@@ -1,0 +1,120 @@
+// The lantern binary, run as a user runs it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "testing/test_support.h"
+
+namespace lantern {
+namespace {
+namespace fs = std::filesystem;
+using testing::RunLantern;
+
+std::string Quoted(const std::string& path) { return "'" + path + "'"; }
+
+// A copy of the example site in a temporary folder.
+void CopyExampleSite(const std::string& to) {
+  fs::copy(testing::SourceDir() + "/content", to, fs::copy_options::recursive);
+  fs::remove_all(to + "/public");
+}
+
+TEST(CliTest, HelpListsOnlyImplementedCommands) {
+  testing::RunResult r = RunLantern("--help");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("build"));
+  EXPECT_NE(std::string::npos, r.output.find("check"));
+  EXPECT_EQ(0, RunLantern("build --help").exit_code);
+}
+
+TEST(CliTest, MisspeltCommandSuggestsTheRightOne) {
+  testing::RunResult r = RunLantern("bulid");
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("unknown command \"bulid\" (did you mean \"build\"?)")) << r.output;
+  EXPECT_EQ(2, RunLantern("build --bogus").exit_code);
+}
+
+TEST(CliTest, ExampleSiteChecksClean) {
+  testing::RunResult r = RunLantern("check " + Quoted(testing::SourceDir() + "/content"));
+  EXPECT_EQ(0, r.exit_code) << r.output;
+  EXPECT_NE(std::string::npos, r.output.find(": 0 errors, 0 warnings")) << r.output;
+}
+
+TEST(CliTest, NotASiteIsAUsageError) {
+  testing::TempDir temp;
+  testing::RunResult r = RunLantern("check " + Quoted(temp.path()));
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("has no site.yaml")) << r.output;
+  EXPECT_EQ(2, RunLantern("check " + Quoted(temp.path() + "/missing")).exit_code);
+}
+
+TEST(CliTest, BuildWritesEveryPageOfTheExampleSiteAndRebuildsIdentically) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  CopyExampleSite(site);
+  testing::RunResult first = RunLantern("build " + Quoted(site));
+  ASSERT_EQ(0, first.exit_code) << first.output;
+  const auto built = testing::ReadTree(site + "/public");
+  for (const char* page : {"index.html", "records/index.html", "404.html", "assets/style.css"}) {
+    EXPECT_TRUE(built.count(page)) << page;
+  }
+  for (const auto& entry : fs::directory_iterator(site + "/records")) {
+    const std::string id = entry.path().stem().string();
+    const bool draft = testing::ReadFileOrEmpty(entry.path().string()).find("\nstatus: draft") != std::string::npos;
+    EXPECT_EQ(!draft, built.count("records/" + id + "/index.html") == 1) << id;
+  }
+  for (const auto& entry : fs::directory_iterator(site + "/pages")) {
+    const std::string slug = entry.path().stem().string();
+    if (slug != "index") {
+      EXPECT_TRUE(built.count("pages/" + slug + "/index.html")) << slug;
+    }
+  }
+  ASSERT_EQ(0, RunLantern("build " + Quoted(site) + " -o " + Quoted(temp.path() + "/second")).exit_code);
+  EXPECT_TRUE(built == testing::ReadTree(temp.path() + "/second"));
+}
+
+TEST(CliTest, FailedBuildLeavesTheExistingOutputUntouched) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  CopyExampleSite(site);
+  ASSERT_EQ(0, RunLantern("build " + Quoted(site)).exit_code);
+  const auto before = testing::ReadTree(site + "/public");
+  const std::string record = site + "/records/larger-bin-check.yaml";
+  testing::WriteFile(record, testing::ReadFileOrEmpty(record) + "\nbogus_field: 1\n");
+  testing::RunResult r = RunLantern("build " + Quoted(site));
+  EXPECT_EQ(1, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("unknown field \"bogus_field\"")) << r.output;
+  EXPECT_NE(std::string::npos, r.output.find("nothing was written")) << r.output;
+  EXPECT_TRUE(before == testing::ReadTree(site + "/public"));
+  EXPECT_EQ(1, std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()));  // site, no leftovers
+  for (const auto& entry : fs::directory_iterator(site)) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(name == "site.yaml" || name == "records" || name == "pages" || name == "public") << "left over: " << name;
+  }
+}
+
+TEST(CliTest, BrokenSiteWritesNoOutputFolder) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  CopyExampleSite(site);
+  testing::WriteFile(site + "/records/broken.yaml", "summary: [unclosed\n");
+  testing::RunResult r = RunLantern("build " + Quoted(site));
+  EXPECT_EQ(1, r.exit_code) << r.output;
+  EXPECT_FALSE(fs::exists(site + "/public"));
+}
+
+TEST(CliTest, RefusesToWriteOverTheSiteOrAForeignFolder) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  CopyExampleSite(site);
+  EXPECT_EQ(2, RunLantern("build " + Quoted(site) + " -o " + Quoted(site)).exit_code);
+  EXPECT_EQ(2, RunLantern("build " + Quoted(site) + " -o " + Quoted(temp.path())).exit_code);
+  testing::WriteFile(temp.path() + "/documents/report.txt", "precious");
+  testing::RunResult r = RunLantern("build " + Quoted(site) + " -o " + Quoted(temp.path() + "/documents"));
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("does not look like an earlier build")) << r.output;
+  EXPECT_EQ("precious", testing::ReadFileOrEmpty(temp.path() + "/documents/report.txt"));
+  EXPECT_TRUE(fs::exists(site + "/site.yaml"));
+}
+
+}  // namespace
+}  // namespace lantern

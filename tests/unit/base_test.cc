@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include "base/diagnostic.h"
+#include "base/edit_distance.h"
+#include "base/file_system.h"
+#include "base/status.h"
+#include "base/utf8.h"
+#include "model/date.h"
+
+namespace lantern {
+namespace {
+
+TEST(StatusTest, ContextIsPrependedToErrorsOnly) {
+  EXPECT_TRUE(Status::Ok().WithContext("while writing").ok());
+  Status s = Status::Error("Permission denied").WithContext("while writing public/index.html");
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ("while writing public/index.html: Permission denied", s.message());
+}
+
+TEST(EditDistanceTest, CountsEditsAndTranspositions) {
+  EXPECT_EQ(0, EditDistance("phase", "phase"));
+  EXPECT_EQ(1, EditDistance("contact_emial", "contact_email") - 0);  // one transposition
+  EXPECT_EQ(3, EditDistance("kitten", "sitting"));
+}
+
+TEST(EditDistanceTest, NearestMatchSuggestsOnlyPlausibleTypos) {
+  const std::vector<std::string> keys = {"name", "description", "website_url", "contact_email"};
+  EXPECT_EQ("contact_email", NearestMatch("contact_emial", keys));
+  EXPECT_EQ("website_url", NearestMatch("websiteurl", keys));
+  EXPECT_EQ("", NearestMatch("completely_different", keys));
+}
+
+TEST(Utf8Test, FindsFirstInvalidByte) {
+  EXPECT_EQ(std::string_view::npos, FindInvalidUtf8("plain ascii and é and 漢字 and 😀"));
+  EXPECT_EQ(3u, FindInvalidUtf8("abc\xff"));
+  EXPECT_EQ(0u, FindInvalidUtf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_EQ(0u, FindInvalidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_EQ(0u, FindInvalidUtf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_EQ(1u, FindInvalidUtf8("a\xe2\x82"));         // truncated
+  EXPECT_EQ(5u, CountCodePoints("a é 😀"));
+}
+
+TEST(DateTest, ParsesOnlyRealDays) {
+  EXPECT_TRUE(Date::Parse("2024-02-29"));
+  EXPECT_FALSE(Date::Parse("2025-02-29"));
+  EXPECT_FALSE(Date::Parse("2025-02-30"));
+  EXPECT_FALSE(Date::Parse("2025-13-01"));
+  EXPECT_FALSE(Date::Parse("28/01/2025"));
+  EXPECT_FALSE(Date::Parse("2025-1-28"));
+  EXPECT_EQ("28 January 2025", Date::Parse("2025-01-28")->Display());
+  EXPECT_EQ("2026-02-28", Date::Parse("2025-08-31")->PlusMonths(6).Iso());
+}
+
+TEST(DiagnosticTest, FormatsPositionSourceLineAndCaret) {
+  Diagnostics d;
+  d.RememberSource("r.yaml", "a: 1\n  contact_emial: x\n");
+  d.Error("r.yaml", {2, 3}, "L013", "unknown field \"contact_emial\" (did you mean \"contact_email\"?)");
+  EXPECT_EQ(
+      "r.yaml:2:3: error: unknown field \"contact_emial\" (did you mean \"contact_email\"?)\n"
+      "  contact_emial: x\n"
+      "  ^\n",
+      d.Format());
+}
+
+TEST(DiagnosticTest, CaretCountsCharactersNotBytes) {
+  Diagnostics d;
+  d.RememberSource("r.yaml", "\"é\": bad\n");
+  d.Warning("r.yaml", {1, 7}, "L000", "here");  // byte column 7 is character 6
+  EXPECT_EQ("r.yaml:1:6: warning: here\n\"é\": bad\n     ^\n", d.Format());
+}
+
+TEST(DiagnosticTest, SortsByFileLineAndColumnWhateverTheOrderFound) {
+  Diagnostics d;
+  d.Error("b.yaml", {1, 1}, "L1", "third");
+  d.Error("a.yaml", {9, 1}, "L1", "second");
+  d.Error("a.yaml", {2, 5}, "L1", "first");
+  const std::vector<Diagnostic> sorted = d.Sorted();
+  ASSERT_EQ(3u, sorted.size());
+  EXPECT_EQ("first", sorted[0].message);
+  EXPECT_EQ("second", sorted[1].message);
+  EXPECT_EQ("third", sorted[2].message);
+  EXPECT_EQ(3, d.error_count());
+  EXPECT_EQ(0, d.warning_count());
+}
+
+TEST(MemoryFileSystemTest, ListsDirectoriesImpliedByPaths) {
+  MemoryFileSystem fs({{"site/records/a.yaml", "x"}, {"site/records/b.yaml", "y"}, {"site/site.yaml", "z"}});
+  EXPECT_TRUE(fs.IsDirectory("site/records"));
+  EXPECT_FALSE(fs.IsDirectory("site/pages"));
+  EXPECT_EQ((std::vector<std::string>{"a.yaml", "b.yaml"}), fs.List("site/records"));
+  EXPECT_EQ((std::vector<std::string>{"records", "site.yaml"}), fs.List("site"));
+  EXPECT_EQ(1, fs.FileSize("site/site.yaml"));
+  EXPECT_FALSE(fs.ReadFile("site/missing.yaml").ok());
+}
+
+TEST(EmbeddedFilesTest, HoldTheDefaultThemeAndTheExampleSite) {
+  const MemoryFileSystem& files = EmbeddedFiles();
+  EXPECT_GT(files.FileSize("themes/default/templates/layout.mustache"), 0);
+  EXPECT_GT(files.FileSize("themes/default/strings/en.yaml"), 0);
+  EXPECT_GT(files.FileSize("content/site.yaml"), 0);
+  for (const auto& [path, bytes] : files.files()) {
+    EXPECT_EQ(std::string::npos, path.find("/."));
+    EXPECT_NE(0u, path.rfind("content/public/", 0)) << path;
+  }
+}
+
+}  // namespace
+}  // namespace lantern

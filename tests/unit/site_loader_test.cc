@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include "base/file_system.h"
+#include "load/site_loader.h"
+#include "testing/test_support.h"
+
+namespace lantern {
+namespace {
+
+// The base site of the golden error cases, in memory, with changes.
+MemoryFileSystem BaseSite(const std::map<std::string, std::string>& changes = {}) {
+  MemoryFileSystem fs;
+  for (const auto& [path, bytes] : testing::ReadTree(testing::SourceDir() + "/tests/golden/errors/_base")) {
+    fs.Add("site/" + path, bytes);
+  }
+  for (const auto& [path, bytes] : changes) fs.Add("site/" + path, bytes);
+  return fs;
+}
+
+TEST(SiteLoaderTest, LoadsSettingsRecordsAndPages) {
+  MemoryFileSystem fs = BaseSite();
+  Site site;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok());
+  EXPECT_FALSE(d.has_errors()) << d.Format();
+  EXPECT_EQ("Test Borough Council", site.config.organisation);
+  EXPECT_EQ("/", site.config.root_path);
+  ASSERT_EQ(1u, site.records.size());
+  ASSERT_EQ(1u, site.pages.size());
+  EXPECT_EQ("about", site.pages[0].slug);
+  EXPECT_EQ(8, site.pages[0].body_first_line);
+}
+
+TEST(SiteLoaderTest, MissingFolderOrSiteYamlIsAUsageError) {
+  MemoryFileSystem fs;
+  Site site;
+  Diagnostics d;
+  EXPECT_FALSE(LoadSite(fs, "nowhere", {}, &site, &d).ok());
+  fs.Add("empty/records/a.yaml", "x: 1");
+  Status s = LoadSite(fs, "empty", {}, &site, &d);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(std::string::npos, s.message().find("has no site.yaml"));
+}
+
+TEST(SiteLoaderTest, DuplicateIdsAcrossFilesAreErrors) {
+  const std::string record = testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
+  MemoryFileSystem fs = BaseSite({{"records/copy.yaml", "id: bin-check\n" + record}});
+  Site site;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok());
+  EXPECT_NE(std::string::npos, d.Format().find("site/records/copy.yaml:1:5: error: id \"bin-check\" is already used by site/records/bin-check.yaml"))
+      << d.Format();
+}
+
+TEST(SiteLoaderTest, DraftsAreLeftOutUnlessAskedFor) {
+  const std::string record = testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
+  std::string draft = record;
+  draft.replace(draft.find("status: published"), 17, "status: draft");
+  MemoryFileSystem fs = BaseSite({{"records/planned.yaml", draft}});
+  Site without, with;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(fs, "site", {}, &without, &d).ok());
+  LoadOptions drafts;
+  drafts.include_drafts = true;
+  ASSERT_TRUE(LoadSite(fs, "site", drafts, &with, &d).ok());
+  EXPECT_EQ(1u, without.records.size());
+  EXPECT_EQ(2u, with.records.size());
+}
+
+TEST(SiteLoaderTest, ServiceMustComeFromTheSiteList) {
+  const std::string record = testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
+  std::string changed = record;
+  changed.replace(changed.find("service: Waste and recycling"), 28, "service: Housings");
+  MemoryFileSystem fs = BaseSite({{"records/bin-check.yaml", changed}});
+  Site site;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok());
+  EXPECT_NE(std::string::npos, d.Format().find("service \"Housings\" is not in site.yaml's services (did you mean \"Housing\"?)"))
+      << d.Format();
+}
+
+TEST(SiteLoaderTest, OtherFilesInRecordsDrawAWarningButDotfilesDoNot) {
+  MemoryFileSystem fs = BaseSite({{"records/old.yml", "x: 1"}, {"records/.DS_Store", "junk"}});
+  Site site;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok());
+  EXPECT_EQ(1, d.warning_count()) << d.Format();
+  EXPECT_NE(std::string::npos, d.Format().find("rename it to end in .yaml"));
+}
+
+TEST(SiteLoaderTest, BaseUrlPathBecomesTheRootOfEveryLink) {
+  SiteConfig config;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSiteConfig("site.yaml",
+                             "title: T\norganisation: O\nbase_url: https://example.gov.uk/ai\ncontact_email: a@example.gov.uk\n",
+                             &config, &d))
+      << d.Format();
+  EXPECT_EQ("https://example.gov.uk/ai/", config.base_url);
+  EXPECT_EQ("/ai/", config.root_path);
+}
+
+}  // namespace
+}  // namespace lantern

@@ -1,0 +1,76 @@
+#include <gtest/gtest.h>
+
+#include "render/template.h"
+
+namespace lantern {
+namespace {
+
+TEST(TemplateTest, RendersViewsEscapingText) {
+  TemplateSet set;
+  Diagnostics d;
+  ASSERT_TRUE(set.AddTemplate("t", "t.mustache", "<p>{{name}}</p>{{{body_html}}}{{#items}}[{{.}}]{{/items}}", &d));
+  Value view = Value::Map();
+  view.Set("name", TextValue("<b>&"));
+  view.Set("body_html", TextValue("<em>ok</em>"));
+  Value items = Value::List();
+  items.Push(TextValue("a"));
+  items.Push(TextValue("b"));
+  view.Set("items", std::move(items));
+  EXPECT_EQ("<p>&lt;b&gt;&amp;</p><em>ok</em>[a][b]", set.Render("t", view, &d).value_or("FAILED"));
+}
+
+TEST(TemplateTest, EmptyTextIsFalseInSections) {
+  TemplateSet set;
+  Diagnostics d;
+  ASSERT_TRUE(set.AddTemplate("t", "t.mustache", "{{#summary}}<p>{{summary}}</p>{{/summary}}{{^summary}}none{{/summary}}", &d));
+  Value empty = Value::Map().Set("summary", TextValue(""));
+  Value full = Value::Map().Set("summary", TextValue("Hi"));
+  EXPECT_EQ("none", set.Render("t", empty, &d).value_or("FAILED"));
+  EXPECT_EQ("<p>Hi</p>", set.Render("t", full, &d).value_or("FAILED"));
+}
+
+TEST(TemplateTest, SyntaxErrorIsPositioned) {
+  TemplateSet set;
+  Diagnostics d;
+  EXPECT_FALSE(set.AddTemplate("t", "layouts/t.mustache", "line one\n  {{#open}}never closed\n", &d));
+  EXPECT_EQ("layouts/t.mustache:2:3: error: template syntax: Unclosed section \"open\"\n  {{#open}}never closed\n  ^\n",
+            d.Format());
+}
+
+TEST(TemplateTest, UnescapedOutputOnlyForHtmlNames) {
+  TemplateSet set;
+  Diagnostics d;
+  EXPECT_FALSE(set.AddTemplate("t", "t.mustache", "ok {{{body_html}}} {{{content}}}\nbad {{{summary}}} {{& name}}", &d));
+  EXPECT_EQ(2, d.error_count()) << d.Format();
+  EXPECT_NE(std::string::npos, d.Format().find("t.mustache:2:5: error: unescaped output of \"summary\""));
+}
+
+TEST(TemplateTest, PartialLoopsAndMissingPartialsAreReported) {
+  TemplateSet set;
+  Diagnostics d;
+  ASSERT_TRUE(set.AddTemplate("t", "t.mustache", "{{> a}}{{> missing}}", &d));
+  ASSERT_TRUE(set.AddPartial("a", "a.mustache", "{{> b}}", &d));
+  ASSERT_TRUE(set.AddPartial("b", "b.mustache", "{{> a}}", &d));
+  EXPECT_FALSE(set.CheckPartials(&d));
+  const std::string out = d.Format();
+  EXPECT_NE(std::string::npos, out.find("no partial named \"missing\"")) << out;
+  EXPECT_NE(std::string::npos, out.find("partials include each other in a loop: a > b > a")) << out;
+}
+
+TEST(TemplateTest, CopiesRenderIndependently) {
+  TemplateSet set;
+  Diagnostics d;
+  ASSERT_TRUE(set.AddTemplate("t", "t.mustache", "{{x}}", &d));
+  TemplateSet copy = set;
+  EXPECT_EQ("1", copy.Render("t", Value::Map().Set("x", TextValue("1")), &d).value_or(""));
+  EXPECT_EQ("2", set.Render("t", Value::Map().Set("x", TextValue("2")), &d).value_or(""));
+}
+
+TEST(TemplateTest, OffsetsBecomeLinesAndColumns) {
+  EXPECT_EQ(1, LocationOfOffset("abc", 0).line);
+  EXPECT_EQ(2, LocationOfOffset("ab\ncd", 4).line);
+  EXPECT_EQ(2, LocationOfOffset("ab\ncd", 4).column);
+}
+
+}  // namespace
+}  // namespace lantern
