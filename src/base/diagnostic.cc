@@ -102,13 +102,13 @@ std::string FormatDiagnostic(const Diagnostic& d, const std::string& source) {
     line = LineOf(source, d.location.line);
     const size_t byte_offset =
         std::min(line.size(), static_cast<size_t>(std::max(d.location.column, 1) - 1));
-    display_column = static_cast<int>(CountCodePoints(line.substr(0, byte_offset))) + 1;
+    display_column = static_cast<int>(CountCodePoints(ReplaceInvalidUtf8(line.substr(0, byte_offset)))) + 1;
     out += ":" + std::to_string(d.location.line) + ":" + std::to_string(display_column);
   }
   out += std::string(": ") + severity + ": " + d.message + "\n";
   if (d.location.line > 0 && !line.empty()) {
     // Tabs become single spaces so the caret stays under the right character.
-    std::string shown(line);
+    std::string shown = ReplaceInvalidUtf8(line);
     std::replace(shown.begin(), shown.end(), '\t', ' ');
     out += shown + "\n" + std::string(static_cast<size_t>(display_column - 1), ' ') + "^\n";
   }

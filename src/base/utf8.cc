@@ -37,6 +37,21 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string ReplaceInvalidUtf8(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const size_t bad = FindInvalidUtf8(text);
+    if (bad == std::string_view::npos) {
+      out += text;
+      break;
+    }
+    out += text.substr(0, bad);
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 size_t CountCodePoints(std::string_view text) {
   size_t count = 0;
   for (unsigned char c : text) {

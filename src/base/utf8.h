@@ -4,6 +4,7 @@
 #define LANTERN_BASE_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace lantern {
@@ -12,6 +13,10 @@ namespace lantern {
 // sequence (overlong forms, surrogates and code points above U+10FFFF are
 // invalid), or std::string_view::npos when the whole text is valid.
 size_t FindInvalidUtf8(std::string_view text);
+
+// `text` with each byte that is not part of valid UTF-8 replaced by U+FFFD, so
+// that it can be printed safely.
+std::string ReplaceInvalidUtf8(std::string_view text);
 
 // Number of code points in valid UTF-8 text (continuation bytes are skipped).
 size_t CountCodePoints(std::string_view text);

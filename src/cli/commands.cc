@@ -39,7 +39,7 @@ int RunCheck(const CheckOptions& options, std::FILE* err) {
   PipelineResult result;
   RunPipeline(options.site, options.drafts, err, &result);
   if (result.exit_code == kExitUsageOrSystem) return result.exit_code;
-  std::fprintf(err, "checked %s and %s: %s, %s\n", Plural(static_cast<int>(result.site.records.size()), "record").c_str(),
+  std::fprintf(err, "checked %s and %s: %s, %s\n", Plural(static_cast<int>(result.site.record_files), "record").c_str(),
                Plural(static_cast<int>(result.site.pages.size() + (result.site.home_intro ? 1 : 0)), "page").c_str(),
                Plural(result.diagnostics.error_count(), "error").c_str(),
                Plural(result.diagnostics.warning_count(), "warning").c_str());

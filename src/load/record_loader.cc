@@ -93,12 +93,12 @@ void CheckRules(const Record& record, const std::string& path, Diagnostics* diag
       const std::optional<bool> yes = ParseBool(involvement->text());
       if (yes && *yes && !has_parties && !withheld) {
         diagnostics->Error(path, KeyLocation(root, "owner", involvement_key), "L032",
-                           std::string(involvement_key) + " is yes, so list each one under \"" + parties_key +
+                           Quote(involvement_key) + " is yes, so list each one under \"" + parties_key +
                                "\" (name, role, …), or withhold it under redactions with a reason");
       }
       if (yes && !*yes && has_parties) {
         diagnostics->Warning(path, KeyLocation(root, "owner", parties_key), "L033",
-                             std::string(involvement_key) + " is no, but \"" + parties_key +
+                             Quote(involvement_key) + " is no, but \"" + parties_key +
                                  "\" lists someone; set it to yes, or remove the list");
       }
     }

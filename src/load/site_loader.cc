@@ -61,10 +61,12 @@ std::vector<std::string> ContentFiles(const FileSystem& files, const std::string
       names.push_back(name);
     } else if (files.IsDirectory(path)) {
       diagnostics->Warning(path, {}, "L041", "folders inside " + Quote(folder) + " are not read; move its files up");
+    } else if (EndsWith(name, ".yml") && extension == ".yaml") {
+      // Clearly meant as a record: silently leaving it out would drop it from the site.
+      diagnostics->Error(path, {}, "L041", "records must end in .yaml, not .yml; rename it to " +
+                                               Quote(name.substr(0, name.size() - 4) + ".yaml"));
     } else {
-      diagnostics->Warning(path, {}, "L041",
-                           "ignored: only " + std::string(extension) + " files are read here" +
-                               (EndsWith(name, ".yml") ? "; rename it to end in .yaml" : ""));
+      diagnostics->Warning(path, {}, "L041", "ignored: only " + std::string(extension) + " files are read here");
     }
   }
   return names;
@@ -86,6 +88,13 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
   config->title = TextOr(*root, "title", "");
   config->organisation = TextOr(*root, "organisation", "");
   config->base_url = TextOr(*root, "base_url", "");
+  // Every canonical link and feed is built on base_url, so it must be a full
+  // address; the leniency records get for published quirks does not apply.
+  if (const Value* base = root->Find("base_url"); base && !config->base_url.empty() &&
+                                                   ClassifyUrl(config->base_url) != UrlForm::kValid) {
+    local.Error(path, base->location(), "L020",
+                "\"base_url\" must be the site's full address starting with https://, e.g. https://ai.example.gov.uk/");
+  }
   if (!config->base_url.empty() && config->base_url.back() != '/') config->base_url += '/';
   // The path part of base_url: every internal link starts with it.
   const size_t scheme_end = config->base_url.find("://");
@@ -170,7 +179,14 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
     if (!s.ok()) return s;
   }
 
-  // Checks across records: unique ids and services from the site's list.
+  site->record_files = record_names.size();
+  // Checks across records: unique ids and services from the site's list. A
+  // record whose id comes from its file name keeps it; the error goes to the
+  // one that set "id:" to a name already taken.
+  std::stable_sort(loaded.begin(), loaded.end(), [](const std::optional<Record>& a, const std::optional<Record>& b) {
+    const bool a_explicit = a && a->data.Find("id") != nullptr, b_explicit = b && b->data.Find("id") != nullptr;
+    return !a_explicit && b_explicit;
+  });
   std::map<std::string, std::string> id_owner;
   for (std::optional<Record>& record : loaded) {
     if (!record) continue;

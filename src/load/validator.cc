@@ -63,11 +63,14 @@ class Validator {
   // "technical.models[]"); `at` is where the map's key stands.
   void CheckMap(const Value& map, const std::string& spec_path, SourceLocation at) {
     const std::string prefix = spec_path.empty() ? "" : spec_path + ".";
+    // Fields already named by a "did you mean" or a version message: their
+    // "missing" report would only repeat it.
+    std::set<std::string> suggested;
     for (const Value::Member& member : map.members()) {
       const std::string child = prefix + member.key;
       const FieldSpec* spec = FindField(target_.document, target_.version, child);
       if (spec == nullptr) {
-        ReportUnknown(member, spec_path, child);
+        suggested.insert(ReportUnknown(member, map, spec_path, child));
         continue;
       }
       CheckValue(*spec, member.value, child, member.key_location);
@@ -77,6 +80,7 @@ class Validator {
       const Value* value = map.Find(FieldKey(spec->path));
       if (value != nullptr && !IsBlank(*value)) continue;
       if (IsWithheld(spec->path)) continue;
+      if (suggested.count(std::string(FieldKey(spec->path)))) continue;
       // An empty list is an answer ("none"); only a missing one is missing.
       if (value != nullptr && value->is_list()) continue;
       const Value::Member* member = value ? map.FindMember(FieldKey(spec->path)) : nullptr;
@@ -89,25 +93,32 @@ class Validator {
         Error(member->key_location, "L012",
               "required field " + Quote(FieldKey(spec->path)) + " is empty (" + what + "): " + spec->help);
       } else {
-        Error(at, "L011",
+        // A missing top-level field has no line of its own to point at.
+        Error(spec_path.empty() ? SourceLocation{} : at, "L011",
               "missing required field " + Quote(FieldKey(spec->path)) + where + " (" + what + "): " + spec->help);
       }
     }
   }
 
-  void ReportUnknown(const Value::Member& member, const std::string& spec_path, const std::string& child) {
+  // Reports a key the schema does not have here; returns the field it
+  // suggested instead, or "".
+  std::string ReportUnknown(const Value::Member& member, const Value& map, const std::string& spec_path,
+                            const std::string& child) {
     if (const FieldSpec* other = FindFieldAnyVersion(target_.document, child)) {
       const std::string other_version = target_.version == kV4 ? "3.0" : "4.0";
       if (other->counterpart != nullptr) {
+        const std::string right(FieldKey(other->counterpart));
+        // Fields the newer version merged: the right field may already be there.
+        const std::string advice = map.Find(right) != nullptr ? "merge its text into " : "write ";
         Error(member.key_location, "L014",
               Quote(member.key) + " is an ATRS " + other_version + " field; in a " + target_.version_name +
-                  " record write " + Quote(FieldKey(other->counterpart)));
-      } else {
-        Error(member.key_location, "L014",
-              Quote(member.key) + " is not part of ATRS " + target_.version_name +
-                  "; remove it, or set atrs_version: \"" + other_version + "\"");
+                  " record " + advice + Quote(right));
+        return right;
       }
-      return;
+      Error(member.key_location, "L014",
+            Quote(member.key) + " is not part of ATRS " + target_.version_name + "; remove it, or set atrs_version: \"" +
+                other_version + "\"");
+      return "";
     }
     std::vector<std::string> known;
     std::vector<std::string> quoted_known;
@@ -123,7 +134,7 @@ class Validator {
           Error(member.key_location, "L013",
                 message + "; it belongs under " + Quote(section.key) + " (indent it below \"" +
                     section.key + ":\")");
-          return;
+          return "";
         }
       }
     }
@@ -134,6 +145,7 @@ class Validator {
       message += "; the fields here are " + JoinQuoted(quoted_known);
     }
     Error(member.key_location, "L013", message);
+    return nearest;
   }
 
   bool IsWithheld(const std::string& spec_path) const {
@@ -157,7 +169,7 @@ class Validator {
   }
 
   void CheckValue(const FieldSpec& spec, const Value& value, const std::string& child, SourceLocation key_at) {
-    if (value.is_null()) return;  // absent; the required check reports it
+    if (IsBlank(value)) return;  // absent or empty; the required check reports it
     const std::string key(FieldKey(child));
     const SourceLocation at = value.location().line ? value.location() : key_at;
     switch (spec.type) {
@@ -256,7 +268,10 @@ class Validator {
     const std::string& text = value.text();
     switch (ClassifyUrl(text)) {
       case UrlForm::kValid:
+        break;
       case UrlForm::kNotApplicable:
+        Warning(value.location(), "L021",
+                Quote(key) + " is N/A; give a public web address if there is one, so readers can find out more");
         break;
       case UrlForm::kNoScheme:
         Warning(value.location(), "L021",
@@ -282,7 +297,14 @@ class Validator {
   void CheckEmail(const Value& value, const std::string& key) {
     switch (ClassifyEmail(value.text())) {
       case EmailForm::kValid:
+        break;
       case EmailForm::kNotApplicable:
+        Warning(value.location(), "L023",
+                Quote(key) + " is N/A, so readers have no address to write to; give a team mailbox if there is one");
+        break;
+      case EmailForm::kMailto:
+        Warning(value.location(), "L023",
+                Quote(key) + " starts with \"mailto:\"; write just the address, " + Quote(EmailAddress(value.text())));
         break;
       case EmailForm::kDisplayName:
         Warning(value.location(), "L023",
@@ -325,11 +347,20 @@ class Validator {
                 (only_here.empty() ? "" : "; use " + JoinQuoted(only_here)));
       return;
     }
-    // A label or a different case ("Public Beta") usually names the right slug.
+    // A label or a different case ("Public Beta") usually names the right slug;
+    // GDS service-phase words name their nearest ATRS phase.
     std::string suggestion;
+    static const std::pair<const char*, const char*> kPhaseWords[] = {
+        {"live", "production"}, {"beta", "public-beta"}, {"alpha", "private-beta"}, {"pilot", "private-beta"},
+        {"discovery", "pre-deployment"}, {"development", "pre-deployment"}, {"decommissioned", "retired"}};
+    if (std::string_view(spec.enumeration) == "phase") {
+      for (const auto& [word, slug] : kPhaseWords) {
+        if (Lower(value.text()) == word) suggestion = slug;
+      }
+    }
     for (const EnumValue& v : AllEnumValues()) {
       if (spec.enumeration != std::string_view(v.enumeration) || !(v.versions & target_.version)) continue;
-      if (Lower(slug) == Lower(v.label) || Lower(slug) == v.slug) suggestion = v.slug;
+      if (suggestion.empty() && (Lower(slug) == Lower(v.label) || Lower(slug) == v.slug)) suggestion = v.slug;
     }
     if (suggestion.empty()) suggestion = NearestMatch(slug, allowed);
     std::vector<std::string> quoted;
@@ -417,6 +448,7 @@ bool IsPlainAddress(std::string_view text) {
 EmailForm ClassifyEmail(const std::string& raw) {
   const std::string text = raw.substr(0, raw.find_last_not_of(" \t\r\n") + 1);
   if (text == "N/A" || text == "n/a" || text == "NA") return EmailForm::kNotApplicable;
+  if (Lower(text).rfind("mailto:", 0) == 0 && IsPlainAddress(std::string_view(text).substr(7))) return EmailForm::kMailto;
   if (IsPlainAddress(text)) return EmailForm::kValid;
   const size_t open = text.rfind('<');
   if (open != std::string::npos && text.back() == '>' && open > 0 &&
@@ -428,6 +460,7 @@ EmailForm ClassifyEmail(const std::string& raw) {
 
 std::string EmailAddress(const std::string& raw) {
   const std::string text = raw.substr(0, raw.find_last_not_of(" \t\r\n") + 1);
+  if (ClassifyEmail(text) == EmailForm::kMailto) return text.substr(7);
   if (ClassifyEmail(text) == EmailForm::kDisplayName) {
     const size_t open = text.rfind('<');
     return text.substr(open + 1, text.size() - open - 2);

@@ -33,9 +33,10 @@ bool ValidateDocument(const ValidationTarget& target, const Value& root, Diagnos
 // email address is.
 enum class UrlForm { kValid, kNotApplicable, kNoScheme, kTrailingText, kBadScheme, kInvalid };
 UrlForm ClassifyUrl(const std::string& text);
-enum class EmailForm { kValid, kNotApplicable, kDisplayName, kInvalid };
+enum class EmailForm { kValid, kNotApplicable, kDisplayName, kMailto, kInvalid };
 EmailForm ClassifyEmail(const std::string& text);
-// The address to link to: the part inside <…> for "Name <a@b>", else the text.
+// The address to link to: the part inside <…> for "Name <a@b>", without a
+// "mailto:" prefix, else the text.
 std::string EmailAddress(const std::string& text);
 // The URL to link to: https:// added to a scheme-less URL, trailing prose cut.
 std::string UrlTarget(const std::string& text);

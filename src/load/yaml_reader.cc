@@ -6,6 +6,9 @@
 #include <yaml-cpp/parser.h>
 
 #include <sstream>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/utf8.h"
 
@@ -121,8 +124,9 @@ class TreeBuilder : public YAML::EventHandler {
 
   void RejectTag(const YAML::Mark& mark, const std::string& tag) {
     if (tag != "?" && tag != "!" && !tag.empty()) {
-      throw Stop{At(mark), "L005", "YAML tags ('!" + tag.substr(tag.rfind(':') + 1) +
-                                       "') are not supported: remove the tag"};
+      const std::string core = "tag:yaml.org,2002:";
+      const std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
+      throw Stop{At(mark), "L005", "YAML tags ('" + shown + "') are not supported: remove the tag"};
     }
   }
 
@@ -210,7 +214,8 @@ std::string ExplainParserMessage(const std::string& message) {
   };
   static const Hint kHints[] = {
       {"illegal map value",
-       "unexpected ':' here; if the text itself contains ': ', put the whole value in quotes"},
+       "unexpected ':' here: either this line is indented too far, or the text contains ': ' and the "
+       "whole value needs quotes around it"},
       {"end of map not found", "a mapping is not closed or a line is indented wrongly"},
       {"end of map flow not found", "a '{' is not closed with '}'"},
       {"end of sequence not found", "a list is not closed or a line is indented wrongly"},
@@ -222,6 +227,11 @@ std::string ExplainParserMessage(const std::string& message) {
        "a tab is used for indentation; YAML needs spaces"},
       {"unknown escape character", "a backslash escape in a double-quoted value is not valid; "
                                    "use single quotes or write '\\\\' for a backslash"},
+      {"the referenced anchor is not defined",
+       "a value starting with '*' is read as a YAML alias; put the whole value in quotes"},
+      {"unknown token", "a value starting with '`', '@' or '%' must be put in quotes"},
+      {"unexpected character in block scalar",
+       "a value starting with '>' or '|' is read as a block of lines; put the whole value in quotes"},
   };
   for (const Hint& hint : kHints) {
     if (message == hint.yaml_cpp) return hint.explanation;
@@ -229,13 +239,102 @@ std::string ExplainParserMessage(const std::string& message) {
   return "YAML syntax: " + message;
 }
 
+// Lines of `text`, without their line endings.
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The byte offset in `line` where a plain value starts ("key: value" or
+// "- value"), or npos.
+size_t ValueStart(std::string_view line) {
+  size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos || line[i] == '#') return std::string_view::npos;
+  while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') i = line.find_first_not_of(' ', i + 1);
+  if (i == std::string_view::npos) return i;
+  if (line[i] == '"' || line[i] == '\'' || line[i] == '[' || line[i] == '{') return i;
+  const size_t colon = line.find(": ", i);
+  if (colon == std::string_view::npos) return std::string_view::npos;
+  return line.find_first_not_of(' ', colon + 1);
+}
+
+// When yaml-cpp fails, the real slip is often earlier than where it noticed:
+// a quote or bracket opened on a line and never closed there. Returns the
+// position of the last such opening at or before `error_line` (0-based), or
+// std::nullopt. Multi-line quoted or flow values are legal YAML but rare in
+// hand-written content, so this is only used to explain an error.
+std::optional<std::pair<SourceLocation, std::string>> FindUnclosedOpening(const std::string& text, int error_line,
+                                                                          int first_line) {
+  const std::vector<std::string_view> lines = SplitLines(text);
+  std::optional<std::pair<SourceLocation, std::string>> found;
+  size_t block_indent = std::string_view::npos;  // inside a '|' or '>' block: its key's indent
+  for (int n = 0; n <= error_line && n < static_cast<int>(lines.size()); ++n) {
+    const std::string_view line = lines[n];
+    const size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos) continue;
+    if (block_indent != std::string_view::npos) {
+      if (indent > block_indent) continue;  // prose inside the block may contain anything
+      block_indent = std::string_view::npos;
+    }
+    const size_t start = ValueStart(line);
+    if (start == std::string_view::npos) continue;
+    if (line[start] == '|' || line[start] == '>') {
+      block_indent = indent;
+      continue;
+    }
+    const char open = line[start];
+    const SourceLocation at{n + first_line, static_cast<int>(start) + 1};
+    if (open == '"' || open == '\'') {
+      bool closed = false;
+      for (size_t i = start + 1; i < line.size(); ++i) {
+        if (open == '"' && line[i] == '\\') {
+          ++i;
+        } else if (line[i] == open) {
+          if (open == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+            ++i;
+          } else {
+            closed = true;
+            const size_t after = line.find_first_not_of(' ', i + 1);
+            if (after != std::string_view::npos && line[after] != '#') {
+              found = {{at, "text follows the closing quote; put the whole value in quotes, or remove the quotes"}};
+            }
+            break;
+          }
+        }
+      }
+      if (!closed) found = {{at, "a quoted value is not closed with its quote mark on this line"}};
+    } else if (open == '[' || open == '{') {
+      const char close = open == '[' ? ']' : '}';
+      int depth = 0;
+      for (size_t i = start; i < line.size(); ++i) {
+        if (line[i] == open) ++depth;
+        if (line[i] == close) --depth;
+      }
+      if (depth > 0) {
+        found = {{at, std::string("a '") + open + "' is not closed with '" + close + "' on this line"}};
+      }
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 bool CheckContentBytes(const std::string& path, const std::string& text, Diagnostics* diagnostics) {
   if (text.size() > kMaxContentFileBytes) {
     diagnostics->Error(path, {}, "L001",
-                       "file is " + std::to_string(text.size() / 1024) +
-                           " KiB, over the 1024 KiB limit for one content file; split it up");
+                       "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                           std::to_string(kMaxContentFileBytes) + " bytes (1 MiB) for one content file; "
+                           "shorten it or link to a document");
     return false;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -280,8 +379,12 @@ std::optional<Value> ReadYaml(const std::string& path, const std::string& text,
     diagnostics->Error(path, stop.at, stop.code, stop.message);
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
-    diagnostics->Error(path, {e.mark.line + options.first_line, e.mark.column + 1}, "L003",
-                       ExplainParserMessage(e.msg));
+    if (auto opening = FindUnclosedOpening(body, e.mark.line, options.first_line)) {
+      diagnostics->Error(path, opening->first, "L003", opening->second);
+    } else {
+      diagnostics->Error(path, {e.mark.line + options.first_line, e.mark.column + 1}, "L003",
+                         ExplainParserMessage(e.msg));
+    }
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     diagnostics->Error(path, {}, "L003", "YAML could not be read: " + e.msg);

@@ -65,6 +65,7 @@ struct Site {
   std::string root;  // the folder as given
   SiteConfig config;
   std::vector<Record> records;   // sorted by id; drafts only when asked for
+  size_t record_files = 0;       // record files read, including those with errors
   std::vector<Page> pages;       // sorted by slug; index.md is not among them
   std::optional<Page> home_intro;  // pages/index.md
 };

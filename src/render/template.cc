@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <cctype>
 #include <functional>
 #include <set>
 #include <vector>
@@ -99,8 +100,17 @@ mustache::data ToData(const Value& value) {
 bool CheckSource(const std::string& path, const std::string& text, Diagnostics* diagnostics) {
   mustache::mustache engine(text);
   if (!engine.is_valid()) {
+    std::string message = engine.error_message().substr(0, engine.error_message().rfind(" at "));
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     diagnostics->Error(path, LocationOfOffset(text, TrailingOffset(engine.error_message())), "L050",
-                       "template syntax: " + engine.error_message().substr(0, engine.error_message().rfind(" at ")));
+                       "template syntax: " + message);
+    return false;
+  }
+  // Changing delimiters ({{=<% %>=}}) would hide tags from the checks below,
+  // including the one that keeps text escaped.
+  if (const size_t at = text.find("{{="); at != std::string::npos) {
+    diagnostics->Error(path, LocationOfOffset(text, at), "L051",
+                       "changing the tag delimiters ({{= … =}}) is not allowed in Lantern templates");
     return false;
   }
   bool ok = true;

@@ -1,9 +1,11 @@
-// The golden fixture site: tests/golden/sites/<case>/input is built in memory
+// Golden fixture sites: tests/golden/sites/<case>/input is built in memory
 // with the embedded theme and compared file by file with expected/.
 // LANTERN_UPDATE_GOLDEN=1 rewrites expected/ (then `git diff` is the review).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <vector>
 
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
@@ -26,16 +28,33 @@ OutputTree Build(const std::string& input, Diagnostics* d) {
   return output;
 }
 
-TEST(GoldenSiteTest, BasicSiteMatchesExpectedOutputFileByFile) {
-  const std::string root = testing::SourceDir() + "/tests/golden/sites/basic";
+std::vector<std::string> SiteNames() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(testing::SourceDir() + "/tests/golden/sites")) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Each fixture: <case>/input is built; <case>/expected holds the whole output
+// and <case>/diagnostics.txt what the build reported (warnings; never errors).
+class GoldenSiteTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenSiteTest, MatchesExpectedOutputFileByFile) {
+  const std::string root = testing::SourceDir() + "/tests/golden/sites/" + GetParam();
   Diagnostics d;
   const OutputTree actual = Build(root + "/input", &d);
-  EXPECT_EQ(0, d.error_count() + d.warning_count()) << d.Format();
+  EXPECT_EQ(0, d.error_count()) << d.Format();
+  std::string diagnostics = d.Format();
+  for (size_t at; (at = diagnostics.find(root + "/")) != std::string::npos;) diagnostics.erase(at, root.size() + 1);
   if (testing::UpdatingGolden()) {
     fs::remove_all(root + "/expected");
     testing::WriteTree(root + "/expected", actual);
+    testing::WriteFile(root + "/diagnostics.txt", diagnostics);
     GTEST_SKIP() << "rewrote " << root << "/expected";
   }
+  EXPECT_EQ(testing::ReadFileOrEmpty(root + "/diagnostics.txt"), diagnostics);
   const std::map<std::string, std::string> expected = testing::ReadTree(root + "/expected");
   ASSERT_FALSE(expected.empty()) << "run with LANTERN_UPDATE_GOLDEN=1 to create expected/";
   for (const auto& [path, bytes] : expected) {
@@ -51,7 +70,16 @@ TEST(GoldenSiteTest, BasicSiteMatchesExpectedOutputFileByFile) {
   }
 }
 
-TEST(GoldenSiteTest, TwoBuildsAreByteIdentical) {
+INSTANTIATE_TEST_SUITE_P(Sites, GoldenSiteTest, ::testing::ValuesIn(SiteNames()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+TEST(GoldenBuildTest, TwoBuildsAreByteIdentical) {
   Diagnostics d1, d2;
   const std::string input = testing::SourceDir() + "/content";
   const OutputTree first = Build(input, &d1);

@@ -69,6 +69,13 @@ TEST(DiagnosticTest, CaretCountsCharactersNotBytes) {
   EXPECT_EQ("r.yaml:1:6: warning: here\n\"é\": bad\n     ^\n", d.Format());
 }
 
+TEST(DiagnosticTest, InvalidBytesInTheSourceLineArePrintedAsReplacementCharacters) {
+  Diagnostics d;
+  d.RememberSource("r.yaml", "a: caf\xe9 x\n");
+  d.Error("r.yaml", {1, 7}, "L002", "invalid UTF-8 byte");
+  EXPECT_EQ("r.yaml:1:7: error: invalid UTF-8 byte\na: caf\xEF\xBF\xBD x\n      ^\n", d.Format());
+}
+
 TEST(DiagnosticTest, SortsByFileLineAndColumnWhateverTheOrderFound) {
   Diagnostics d;
   d.Error("b.yaml", {1, 1}, "L1", "third");

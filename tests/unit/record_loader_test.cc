@@ -35,7 +35,7 @@ TEST(RecordLoaderTest, ThirdPartiesRequiredWhenInvolvementIsYes) {
   Diagnostics d;
   const std::string text = Replace(BaseRecord(), "third_party_involvement: no", "third_party_involvement: yes");
   EXPECT_FALSE(LoadRecord("r.yaml", "r", text, SiteConfig{}, &d));
-  EXPECT_NE(std::string::npos, d.Format().find("third_party_involvement is yes, so list each one")) << d.Format();
+  EXPECT_NE(std::string::npos, d.Format().find("\"third_party_involvement\" is yes, so list each one")) << d.Format();
 }
 
 TEST(RecordLoaderTest, RetiredNeedsArchivedDate) {

@@ -79,13 +79,24 @@ TEST(SiteLoaderTest, ServiceMustComeFromTheSiteList) {
       << d.Format();
 }
 
-TEST(SiteLoaderTest, OtherFilesInRecordsDrawAWarningButDotfilesDoNot) {
-  MemoryFileSystem fs = BaseSite({{"records/old.yml", "x: 1"}, {"records/.DS_Store", "junk"}});
+TEST(SiteLoaderTest, YmlRecordIsAnErrorOtherFilesAWarningDotfilesNothing) {
+  MemoryFileSystem fs = BaseSite({{"records/old.yml", "x: 1"}, {"records/notes.txt", "x"}, {"records/.DS_Store", "junk"}});
   Site site;
   Diagnostics d;
   ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok());
+  EXPECT_EQ(1, d.error_count()) << d.Format();
   EXPECT_EQ(1, d.warning_count()) << d.Format();
-  EXPECT_NE(std::string::npos, d.Format().find("rename it to end in .yaml"));
+  EXPECT_NE(std::string::npos, d.Format().find("site/records/old.yml: error: records must end in .yaml, not .yml; rename it to \"old.yaml\""))
+      << d.Format();
+  EXPECT_NE(std::string::npos, d.Format().find("site/records/notes.txt: warning: ignored"));
+}
+
+TEST(SiteLoaderTest, BaseUrlMustBeAFullAddress) {
+  SiteConfig config;
+  Diagnostics d;
+  EXPECT_FALSE(LoadSiteConfig("site.yaml", "title: T\norganisation: O\nbase_url: ai.example.gov.uk\ncontact_email: a@example.gov.uk\n",
+                              &config, &d));
+  EXPECT_NE(std::string::npos, d.Format().find("site.yaml:3:11: error: \"base_url\" must be the site's full address")) << d.Format();
 }
 
 TEST(SiteLoaderTest, BaseUrlPathBecomesTheRootOfEveryLink) {

@@ -33,7 +33,7 @@ TEST(TemplateTest, SyntaxErrorIsPositioned) {
   TemplateSet set;
   Diagnostics d;
   EXPECT_FALSE(set.AddTemplate("t", "layouts/t.mustache", "line one\n  {{#open}}never closed\n", &d));
-  EXPECT_EQ("layouts/t.mustache:2:3: error: template syntax: Unclosed section \"open\"\n  {{#open}}never closed\n  ^\n",
+  EXPECT_EQ("layouts/t.mustache:2:3: error: template syntax: unclosed section \"open\"\n  {{#open}}never closed\n  ^\n",
             d.Format());
 }
 
@@ -43,6 +43,13 @@ TEST(TemplateTest, UnescapedOutputOnlyForHtmlNames) {
   EXPECT_FALSE(set.AddTemplate("t", "t.mustache", "ok {{{body_html}}} {{{content}}}\nbad {{{summary}}} {{& name}}", &d));
   EXPECT_EQ(2, d.error_count()) << d.Format();
   EXPECT_NE(std::string::npos, d.Format().find("t.mustache:2:5: error: unescaped output of \"summary\""));
+}
+
+TEST(TemplateTest, DelimiterChangesAreRejected) {
+  TemplateSet set;
+  Diagnostics d;
+  EXPECT_FALSE(set.AddTemplate("t", "t.mustache", "a\n{{=<% %>=}}<%& summary%>", &d));
+  EXPECT_NE(std::string::npos, d.Format().find("t.mustache:2:1: error: changing the tag delimiters")) << d.Format();
 }
 
 TEST(TemplateTest, PartialLoopsAndMissingPartialsAreReported) {

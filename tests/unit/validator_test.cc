@@ -38,7 +38,8 @@ TEST(ValidatorTest, UnknownFieldWithNoNearListsTheFields) {
 }
 
 TEST(ValidatorTest, MissingRequiredFieldSaysWhatToWrite) {
-  EXPECT_EQ("1:1 error missing required field \"title\" (Title): The page's heading and title.\n",
+  // A missing top-level field has no line of its own: the file is named alone.
+  EXPECT_EQ("0:0 error missing required field \"title\" (Title): The page's heading and title.\n",
             Check(DocumentKind::kPage, "summary: S\n"));
 }
 
@@ -78,6 +79,8 @@ TEST(ValidatorTest, EmailForms) {
   EXPECT_EQ(EmailForm::kNotApplicable, ClassifyEmail("N/A"));
   EXPECT_EQ(EmailForm::kDisplayName, ClassifyEmail("Contact Centre CCMT <ContactCentreCCMT@dvla.gov.uk>"));
   EXPECT_EQ("ContactCentreCCMT@dvla.gov.uk", EmailAddress("Contact Centre CCMT <ContactCentreCCMT@dvla.gov.uk>"));
+  EXPECT_EQ(EmailForm::kMailto, ClassifyEmail("mailto:waste@test.example"));
+  EXPECT_EQ("waste@test.example", EmailAddress("mailto:waste@test.example"));
   EXPECT_EQ(EmailForm::kInvalid, ClassifyEmail("rent team at example"));
   EXPECT_EQ(EmailForm::kInvalid, ClassifyEmail("a@b@example.com"));
   EXPECT_EQ(EmailForm::kInvalid, ClassifyEmail("team@localhost"));
