@@ -8,15 +8,16 @@
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <vector>
+
+#include "base/parallel.h"
 
 namespace lantern {
 namespace fs = std::filesystem;
 namespace {
 
+// REQUIRES: the parent folder exists.
 Status WriteFile(const fs::path& path, const std::string& bytes) {
-  std::error_code error;
-  fs::create_directories(path.parent_path(), error);
-  if (error) return Status::Error("cannot create " + path.parent_path().string() + ": " + error.message());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::Error("cannot write " + path.string() + ": " + std::strerror(errno));
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -50,8 +51,20 @@ Status WriteOutputTree(const OutputTree& tree, const std::string& directory) {
     if (error) return Status::Error("cannot create " + target.parent_path().string() + ": " + error.message());
   }
   const fs::path staging = FreshSibling(target, "new");
-  for (const auto& [relative, bytes] : tree) {
-    Status status = WriteFile(staging / relative, bytes);
+  // Folders first (one thread), then the files on every core.
+  std::vector<const std::pair<const std::string, std::string>*> files;
+  for (const auto& entry : tree) {
+    fs::create_directories((staging / entry.first).parent_path(), error);
+    if (error) {
+      const std::string message = error.message();
+      fs::remove_all(staging, error);
+      return Status::Error("cannot create a folder in " + staging.string() + ": " + message);
+    }
+    files.push_back(&entry);
+  }
+  std::vector<Status> results(files.size());
+  ParallelFor(files.size(), [&](size_t i) { results[i] = WriteFile(staging / files[i]->first, files[i]->second); });
+  for (const Status& status : results) {
     if (!status.ok()) {
       fs::remove_all(staging, error);
       return status;

@@ -87,12 +87,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnos
   std::atomic<size_t> done{0};
   ParallelFor(jobs.size(), [&](size_t i) {
     std::unique_ptr<TemplateSet> templates = pool.Borrow();
-    Value view = jobs[i].make_view();
-    std::optional<std::string> content = templates->Render(jobs[i].template_name, view, diagnostics);
-    if (content) {
-      view.Set("content", TextValue(std::move(*content)));
-      pages[i] = templates->Render("layout", view, diagnostics);
-    }
+    pages[i] = templates->RenderInLayout(jobs[i].template_name, "layout", jobs[i].make_view(), diagnostics);
     pool.Return(std::move(templates));
     const size_t finished = ++done;
     if (progress) progress({finished, jobs.size()});

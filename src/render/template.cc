@@ -84,13 +84,16 @@ mustache::data ToData(const Value& value) {
       if (value.text().empty()) return mustache::data(false);
       return mustache::data(value.text());
     case Value::Kind::kList: {
-      mustache::data list = mustache::data::type::list;
-      for (const Value& item : value.items()) list.push_back(ToData(item));
-      return list;
+      // The engine can only copy into a list; build the items by move and
+      // copy them once.
+      mustache::basic_list<std::string> items;
+      items.reserve(value.items().size());
+      for (const Value& item : value.items()) items.push_back(ToData(item));
+      return mustache::data(items);
     }
     case Value::Kind::kMap: {
-      mustache::data object = mustache::data::type::object;
-      for (const Value::Member& member : value.members()) object.set(member.key, ToData(member.value));
+      mustache::data object(mustache::data::type::object);
+      for (const Value::Member& member : value.members()) object[member.key] = ToData(member.value);
       return object;
     }
   }
@@ -123,6 +126,26 @@ bool CheckSource(const std::string& path, const std::string& text, Diagnostics* 
     }
   }
   return ok;
+}
+
+// Replaces every {{> name}} with the partial's text, recursively. The engine
+// would parse a partial again at every use (in a loop, once per item); doing
+// it once here renders the same output, because partials see the context of
+// the tag, delimiters never change, and loops are rejected by CheckPartials.
+std::string ExpandPartials(const std::string& text, const std::map<std::string, std::string>& partials, int depth) {
+  if (depth > 32) return text;  // a loop CheckPartials would have reported
+  std::string out;
+  size_t copied = 0;
+  for (const Tag& tag : ScanTags(text)) {
+    if (tag.kind != '>') continue;
+    const size_t end = text.find("}}", tag.offset);
+    out.append(text, copied, tag.offset - copied);
+    auto it = partials.find(tag.name);
+    if (it != partials.end()) out += ExpandPartials(it->second, partials, depth + 1);
+    copied = end + 2;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
 }
 
 }  // namespace
@@ -208,29 +231,52 @@ bool TemplateSet::CheckPartials(Diagnostics* diagnostics) const {
   return ok;
 }
 
-std::optional<std::string> TemplateSet::Render(const std::string& name, const Value& view, Diagnostics* diagnostics) {
+TemplateSet::Parsed* TemplateSet::Prepare(const std::string& name, Diagnostics* diagnostics) {
   auto source = templates_.find(name);
   if (source == templates_.end()) {
     diagnostics->Error("themes/default/templates/" + name + ".mustache", {}, "L052", "no template named \"" + name + "\"");
-    return std::nullopt;
+    return nullptr;
   }
   std::unique_ptr<Parsed>& parsed = parsed_[name];
   if (!parsed) {
-    parsed = std::make_unique<Parsed>(source->second.text);
+    std::map<std::string, std::string> partial_texts;
+    for (const auto& [partial_name, partial] : partials_) partial_texts[partial_name] = partial.text;
+    parsed = std::make_unique<Parsed>(ExpandPartials(source->second.text, partial_texts, 0));
     parsed->engine.set_custom_escape([](const std::string& text) { return EscapeHtml(text); });
   }
-  mustache::data data = ToData(view);
-  for (const auto& [partial_name, partial] : partials_) {
-    const std::string* text = &partial.text;
-    data.set(partial_name, mustache::partial([text] { return *text; }));
-  }
-  std::string html = parsed->engine.render(data);
-  if (!parsed->engine.is_valid()) {
-    diagnostics->Error(source->second.path, {}, "L050", "template could not be rendered: " + parsed->engine.error_message());
-    parsed.reset();
+  return parsed.get();
+}
+
+namespace {
+
+std::optional<std::string> RenderData(mustache::mustache& engine, const mustache::data& data, const std::string& path,
+                                      Diagnostics* diagnostics) {
+  std::string html = engine.render(data);
+  if (!engine.is_valid()) {
+    diagnostics->Error(path, {}, "L050", "template could not be rendered: " + engine.error_message());
     return std::nullopt;
   }
   return html;
+}
+
+}  // namespace
+
+std::optional<std::string> TemplateSet::Render(const std::string& name, const Value& view, Diagnostics* diagnostics) {
+  Parsed* parsed = Prepare(name, diagnostics);
+  if (parsed == nullptr) return std::nullopt;
+  return RenderData(parsed->engine, ToData(view), templates_.at(name).path, diagnostics);
+}
+
+std::optional<std::string> TemplateSet::RenderInLayout(const std::string& name, const std::string& layout,
+                                                       const Value& view, Diagnostics* diagnostics) {
+  Parsed* page = Prepare(name, diagnostics);
+  Parsed* frame = Prepare(layout, diagnostics);
+  if (page == nullptr || frame == nullptr) return std::nullopt;
+  mustache::data data = ToData(view);
+  std::optional<std::string> content = RenderData(page->engine, data, templates_.at(name).path, diagnostics);
+  if (!content) return std::nullopt;
+  data["content"] = mustache::data(*content);
+  return RenderData(frame->engine, data, templates_.at(layout).path, diagnostics);
 }
 
 }  // namespace lantern

@@ -41,12 +41,21 @@ class TemplateSet {
   // error) when the template is missing or the engine reports a problem.
   std::optional<std::string> Render(const std::string& name, const Value& view, Diagnostics* diagnostics);
 
+  // Renders template `name`, then `layout` with the same view plus "content"
+  // set to the first result. Equivalent to two Render calls, but the view is
+  // converted for the engine only once.
+  std::optional<std::string> RenderInLayout(const std::string& name, const std::string& layout, const Value& view,
+                                            Diagnostics* diagnostics);
+
  private:
   struct Source {
     std::string path;
     std::string text;
   };
   struct Parsed;
+  // The parsed template `name` (partials expanded), or nullptr with an error.
+  Parsed* Prepare(const std::string& name, Diagnostics* diagnostics);
+
   std::map<std::string, Source> templates_;
   std::map<std::string, Source> partials_;
   std::map<std::string, std::unique_ptr<Parsed>> parsed_;
