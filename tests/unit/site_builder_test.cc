@@ -1,0 +1,74 @@
+#include <gtest/gtest.h>
+
+#include "assemble/site_builder.h"
+#include "assemble/theme.h"
+#include "base/file_system.h"
+#include "load/site_loader.h"
+#include "testing/test_support.h"
+
+namespace lantern {
+namespace {
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  EXPECT_NE(std::string::npos, at) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+OutputTree BuildBaseSiteWith(const std::map<std::string, std::string>& changes, Diagnostics* d) {
+  MemoryFileSystem fs;
+  for (const auto& [path, bytes] : testing::ReadTree(testing::SourceDir() + "/tests/golden/errors/_base")) {
+    fs.Add("site/" + path, bytes);
+  }
+  for (const auto& [path, bytes] : changes) fs.Add("site/" + path, bytes);
+  Site site;
+  EXPECT_TRUE(LoadSite(fs, "site", {}, &site, d).ok());
+  Theme theme;
+  EXPECT_TRUE(LoadTheme(EmbeddedFiles(), fs, "site", site.config.language, &theme, d)) << d->Format();
+  OutputTree output;
+  EXPECT_TRUE(BuildSite(site, theme, &output, d)) << d->Format();
+  return output;
+}
+
+TEST(SiteBuilderTest, HostileTextInAnyFieldIsEscapedOrDropped) {
+  const std::string record =
+      testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
+  std::string hostile = Replace(record, "name: Larger bin check", "name: \"<script>alert('name')</script>\"");
+  hostile = Replace(hostile, "description: We use a simple set of rules to check applications for a larger bin.",
+                    "description: \"<img src=x onerror=alert(1)> [click](javascript:alert(2)) <b>bold</b>\"");
+  hostile = Replace(hostile, "team: Waste Services", "team: \"\\\" onmouseover=\\\"alert(3)\"");
+  const std::string page = "---\ntitle: \"<script>alert(4)</script>\"\n---\n<iframe src=x></iframe>\n\n[x](vbscript:y)\n";
+  Diagnostics d;
+  const OutputTree output = BuildBaseSiteWith({{"records/bin-check.yaml", hostile}, {"pages/about.md", page}}, &d);
+  ASSERT_FALSE(output.empty());
+  for (const auto& [path, html] : output) {
+    EXPECT_EQ(std::string::npos, html.find("<script>alert")) << path;
+    EXPECT_EQ(std::string::npos, html.find("<img src=x")) << path;
+    EXPECT_EQ(std::string::npos, html.find("<iframe")) << path;
+    EXPECT_EQ(std::string::npos, html.find("javascript:")) << path;
+    EXPECT_EQ(std::string::npos, html.find("vbscript:")) << path;
+    EXPECT_EQ(std::string::npos, html.find("\" onmouseover=\"")) << path;
+  }
+  const std::string& record_page = output.at("records/bin-check/index.html");
+  EXPECT_NE(std::string::npos, record_page.find("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"));
+}
+
+TEST(SiteBuilderTest, ProducesEveryPageKind) {
+  Diagnostics d;
+  const OutputTree output = BuildBaseSiteWith({}, &d);
+  for (const char* path : {"index.html", "records/index.html", "records/bin-check/index.html", "pages/about/index.html",
+                           "404.html", "assets/style.css"}) {
+    EXPECT_EQ(1u, output.count(path)) << path;
+  }
+}
+
+TEST(SiteBuilderTest, SiteLayoutOverridesTheThemeByName) {
+  Diagnostics d;
+  const OutputTree output =
+      BuildBaseSiteWith({{"layouts/404.mustache", "<p>Custom {{strings.not_found_title}}</p>"}}, &d);
+  EXPECT_NE(std::string::npos, output.at("404.html").find("<p>Custom Page not found</p>"));
+}
+
+}  // namespace
+}  // namespace lantern
