@@ -93,6 +93,14 @@ std::string_view LineOf(const std::string& text, int line_number) {
 
 }  // namespace
 
+SourceLocation LocationOfOffset(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  const size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  const size_t column_base = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
+  return {line, static_cast<int>(offset - column_base) + 1};
+}
+
 std::string FormatDiagnostic(const Diagnostic& d, const std::string& source) {
   const char* severity = d.severity == Severity::kError ? "error" : "warning";
   std::string out = d.path;

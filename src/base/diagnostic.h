@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lantern {
@@ -61,6 +62,9 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
   std::map<std::string, std::string> sources_;
 };
+
+// Converts a byte offset in `text` into a 1-based line and byte column.
+SourceLocation LocationOfOffset(std::string_view text, size_t offset);
 
 // Formats one diagnostic; `source` is the whole file text, or empty.
 std::string FormatDiagnostic(const Diagnostic& diagnostic, const std::string& source);

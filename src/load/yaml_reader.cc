@@ -343,16 +343,7 @@ bool CheckContentBytes(const std::string& path, const std::string& text, Diagnos
   }
   const size_t bad = FindInvalidUtf8(text);
   if (bad != std::string::npos) {
-    int line = 1;
-    size_t line_start = 0;
-    for (size_t i = 0; i < bad; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    }
-    diagnostics->Error(path, {line, static_cast<int>(bad - line_start) + 1}, "L002",
-                       "invalid UTF-8 byte; save the file as UTF-8");
+    diagnostics->Error(path, LocationOfOffset(text, bad), "L002", "invalid UTF-8 byte; save the file as UTF-8");
     return false;
   }
   if (text.find('\0') != std::string::npos) {

@@ -150,19 +150,6 @@ std::string ExpandPartials(const std::string& text, const std::map<std::string, 
 
 }  // namespace
 
-SourceLocation LocationOfOffset(const std::string& text, size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, static_cast<int>(offset - line_start) + 1};
-}
-
 TemplateSet::TemplateSet() = default;
 TemplateSet::~TemplateSet() = default;
 TemplateSet::TemplateSet(const TemplateSet& other) : templates_(other.templates_), partials_(other.partials_) {}

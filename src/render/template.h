@@ -61,9 +61,6 @@ class TemplateSet {
   std::map<std::string, std::unique_ptr<Parsed>> parsed_;
 };
 
-// Converts a byte offset in `text` into a 1-based line and byte column.
-SourceLocation LocationOfOffset(const std::string& text, size_t offset);
-
 }  // namespace lantern
 
 #endif  // LANTERN_RENDER_TEMPLATE_H_

@@ -73,13 +73,7 @@ TEST_P(GoldenErrorsTest, CheckPrintsExactDiagnostics) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenErrorsTest, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const ::testing::TestParamInfo<std::string>& info) { return testing::TestNameOf(info.param); });
 
 TEST(GoldenErrorsBaseTest, BaseSiteIsClean) {
   EXPECT_EQ("exit: 0\nchecked 1 record and 1 page: 0 errors, 0 warnings\n", CheckOutput(ErrorsDir() + "/_base"));

@@ -3,7 +3,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +76,20 @@ std::string SourceDir() { return LANTERN_SOURCE_DIR; }
 bool UpdatingGolden() {
   const char* value = std::getenv("LANTERN_UPDATE_GOLDEN");
   return value != nullptr && std::string(value) == "1";
+}
+
+std::string ReplaceOnce(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  EXPECT_NE(std::string::npos, at) << "not found: " << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string TestNameOf(std::string case_name) {
+  for (char& c : case_name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return case_name;
 }
 
 std::string LineDiff(const std::string& expected, const std::string& actual) {

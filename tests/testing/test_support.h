@@ -44,6 +44,14 @@ std::string SourceDir();
 // instead of comparing (then `git diff` is the review).
 bool UpdatingGolden();
 
+// `text` with the first `from` replaced by `to`; fails the current test when
+// `from` is not there.
+std::string ReplaceOnce(std::string text, const std::string& from, const std::string& to);
+
+// A parameterised test's name from a case name ("date-impossible" →
+// "date_impossible").
+std::string TestNameOf(std::string case_name);
+
 // A readable line-by-line difference, for failure messages.
 std::string LineDiff(const std::string& expected, const std::string& actual);
 

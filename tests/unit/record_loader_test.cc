@@ -10,13 +10,6 @@ std::string BaseRecord() {
   return testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
 }
 
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  const size_t at = text.find(from);
-  EXPECT_NE(std::string::npos, at) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 TEST(RecordLoaderTest, LoadsAValidRecordWithDefaults) {
   Diagnostics d;
   SiteConfig config;
@@ -33,22 +26,22 @@ TEST(RecordLoaderTest, LoadsAValidRecordWithDefaults) {
 
 TEST(RecordLoaderTest, ThirdPartiesRequiredWhenInvolvementIsYes) {
   Diagnostics d;
-  const std::string text = Replace(BaseRecord(), "third_party_involvement: no", "third_party_involvement: yes");
+  const std::string text = testing::ReplaceOnce(BaseRecord(), "third_party_involvement: no", "third_party_involvement: yes");
   EXPECT_FALSE(LoadRecord("r.yaml", "r", text, SiteConfig{}, &d));
   EXPECT_NE(std::string::npos, d.Format().find("\"third_party_involvement\" is yes, so list each one")) << d.Format();
 }
 
 TEST(RecordLoaderTest, RetiredNeedsArchivedDate) {
   Diagnostics d;
-  std::string text = Replace(BaseRecord(), "status: published", "status: retired");
-  text = Replace(text, "phase: production", "phase: retired");
+  std::string text = testing::ReplaceOnce(BaseRecord(), "status: published", "status: retired");
+  text = testing::ReplaceOnce(text, "phase: production", "phase: retired");
   EXPECT_FALSE(LoadRecord("r.yaml", "r", text, SiteConfig{}, &d));
   EXPECT_NE(std::string::npos, d.Format().find("status is retired, so \"dates\" needs \"archived\"")) << d.Format();
 }
 
 TEST(RecordLoaderTest, DatesMustBeInOrder) {
   Diagnostics d;
-  const std::string text = Replace(BaseRecord(), "updated: 2025-06-01", "updated: 2024-06-01");
+  const std::string text = testing::ReplaceOnce(BaseRecord(), "updated: 2025-06-01", "updated: 2024-06-01");
   EXPECT_FALSE(LoadRecord("r.yaml", "r", text, SiteConfig{}, &d));
   EXPECT_NE(std::string::npos, d.Format().find("r.yaml:14:12: error: updated (2024-06-01) is before published (2025-01-28)"))
       << d.Format();
@@ -80,9 +73,9 @@ TEST(RecordLoaderTest, PublishedRecordsCheckCleanlyWithWarningsForTheirQuirks) {
   // Quirks of real GOV.UK records (atrs-reference.md section 5): N/A, a URL
   // without a scheme, an email with a display name, involvement "no" with a
   // supplier named. Warnings, never errors.
-  std::string text = Replace(BaseRecord(), "website_url: https://www.test.example/bins", "website_url: www.lgo.org.uk");
-  text = Replace(text, "contact_email: waste@test.example", "contact_email: Contact Centre CCMT <ContactCentreCCMT@dvla.gov.uk>");
-  text = Replace(text, "  third_party_involvement: no\n",
+  std::string text = testing::ReplaceOnce(BaseRecord(), "website_url: https://www.test.example/bins", "website_url: www.lgo.org.uk");
+  text = testing::ReplaceOnce(text, "contact_email: waste@test.example", "contact_email: Contact Centre CCMT <ContactCentreCCMT@dvla.gov.uk>");
+  text = testing::ReplaceOnce(text, "  third_party_involvement: no\n",
                  "  third_party_involvement: no\n  third_parties:\n    - name: Goss Interactive\n"
                  "      companies_house_number: \"4546648\"\n      role: Supplies the digital platform.\n");
   Diagnostics d;

@@ -9,13 +9,6 @@
 namespace lantern {
 namespace {
 
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  const size_t at = text.find(from);
-  EXPECT_NE(std::string::npos, at) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 OutputTree BuildBaseSiteWith(const std::map<std::string, std::string>& changes, Diagnostics* d) {
   MemoryFileSystem fs;
   for (const auto& [path, bytes] : testing::ReadTree(testing::SourceDir() + "/tests/golden/errors/_base")) {
@@ -34,10 +27,10 @@ OutputTree BuildBaseSiteWith(const std::map<std::string, std::string>& changes, 
 TEST(SiteBuilderTest, HostileTextInAnyFieldIsEscapedOrDropped) {
   const std::string record =
       testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
-  std::string hostile = Replace(record, "name: Larger bin check", "name: \"<script>alert('name')</script>\"");
-  hostile = Replace(hostile, "description: We use a simple set of rules to check applications for a larger bin.",
+  std::string hostile = testing::ReplaceOnce(record, "name: Larger bin check", "name: \"<script>alert('name')</script>\"");
+  hostile = testing::ReplaceOnce(hostile, "description: We use a simple set of rules to check applications for a larger bin.",
                     "description: \"<img src=x onerror=alert(1)> [click](javascript:alert(2)) <b>bold</b>\"");
-  hostile = Replace(hostile, "team: Waste Services", "team: \"\\\" onmouseover=\\\"alert(3)\"");
+  hostile = testing::ReplaceOnce(hostile, "team: Waste Services", "team: \"\\\" onmouseover=\\\"alert(3)\"");
   const std::string page = "---\ntitle: \"<script>alert(4)</script>\"\n---\n<iframe src=x></iframe>\n\n[x](vbscript:y)\n";
   Diagnostics d;
   const OutputTree output = BuildBaseSiteWith({{"records/bin-check.yaml", hostile}, {"pages/about.md", page}}, &d);
