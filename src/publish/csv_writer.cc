@@ -27,8 +27,11 @@ std::string ScalarText(const Value& value) {
   return {};
 }
 
-// The cell for a column path in a record's data.
+// The cell for a column path in a record's data; empty for a field of the
+// other ATRS version.
 std::string Cell(const Value& data, const std::string& path) {
+  const Value* version = data.Find("atrs_version");
+  if (version && FindField(DocumentKind::kRecord, VersionBit(version->text()), path) == nullptr) return {};
   const size_t split = path.find("[].");
   if (split == std::string::npos) {
     const Value* value = data.FindPath(path);
@@ -39,14 +42,16 @@ std::string Cell(const Value& data, const std::string& path) {
   if (list->is_null()) return "(withheld)";
   std::string cell;
   int n = 0;
+  bool any = false;
   for (const Value& entry : list->items()) {
     const Value* value = entry.FindPath(path.substr(split + 3));
+    any = any || value != nullptr;
     if (n > 0) cell += "\n";
     ++n;
     cell += "[" + std::to_string(n) + "]";
     if (value != nullptr) cell += " " + ScalarText(*value);
   }
-  return cell;
+  return any ? cell : std::string();  // no entry answers it: leave the column empty
 }
 
 }  // namespace

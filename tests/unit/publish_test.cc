@@ -586,5 +586,54 @@ TEST(GitHistoryTest, NotAGitCheckoutIsAClearError) {
   EXPECT_NE(std::string::npos, status.message().find("not inside a git checkout")) << status.message();
 }
 
+// ---- Licence --------------------------------------------------------------------
+
+TEST(LicenceTest, TheSiteSettingReachesFeedsDataAndPages) {
+  testing::TempDir temp;
+  const std::string root = temp.path() + "/site";
+  testing::WriteTree(root, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  testing::WriteFile(root + "/site.yaml", testing::ReadFileOrEmpty(root + "/site.yaml") +
+                                              "licence:\n  name: Creative Commons Attribution 4.0\n"
+                                              "  url: https://creativecommons.org/licenses/by/4.0/\n");
+  DiskFileSystem disk;
+  Site site;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(disk, root, {}, &site, &d).ok());
+  Theme theme;
+  ASSERT_TRUE(LoadTheme(EmbeddedFiles(), disk, root, site.config.language, &theme, &d));
+  OutputTree output;
+  ASSERT_TRUE(BuildSite(site, theme, &output, &d)) << d.Format();
+  const std::string url = "https://creativecommons.org/licenses/by/4.0/";
+  const std::string statement =
+      "Contains public sector information published by Test Borough Council, licensed under the Creative Commons "
+      "Attribution 4.0.";
+  EXPECT_NE(std::string::npos, output.at("feed.xml").find("<rights>" + statement + " " + url + "</rights>"));
+  EXPECT_NE(std::string::npos, output.at("records/bin-check/feed.xml").find("<link rel=\"license\" href=\"" + url));
+  EXPECT_EQ(url, Parse(output.at("records.json")).FindPath("licence.url")->text());
+  EXPECT_EQ(statement, Parse(output.at("records/bin-check.json")).FindPath("licence.statement")->text());
+  const auto rows = ReadCsv(output.at("records.csv"));
+  EXPECT_EQ(statement + " " + url, rows.at(1).back());
+  EXPECT_NE(std::string::npos, output.at("index.html").find("href=\"" + url + "\">Creative Commons Attribution 4.0</a>"));
+  EXPECT_NE(std::string::npos, output.at("data/index.html").find(statement));
+  EXPECT_EQ(std::string::npos, output.at("records.json").find("Open Government Licence"));
+}
+
+TEST(CsvTest, FieldsOfTheOtherAtrsVersionAreEmpty) {
+  const Built& b = ExampleSite();
+  const auto rows = ReadCsv(b.output.at("records.csv"));
+  const std::vector<std::string>& columns = rows[0];
+  const size_t v4_only = std::find(columns.begin(), columns.end(), "deployment.integration") - columns.begin();
+  const size_t v3_only = std::find(columns.begin(), columns.end(), "deployment.process_integration") - columns.begin();
+  const size_t v4_entry = std::find(columns.begin(), columns.end(), "technical.models[].datasets_and_purposes") - columns.begin();
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const bool v3 = b.site.records[r - 1].version == "3.0";
+    EXPECT_EQ(v3, rows[r][v4_only].empty()) << b.site.records[r - 1].id;
+    EXPECT_EQ(!v3, rows[r][v3_only].empty()) << b.site.records[r - 1].id;
+    if (v3) {
+      EXPECT_EQ("", rows[r][v4_entry]) << b.site.records[r - 1].id;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lantern
