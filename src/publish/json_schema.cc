@@ -27,13 +27,19 @@ Value Type(const char* name, bool nullable) {
 
 Value FieldSchema(const FieldSpec& spec, unsigned version, bool nullable);
 
+// Null marks a withheld field. Top-level fields and whole sections cannot be
+// withheld (the record loader refuses that), so they are never null.
+bool Nullable(const FieldSpec& spec) {
+  return spec.type != FieldType::kObject && std::string_view(spec.path).find('.') != std::string_view::npos;
+}
+
 Value ObjectSchema(const std::string& schema_parent, unsigned version, bool nullable) {
   Value properties = Value::Map();
   Value required = Value::List();
   for (const FieldSpec* child : ChildFields(DocumentKind::kRecord, version, schema_parent)) {
     const std::string key(FieldKey(child->path));
     // Fields inside sections may be withheld (null); whole sections may not.
-    properties.Set(key, FieldSchema(*child, version, child->type != FieldType::kObject));
+    properties.Set(key, FieldSchema(*child, version, Nullable(*child)));
     if (child->required) required.Push(TextValue(key));
   }
   Value schema = Value::Map().Set("type", Type("object", nullable));
@@ -133,7 +139,7 @@ Value VersionSchema(const char* version_text, unsigned version) {
   for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, version, "")) {
     const std::string key(FieldKey(spec->path));
     if (properties.Find(key) != nullptr) continue;
-    properties.Set(key, FieldSchema(*spec, version, spec->type != FieldType::kObject));
+    properties.Set(key, FieldSchema(*spec, version, Nullable(*spec)));
     if (spec->required) required.Push(TextValue(key));
   }
   return Value::Map()

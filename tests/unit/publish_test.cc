@@ -99,6 +99,34 @@ TEST(JsonSchemaTest, ExampleSiteRecordsValidateAgainstThePublishedSchema) {
   }
 }
 
+// A second opinion from an independent implementation (python3-jsonschema,
+// installed by ./setup): the schema is valid 2020-12 and the records pass it.
+TEST(JsonSchemaTest, IndependentValidatorAgrees) {
+  if (std::system("python3 -c 'import jsonschema' > /dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "python3-jsonschema is not installed (./setup installs it)";
+  }
+  const Built& b = ExampleSite();
+  testing::TempDir temp;
+  testing::WriteFile(temp.path() + "/schema.json", b.output.at("schema/record.json"));
+  testing::WriteFile(temp.path() + "/records.json", b.output.at("records.json"));
+  Value broken = Parse(b.output.at("records.json")).Find("records")->items().front();
+  broken.Set("phase", TextValue("finished"));
+  testing::WriteFile(temp.path() + "/broken.json",
+                     "{\"records\": [" + ToJson(broken) + "]}");
+  testing::WriteFile(temp.path() + "/check.py",
+                     "import json, sys\n"
+                     "from jsonschema import Draft202012Validator\n"
+                     "schema = json.load(open(sys.argv[1]))\n"
+                     "Draft202012Validator.check_schema(schema)\n"
+                     "v = Draft202012Validator(schema)\n"
+                     "errors = [e.message for r in json.load(open(sys.argv[2]))['records'] for e in v.iter_errors(r)]\n"
+                     "print('\\n'.join(errors[:5]))\n"
+                     "sys.exit(1 if errors else 0)\n");
+  const std::string run = "python3 '" + temp.path() + "/check.py' '" + temp.path() + "/schema.json' '";
+  EXPECT_EQ(0, std::system((run + temp.path() + "/records.json'").c_str()));
+  EXPECT_NE(0, std::system((run + temp.path() + "/broken.json' > /dev/null").c_str()));
+}
+
 // The validator must be able to fail, or the test above proves nothing.
 TEST(JsonSchemaTest, ValidatorRejectsBrokenRecords) {
   const Built& b = ExampleSite();
