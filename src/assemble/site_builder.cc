@@ -111,6 +111,7 @@ std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
 void AddDataFiles(const Site& site, const std::vector<PageJob>& jobs, OutputTree* output) {
   (*output)["records.json"] = RecordsJson(site);
   (*output)["records.csv"] = RecordsCsv(site);
+  (*output)["schema/records-csv-columns.csv"] = RecordsCsvDictionary();
   (*output)["schema/record.json"] = RecordSchemaJson(site.config);
   (*output)["feed.xml"] = SiteFeed(site);
   for (const Record& record : site.records) {

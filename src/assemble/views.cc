@@ -460,6 +460,7 @@ void AddDataView(const Site& site, Value* view) {
                    .Set("records_json_url", TextValue(c.root_path + "records.json"))
                    .Set("records_csv_url", TextValue(c.root_path + "records.csv"))
                    .Set("schema_url", TextValue(c.root_path + "schema/record.json"))
+                   .Set("csv_columns_url", TextValue(c.root_path + "schema/records-csv-columns.csv"))
                    .Set("feed_url", TextValue(c.root_path + "feed.xml"))
                    .Set("sitemap_url", TextValue(c.root_path + "sitemap.xml"))
                    .Set("example_json_url", TextValue(c.root_path + "records/" + example_id + ".json"))

@@ -95,4 +95,30 @@ std::string RecordsCsv(const Site& site) {
   return csv;
 }
 
+std::string RecordsCsvDictionary() {
+  std::string csv = CsvRow({"column", "label", "atrs_number", "atrs_versions", "description"});
+  csv += CsvRow({"id", "Record ID", "", "4.0, 3.0", "The record's permanent identifier: its page is /records/<id>/."});
+  csv += CsvRow({"url", "Canonical URL", "", "4.0, 3.0", "The address of the record's page."});
+  csv += CsvRow({"atrs_version", "ATRS version", "", "4.0, 3.0", "The version of the standard the record follows."});
+  csv += CsvRow({"status", "Status", "", "4.0, 3.0", "published, retired or draft."});
+  csv += CsvRow({"publisher.name", "Publisher", "", "4.0, 3.0", "The organisation whose site publishes the record."});
+  for (const std::string& column : RecordsCsvColumns()) {
+    const FieldSpec* spec = FindFieldAnyVersion(DocumentKind::kRecord, column);
+    if (spec == nullptr || IsMetaField(column)) continue;
+    const unsigned version = (spec->versions & kV4) ? kV4 : kV3;
+    const std::string versions = spec->versions == kAll ? "4.0, 3.0" : spec->versions == kV4 ? "4.0" : "3.0";
+    // Sub-fields of a repeatable section are named with the section, so that
+    // "Date" says which date it is.
+    std::string label = FieldLabel(*spec, version);
+    if (const size_t split = column.find("[]."); split != std::string::npos) {
+      if (const FieldSpec* parent = FindFieldAnyVersion(DocumentKind::kRecord, column.substr(0, split))) {
+        label = std::string(FieldLabel(*parent, version)) + ": " + label;
+      }
+    }
+    csv += CsvRow({column, label, FieldNumber(*spec, version), versions, spec->help});
+  }
+  csv += CsvRow({"licence", "Licence", "", "4.0, 3.0", "The licence the record is published under."});
+  return csv;
+}
+
 }  // namespace lantern

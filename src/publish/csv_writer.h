@@ -30,6 +30,10 @@ std::string CsvRow(const std::vector<std::string>& cells);
 std::vector<std::string> RecordsCsvColumns();
 std::string RecordsCsv(const Site& site);
 
+// /schema/records-csv-columns.csv, the data dictionary of records.csv: one row
+// per column with its ATRS label, number, versions and meaning, from the table.
+std::string RecordsCsvDictionary();
+
 }  // namespace lantern
 
 #endif  // LANTERN_PUBLISH_CSV_WRITER_H_

@@ -646,6 +646,30 @@ TEST(LicenceTest, TheSiteSettingReachesFeedsDataAndPages) {
   EXPECT_EQ(std::string::npos, output.at("records.json").find("Open Government Licence"));
 }
 
+TEST(CsvTest, TheDataDictionaryDescribesEveryColumnInOrder) {
+  const auto rows = ReadCsv(ExampleSite().output.at("schema/records-csv-columns.csv"));
+  const std::vector<std::string> columns = RecordsCsvColumns();
+  ASSERT_EQ(columns.size() + 1, rows.size());
+  EXPECT_EQ((std::vector<std::string>{"column", "label", "atrs_number", "atrs_versions", "description"}), rows[0]);
+  std::set<std::string> labels;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    EXPECT_EQ(columns[i], rows[i + 1][0]);
+    EXPECT_FALSE(rows[i + 1][1].empty()) << columns[i];
+    EXPECT_FALSE(rows[i + 1][4].empty()) << columns[i];
+    labels.insert(rows[i + 1][1] + " (" + rows[i + 1][3] + ")");
+  }
+  EXPECT_EQ(columns.size(), labels.size()) << "labels must tell the columns apart";
+  auto row_of = [&](const std::string& column) {
+    return rows[std::find(columns.begin(), columns.end(), column) - columns.begin() + 1];
+  };
+  EXPECT_EQ((std::vector<std::string>{"owner.third_parties[].companies_house_number",
+                                      "Third parties: Companies House Number", "1.4.2", "4.0",
+                                      row_of("owner.third_parties[].companies_house_number")[4]}),
+            row_of("owner.third_parties[].companies_house_number"));
+  EXPECT_EQ("3.0", row_of("rationale.scope")[3]);
+  EXPECT_EQ("Scope", row_of("rationale.scope")[1]);
+}
+
 TEST(CsvTest, FieldsOfTheOtherAtrsVersionAreEmpty) {
   const Built& b = ExampleSite();
   const auto rows = ReadCsv(b.output.at("records.csv"));
