@@ -7,6 +7,11 @@
 
 #include "assemble/views.h"
 #include "base/parallel.h"
+#include "publish/atom_feed.h"
+#include "publish/csv_writer.h"
+#include "publish/discovery.h"
+#include "publish/json_schema.h"
+#include "publish/record_data.h"
 
 namespace lantern {
 namespace {
@@ -17,6 +22,9 @@ struct PageJob {
   std::string output_path;
   std::string template_name;
   std::function<Value()> make_view;
+  // For the sitemap: listed unless false, with the day the page last changed.
+  bool in_sitemap = true;
+  std::optional<Date> last_change;
 };
 
 // Template sets are not thread-safe; workers borrow one from this pool.
@@ -48,33 +56,78 @@ std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
                     Value view = CommonView(site, theme, PageKind::kHome, site.config.title, root);
                     AddHomeView(site, theme, &view);
                     return view;
-                  }});
+                  },
+                  true, std::nullopt});
   jobs.push_back({"records/index.html", "records", [&site, &theme, root] {
                     Value view = CommonView(site, theme, PageKind::kRecords, theme.String("records_title"),
                                             root + "records/");
                     AddRecordsView(site, theme, &view);
                     return view;
-                  }});
+                  },
+                  true, std::nullopt});
   for (const Record& record : site.records) {
-    jobs.push_back({"records/" + record.id + "/index.html", "record", [&site, &theme, &record] {
+    jobs.push_back({"records/" + record.id + "/index.html", "record",
+                    [&site, &theme, &record] {
                       Value view = CommonView(site, theme, PageKind::kRecord, record.Text("summary.name"),
                                               RecordUrl(site, record));
                       AddRecordView(site, theme, record, &view);
                       return view;
-                    }});
+                    },
+                    true, RecordLastChange(record)});
   }
   for (const Page& page : site.pages) {
-    jobs.push_back({"pages/" + page.slug + "/index.html", "page", [&site, &theme, &page] {
+    jobs.push_back({"pages/" + page.slug + "/index.html", "page",
+                    [&site, &theme, &page] {
                       Value view = CommonView(site, theme, PageKind::kPage, page.title, PageUrl(site, page));
                       AddPageView(page, &view);
                       return view;
-                    }});
+                    },
+                    true, page.updated});
   }
-  jobs.push_back({"404.html", "404", [&site, &theme, root] {
+  jobs.push_back({"data/index.html", "data", [&site, &theme, root] {
+                    Value view = CommonView(site, theme, PageKind::kData, theme.String("data_title"), root + "data/");
+                    AddDataView(site, &view);
+                    return view;
+                  },
+                  true, std::nullopt});
+  jobs.push_back({"404.html", "404",
+                  [&site, &theme, root] {
                     return CommonView(site, theme, PageKind::kNotFound, theme.String("not_found_title"),
                                       root + "404.html");
-                  }});
+                  },
+                  false, std::nullopt});
+  // Lists and the data page change whenever a record or page does.
+  const std::optional<Date> site_change = SiteLastChange(site);
+  for (PageJob& job : jobs) {
+    if (job.template_name == "home" || job.template_name == "records" || job.template_name == "data") {
+      job.last_change = site_change;
+    }
+  }
   return jobs;
+}
+
+// The open data, feeds and discovery files, written from the same records as
+// the pages (src/publish).
+void AddDataFiles(const Site& site, const std::vector<PageJob>& jobs, OutputTree* output) {
+  (*output)["records.json"] = RecordsJson(site);
+  (*output)["records.csv"] = RecordsCsv(site);
+  (*output)["schema/records-csv-columns.csv"] = RecordsCsvDictionary();
+  (*output)["schema/record.json"] = RecordSchemaJson(site.config);
+  (*output)["feed.xml"] = SiteFeed(site);
+  for (const Record& record : site.records) {
+    (*output)[RecordJsonPath(record)] = RecordJson(site, record);
+    (*output)[RecordFeedPath(record)] = RecordFeed(site, record);
+  }
+  std::vector<SitemapEntry> sitemap;
+  for (const PageJob& job : jobs) {
+    if (!job.in_sitemap) continue;
+    std::string path = job.output_path;
+    if (path == "index.html") path.clear();
+    if (path.size() >= 11 && path.substr(path.size() - 11) == "/index.html") path.resize(path.size() - 10);
+    sitemap.push_back({path, job.last_change});
+  }
+  (*output)["sitemap.xml"] = Sitemap(site.config, std::move(sitemap));
+  (*output)["robots.txt"] = RobotsTxt(site.config);
 }
 
 }  // namespace
@@ -97,6 +150,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnos
     if (!pages[i]) return false;
     (*output)[jobs[i].output_path] = std::move(*pages[i]);
   }
+  AddDataFiles(site, jobs, output);
   for (const auto& [path, bytes] : theme.assets) {
     if (output->count(path) == 0) (*output)[path] = bytes;
   }

@@ -5,6 +5,9 @@
 
 #include "load/schema.h"
 #include "load/validator.h"
+#include "publish/csv_writer.h"
+#include "publish/discovery.h"
+#include "publish/record_data.h"
 #include "render/html_escape.h"
 #include "render/markdown.h"
 
@@ -182,6 +185,12 @@ Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std:
                        .Set("contact_email", TextValue(c.contact_email))
                        .Set("base_url", TextValue(c.base_url)));
   view.Set("root", TextValue(c.root_path));
+  view.Set("feed_url", TextValue(c.root_path + "feed.xml"));
+  view.Set("data_url", TextValue(c.root_path + "data/"));
+  view.Set("licence", Value::Map()
+                          .Set("name", TextValue(c.licence_name))
+                          .Set("url", TextValue(c.licence_url))
+                          .Set("statement", TextValue(LicenceStatement(c))));
 
   std::vector<const Page*> nav_pages;
   for (const Page& page : site.pages) {
@@ -216,7 +225,7 @@ Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std:
   view.Set("page_title", TextValue(page_title));
   const std::string path_below_root = current_url.substr(std::min(current_url.size(), c.root_path.size()));
   view.Set("canonical_url", TextValue(c.base_url + path_below_root));
-  static const char* kKinds[] = {"home", "records", "record", "page", "not_found"};
+  static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data"};
   view.Set("page_kind", TextValue(kKinds[static_cast<int>(kind)]));
   return view;
 }
@@ -333,6 +342,17 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, V
   r.Set("has_changes", Value::Bool(!changes.items().empty()));
   r.Set("changes", std::move(changes));
 
+  // Following and reusing the record; the dates git saw its file change.
+  r.Set("feed_url", TextValue(site.config.root_path + RecordFeedPath(record)));
+  r.Set("json_url", TextValue(site.config.root_path + RecordJsonPath(record)));
+  Value file_changes = Value::List();
+  for (const std::string& day : record.file_change_dates) {
+    if (std::optional<Date> date = Date::Parse(day)) file_changes.Push(DateView(*date));
+  }
+  r.Set("has_file_changes", Value::Bool(!file_changes.items().empty()));
+  r.Set("file_changes", std::move(file_changes));
+  view->Set("json_ld_html", TextValue(RecordJsonLd(site, record)));
+
   const SiteConfig& c = site.config;
   const std::string endpoint = c.feedback_endpoint;
   std::string feedback_url;
@@ -431,6 +451,24 @@ void AddPageView(const Page& page, Value* view) {
                 .Set("has_updated", Value::Bool(page.updated.has_value()));
   if (page.updated) p.Set("updated", DateView(*page.updated));
   view->Set("page", std::move(p));
+}
+
+void AddDataView(const Site& site, Value* view) {
+  const SiteConfig& c = site.config;
+  std::string example_id = site.records.empty() ? "bin-check" : site.records.front().id;
+  Value data = Value::Map()
+                   .Set("records_json_url", TextValue(c.root_path + "records.json"))
+                   .Set("records_csv_url", TextValue(c.root_path + "records.csv"))
+                   .Set("schema_url", TextValue(c.root_path + "schema/record.json"))
+                   .Set("csv_columns_url", TextValue(c.root_path + "schema/records-csv-columns.csv"))
+                   .Set("feed_url", TextValue(c.root_path + "feed.xml"))
+                   .Set("sitemap_url", TextValue(c.root_path + "sitemap.xml"))
+                   .Set("example_json_url", TextValue(c.root_path + "records/" + example_id + ".json"))
+                   .Set("example_feed_url", TextValue(c.root_path + "records/" + example_id + "/feed.xml"))
+                   .Set("record_count", TextValue(std::to_string(site.records.size())))
+                   .Set("csv_column_count", TextValue(std::to_string(RecordsCsvColumns().size())));
+  view->Set("data", std::move(data));
+  view->Set("json_ld_html", TextValue(DataJsonLd(site)));
 }
 
 }  // namespace lantern

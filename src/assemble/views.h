@@ -11,7 +11,7 @@
 
 namespace lantern {
 
-enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound };
+enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound, kData };
 
 // The names every page has: site, strings, root, nav, breadcrumbs, page_title,
 // canonical_url, page_kind. `current_url` marks the current navigation entry.
@@ -30,6 +30,8 @@ void AddHomeView(const Site& site, const Theme& theme, Value* view);
 void AddRecordsView(const Site& site, const Theme& theme, Value* view);
 // Adds "page" to `view`.
 void AddPageView(const Page& page, Value* view);
+// Adds "data" (the downloads, feeds and licence) and "json_ld_html" to `view`.
+void AddDataView(const Site& site, Value* view);
 
 // URLs of the site's pages, each starting with the site's root path.
 std::string RecordUrl(const Site& site, const Record& record);

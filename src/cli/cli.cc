@@ -31,6 +31,8 @@ std::vector<Command> Commands() {
          app->add_option("SITE", options->site, "the site folder (default: the current folder)");
          app->add_option("-o,--output", options->output, "where to write the site (default: SITE/public)");
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
+         app->add_flag("--git-history", options->git_history,
+                       "list on each record page the days its file changed (the site must be a git checkout)");
          return [options] { return RunBuild(*options, stderr); };
        }},
       {"check", "Check the site's records, pages and templates and report every problem; writes nothing",
@@ -38,6 +40,15 @@ std::vector<Command> Commands() {
          auto options = std::make_shared<CheckOptions>();
          app->add_option("SITE", options->site, "the site folder (default: the current folder)");
          return [options] { return RunCheck(*options, stderr); };
+       }},
+      {"export", "Write one record in another format: 'export atrs ID' gives the ATRS 4.0 template as CSV",
+       [](CLI::App* app) {
+         auto options = std::make_shared<ExportOptions>();
+         app->add_option("FORMAT", options->format, "the format: atrs (the ATRS 4.0 template, as CSV)")->required();
+         app->add_option("ID", options->id, "the record's id (its file name without .yaml)")->required();
+         app->add_option("--site", options->site, "the site folder (default: the current folder)");
+         app->add_option("-o,--output", options->output, "the file to write (default: standard output)");
+         return [options] { return RunExport(*options, stdout, stderr); };
        }},
   };
 }

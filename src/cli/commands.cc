@@ -1,10 +1,15 @@
 #include "cli/commands.h"
 
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
+#include "base/edit_distance.h"
+#include "base/file_system.h"
 #include "cli/cli.h"
 #include "cli/site_pipeline.h"
+#include "load/site_loader.h"
+#include "publish/atrs_export.h"
 
 namespace lantern {
 namespace fs = std::filesystem;
@@ -54,7 +59,7 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   PipelineResult result;
-  RunPipeline(options.site, options.drafts, err, &result);
+  RunPipeline(options.site, options.drafts, err, &result, options.git_history);
   if (result.exit_code != kExitOk) {
     if (result.exit_code == kExitContentErrors) {
       std::fprintf(err, "build failed: %s, %s; nothing was written\n",
@@ -73,6 +78,58 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
   std::fprintf(err, "built %s (%s, %zu files) into %s in %.2f s, %s\n", Plural(pages, "page").c_str(),
                Plural(static_cast<int>(result.site.records.size()), "record").c_str(), result.output.size(),
                output.c_str(), result.seconds, Plural(result.diagnostics.warning_count(), "warning").c_str());
+  return kExitOk;
+}
+
+int RunExport(const ExportOptions& options, std::FILE* out, std::FILE* err) {
+  if (options.format != "atrs") {
+    std::fprintf(err, "lantern: error: unknown export format \"%s\": the only format is \"atrs\" (the ATRS 4.0 template)\n",
+                 options.format.c_str());
+    return kExitUsageOrSystem;
+  }
+  DiskFileSystem disk;
+  LoadOptions load_options;
+  load_options.include_drafts = true;  // a record is often sent to the ATRS team before it goes live
+  Site site;
+  Diagnostics diagnostics;
+  Status status = LoadSite(disk, options.site, load_options, &site, &diagnostics);
+  if (!status.ok()) {
+    std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
+    return kExitUsageOrSystem;
+  }
+  std::fputs(diagnostics.Format().c_str(), err);
+  if (diagnostics.has_errors()) {
+    std::fprintf(err, "export failed: %s in the site; nothing was written\n",
+                 Plural(diagnostics.error_count(), "error").c_str());
+    return kExitContentErrors;
+  }
+  const Record* record = nullptr;
+  std::vector<std::string> ids;
+  for (const Record& r : site.records) {
+    ids.push_back(r.id);
+    if (r.id == options.id) record = &r;
+  }
+  if (record == nullptr) {
+    const std::string nearest = NearestMatch(options.id, ids);
+    std::fprintf(err, "lantern: error: no record \"%s\" in %s%s\n", options.id.c_str(),
+                 (fs::path(options.site) / "records").string().c_str(),
+                 nearest.empty() ? "" : (" (did you mean \"" + nearest + "\"?)").c_str());
+    return kExitContentErrors;
+  }
+  const std::string csv = AtrsTemplateCsv(site, *record);
+  if (options.output.empty() || options.output == "-") {
+    std::fwrite(csv.data(), 1, csv.size(), out);
+    return kExitOk;
+  }
+  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+  file << csv;
+  file.close();
+  if (!file) {
+    std::fprintf(err, "lantern: error: could not write %s\n", options.output.c_str());
+    return kExitUsageOrSystem;
+  }
+  std::fprintf(err, "wrote record \"%s\" (ATRS %s) as the ATRS 4.0 template to %s\n", record->id.c_str(),
+               record->version.c_str(), options.output.c_str());
   return kExitOk;
 }
 

@@ -19,8 +19,20 @@ struct BuildOptions {
   std::string site = ".";
   std::string output;  // default: <site>/public
   bool drafts = false;
+  bool git_history = false;  // list the days each record's file changed in git
 };
 int RunBuild(const BuildOptions& options, std::FILE* err);
+
+// `lantern export atrs ID`: one record as the ATRS 4.0 template's CSV, to
+// `output` ("" or "-": standard output). Exit 1 when the site has content
+// errors or no record ID, 2 for a usage or system error.
+struct ExportOptions {
+  std::string format;  // only "atrs" so far
+  std::string id;
+  std::string site = ".";
+  std::string output;
+};
+int RunExport(const ExportOptions& options, std::FILE* out, std::FILE* err);
 
 }  // namespace lantern
 

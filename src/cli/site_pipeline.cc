@@ -9,11 +9,13 @@
 #include "assemble/theme.h"
 #include "base/file_system.h"
 #include "cli/cli.h"
+#include "load/git_history.h"
 #include "load/site_loader.h"
 
 namespace lantern {
 
-void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result) {
+void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result,
+                 bool git_history) {
   const auto start = std::chrono::steady_clock::now();
   DiskFileSystem disk;
   LoadOptions load_options;
@@ -23,6 +25,14 @@ void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* e
     std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
     result->exit_code = kExitUsageOrSystem;
     return;
+  }
+  if (git_history) {
+    status = ReadGitHistory(site_root, &result->site);
+    if (!status.ok()) {
+      std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
+      result->exit_code = kExitUsageOrSystem;
+      return;
+    }
   }
   Theme theme;
   const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,

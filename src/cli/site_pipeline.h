@@ -23,7 +23,10 @@ struct PipelineResult {
 // Loads and renders `site_root`. Prints the diagnostics to `err` (and, on a
 // terminal, a progress line while pages render). exit_code is 0 when the site
 // rendered, 1 on content errors, 2 when the folder is not a site.
-void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result);
+// With `git_history`, record pages also list the days their files changed in
+// git (exit code 2 when the site is not a git checkout).
+void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result,
+                 bool git_history = false);
 
 }  // namespace lantern
 

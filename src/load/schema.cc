@@ -37,6 +37,12 @@ const std::vector<FieldSpec> kFields = {
      nullptr, "The privacy notice for the form, e.g. /pages/privacy/; required when there is an endpoint."},
     {D::kSite, "feedback.retention_days", T::kInteger, kOpt, kAll, nullptr, "Retention in days", "", nullptr,
      nullptr, nullptr, "How many days submissions are kept, as the privacy notice says."},
+    {D::kSite, "licence", T::kObject, kOpt, kAll, nullptr, "Licence", "", nullptr, nullptr, nullptr,
+     "The licence of the published data, feeds and pages; default: the Open Government Licence v3.0."},
+    {D::kSite, "licence.name", T::kText, kOpt, kAll, nullptr, "Licence name", "", nullptr, nullptr, nullptr,
+     "The licence's name, e.g. Open Government Licence v3.0."},
+    {D::kSite, "licence.url", T::kUrl, kOpt, kAll, nullptr, "Licence URL", "", nullptr, nullptr, nullptr,
+     "Where the licence's text is published."},
     {D::kSite, "services", T::kTextList, kOpt, kAll, nullptr, "Services", "", nullptr, nullptr, nullptr,
      "The council's service names that records may give as their service."},
 

@@ -128,6 +128,20 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
                   "privacy_notice: /pages/privacy/");
     }
   }
+  if (const Value* licence = root->Find("licence"); licence && licence->is_map()) {
+    config->licence_name = TextOr(*licence, "name", config->licence_name);
+    const std::string url = TextOr(*licence, "url", config->licence_url);
+    // A missing scheme draws the validator's warning and is linked with https://;
+    // "N/A" or a broken address cannot go into feeds and data as the licence.
+    const UrlForm form = ClassifyUrl(url);
+    if (form == UrlForm::kValid || form == UrlForm::kNoScheme || form == UrlForm::kTrailingText) {
+      config->licence_url = UrlTarget(url);
+    } else {
+      local.Error(path, root->FindPath("licence.url") ? root->FindPath("licence.url")->location() : KeyAt(*licence, "url"),
+                  "L025", "the licence needs the web address of its text, e.g. "
+                  "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/, not " + Quote(url));
+    }
+  }
   if (const Value* services = root->Find("services")) {
     if (services->is_text()) config->services.push_back(services->text());
     for (const Value& s : services->items()) {

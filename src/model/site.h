@@ -26,6 +26,9 @@ struct SiteConfig {
   std::string privacy_notice;
   int retention_days = 0;
   std::vector<std::string> services;
+  // The licence the site's data, feeds and pages are published under.
+  std::string licence_name = "Open Government Licence v3.0";
+  std::string licence_url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 };
 
 struct Record {
@@ -41,6 +44,9 @@ struct Record {
   std::optional<Date> updated;
   std::optional<Date> archived;
   Date next_review;
+  // With `build --git-history`: the days (YYYY-MM-DD, newest first, no repeats)
+  // on which the record's file changed in git; empty otherwise.
+  std::vector<std::string> file_change_dates;
 
   bool is_retired() const { return status == "retired" || phase == "retired"; }
   bool is_draft() const { return status == "draft"; }

@@ -1,0 +1,126 @@
+#include "publish/atom_feed.h"
+
+#include <algorithm>
+#include <map>
+
+#include "publish/record_data.h"
+#include "render/html_escape.h"
+#include "render/markdown.h"
+
+namespace lantern {
+namespace {
+
+std::string AtomDate(const Date& date) { return date.Iso() + "T00:00:00Z"; }
+
+std::string TagUri(const SiteConfig& config, const Date& date, const std::string& specific) {
+  return "tag:" + SiteHost(config) + "," + date.Iso() + ":" + specific;
+}
+
+void SortNewestFirst(std::vector<FeedEntry>* entries) {
+  std::stable_sort(entries->begin(), entries->end(), [](const FeedEntry& a, const FeedEntry& b) {
+    if (a.date != b.date) return b.date < a.date;
+    if (a.record_id != b.record_id) return a.record_id < b.record_id;
+    return a.id < b.id;
+  });
+}
+
+std::string Feed(const Site& site, const std::string& self_path, const std::string& alternate_path,
+                 const std::string& title, std::vector<FeedEntry> entries) {
+  const SiteConfig& c = site.config;
+  SortNewestFirst(&entries);
+  // A feed needs an <updated>; with no entries, the earliest Atom-era day keeps
+  // the output the same from build to build.
+  const std::string updated = entries.empty() ? "1970-01-01T00:00:00Z" : AtomDate(entries.front().date);
+  const std::string rights = LicenceStatement(c) + " " + c.licence_url;
+  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + EscapeXml(c.language) + "\">\n";
+  xml += "  <id>" + EscapeXml(AbsoluteUrl(c, self_path)) + "</id>\n";
+  xml += "  <title>" + EscapeXml(title) + "</title>\n";
+  xml += "  <updated>" + updated + "</updated>\n";
+  xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + EscapeXml(AbsoluteUrl(c, self_path)) + "\"/>\n";
+  xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + EscapeXml(AbsoluteUrl(c, alternate_path)) + "\"/>\n";
+  xml += "  <link rel=\"license\" href=\"" + EscapeXml(c.licence_url) + "\"/>\n";
+  xml += "  <author>\n    <name>" + EscapeXml(c.organisation) + "</name>\n";
+  if (!c.contact_email.empty()) xml += "    <email>" + EscapeXml(c.contact_email) + "</email>\n";
+  xml += "    <uri>" + EscapeXml(c.base_url) + "</uri>\n  </author>\n";
+  xml += "  <rights>" + EscapeXml(rights) + "</rights>\n";
+  xml += "  <generator>Lantern</generator>\n";
+  for (const FeedEntry& e : entries) {
+    xml += "  <entry>\n";
+    xml += "    <id>" + EscapeXml(e.id) + "</id>\n";
+    xml += "    <title>" + EscapeXml(e.title) + "</title>\n";
+    xml += "    <updated>" + AtomDate(e.date) + "</updated>\n";
+    xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + EscapeXml(e.url) + "\"/>\n";
+    xml += "    <content type=\"html\">" + EscapeXml(e.content_html) + "</content>\n";
+    xml += "  </entry>\n";
+  }
+  xml += "</feed>\n";
+  return xml;
+}
+
+}  // namespace
+
+std::string SiteHost(const SiteConfig& config) {
+  std::string host = config.base_url;
+  if (const size_t scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+  host = host.substr(0, host.find('/'));
+  host = host.substr(0, host.find(':'));  // tag: authorities have no port
+  return host.empty() ? "localhost" : host;
+}
+
+std::vector<FeedEntry> RecordFeedEntries(const Site& site, const Record& record) {
+  const SiteConfig& c = site.config;
+  const std::string name = record.Text("summary.name");
+  const std::string url = AbsoluteUrl(c, "records/" + record.id + "/");
+  const std::string base = "records/" + record.id + "/";
+  std::vector<FeedEntry> entries;
+  auto add = [&](const Date& date, const std::string& kind, const std::string& title, const std::string& html) {
+    entries.push_back({date, TagUri(c, date, base + kind), title, record.id, url, html});
+  };
+  const std::string description = record.Text("summary.one_sentence_description");
+  add(record.published, "published", "New record: " + name, "<p>" + EscapeHtml(description) + "</p>");
+
+  // Changes are written newest first; count same-day changes from the oldest so
+  // that adding a change never renames an earlier entry.
+  std::vector<std::pair<Date, std::string>> changes;
+  if (const Value* list = record.data.Find("changes"); list && list->is_list()) {
+    for (const Value& change : list->items()) {
+      const Value* date = change.Find("date");
+      const Value* note = change.Find("note");
+      if (!date || !note || !date->is_text() || !note->is_text()) continue;
+      if (std::optional<Date> d = Date::Parse(date->text())) changes.emplace_back(*d, note->text());
+    }
+  }
+  std::map<Date, int> per_day;
+  for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
+    const int n = ++per_day[it->first];
+    add(it->first, n == 1 ? "change" : "change-" + std::to_string(n), "Updated: " + name,
+        MarkdownToHtml(it->second, {3}));
+  }
+  if (record.updated && *record.updated != record.published && per_day.count(*record.updated) == 0) {
+    add(*record.updated, "reviewed", "Record reviewed: " + name,
+        "<p>" + EscapeHtml("The record was reviewed or updated on " + record.updated->Display() + ".") + "</p>");
+  }
+  if (record.archived) {
+    add(*record.archived, "retired", "Tool retired: " + name,
+        "<p>" + EscapeHtml("The council stopped using this tool on " + record.archived->Display() + ".") + "</p>");
+  }
+  SortNewestFirst(&entries);
+  return entries;
+}
+
+std::string SiteFeed(const Site& site) {
+  std::vector<FeedEntry> entries;
+  for (const Record& record : site.records) {
+    std::vector<FeedEntry> more = RecordFeedEntries(site, record);
+    entries.insert(entries.end(), more.begin(), more.end());
+  }
+  return Feed(site, "feed.xml", "records/", site.config.title + ": new and changed records", std::move(entries));
+}
+
+std::string RecordFeed(const Site& site, const Record& record) {
+  return Feed(site, RecordFeedPath(record), "records/" + record.id + "/",
+              record.Text("summary.name") + ": changes to this record", RecordFeedEntries(site, record));
+}
+
+}  // namespace lantern

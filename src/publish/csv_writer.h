@@ -1,0 +1,39 @@
+// CSV writing (RFC 4180) and /records.csv: one row per record.
+//
+// Columns, in order: id, url, atrs_version, status, publisher.name, then every
+// field of the schema table (ATRS 4.0 and 3.0 together, in table order: a 3.0
+// field sits next to the 4.0 field it became), named by its path
+// ("owner.team"), then licence. Repeatable sections (third parties, models,
+// datasets, impact assessments, risks, changes, redactions) have one column
+// per sub-field ("risks.risks_and_mitigations[].risk"); its cell holds every
+// entry, one per line, each starting "[n] " so the nth lines of the section's
+// columns belong together. Lists of slugs or texts are joined with "; ",
+// booleans are yes/no, a withheld field is "(withheld)".
+#ifndef LANTERN_PUBLISH_CSV_WRITER_H_
+#define LANTERN_PUBLISH_CSV_WRITER_H_
+
+#include <string>
+#include <vector>
+
+#include "model/site.h"
+
+namespace lantern {
+
+// A cell as RFC 4180 wants it: quoted when it holds a comma, quote, CR or LF
+// (quotes doubled). A cell starting with = + - @ tab or CR gets a leading '
+// first, so that spreadsheets show it as text instead of running a formula.
+std::string CsvCell(const std::string& text);
+// Cells joined by commas, ended with CRLF.
+std::string CsvRow(const std::vector<std::string>& cells);
+
+// The column names of records.csv, in order.
+std::vector<std::string> RecordsCsvColumns();
+std::string RecordsCsv(const Site& site);
+
+// /schema/records-csv-columns.csv, the data dictionary of records.csv: one row
+// per column with its ATRS label, number, versions and meaning, from the table.
+std::string RecordsCsvDictionary();
+
+}  // namespace lantern
+
+#endif  // LANTERN_PUBLISH_CSV_WRITER_H_

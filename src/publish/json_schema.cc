@@ -1,0 +1,175 @@
+#include "publish/json_schema.h"
+
+#include "load/schema.h"
+#include "publish/json_writer.h"
+#include "publish/record_data.h"
+
+namespace lantern {
+namespace {
+
+constexpr const char* kDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+constexpr const char* kIdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+Value Strings(const std::vector<std::string>& texts) {
+  Value list = Value::List();
+  for (const std::string& text : texts) list.Push(TextValue(text));
+  return list;
+}
+
+// "string", or ["string", "null"] for a field that may be withheld.
+Value Type(const char* name, bool nullable) {
+  if (!nullable) return TextValue(name);
+  Value list = Value::List();
+  list.Push(TextValue(name));
+  list.Push(TextValue("null"));
+  return list;
+}
+
+Value FieldSchema(const FieldSpec& spec, unsigned version, bool nullable);
+
+// Null marks a withheld field. Top-level fields and whole sections cannot be
+// withheld (the record loader refuses that), so they are never null.
+bool Nullable(const FieldSpec& spec) {
+  return spec.type != FieldType::kObject && std::string_view(spec.path).find('.') != std::string_view::npos;
+}
+
+Value ObjectSchema(const std::string& schema_parent, unsigned version, bool nullable) {
+  Value properties = Value::Map();
+  Value required = Value::List();
+  for (const FieldSpec* child : ChildFields(DocumentKind::kRecord, version, schema_parent)) {
+    const std::string key(FieldKey(child->path));
+    // Fields inside sections may be withheld (null); whole sections may not.
+    properties.Set(key, FieldSchema(*child, version, Nullable(*child)));
+    if (child->required) required.Push(TextValue(key));
+  }
+  Value schema = Value::Map().Set("type", Type("object", nullable));
+  schema.Set("additionalProperties", Value::Bool(false));
+  if (!required.items().empty()) schema.Set("required", std::move(required));
+  schema.Set("properties", std::move(properties));
+  return schema;
+}
+
+Value FieldSchema(const FieldSpec& spec, unsigned version, bool nullable) {
+  Value schema = Value::Map();
+  schema.Set("title", TextValue(FieldLabel(spec, version)));
+  schema.Set("description", TextValue(spec.help));
+  if (*FieldNumber(spec, version) != '\0') schema.Set("x-atrs-number", TextValue(FieldNumber(spec, version)));
+  auto merge = [&schema](const Value& more) {
+    for (const Value::Member& m : more.members()) schema.Set(m.key, m.value);
+  };
+  switch (spec.type) {
+    case FieldType::kObject:
+      merge(ObjectSchema(spec.path, version, nullable));
+      break;
+    case FieldType::kObjectList:
+      schema.Set("type", Type("array", nullable));
+      schema.Set("items", ObjectSchema(std::string(spec.path) + "[]", version, false));
+      break;
+    case FieldType::kBool:
+      schema.Set("type", Type("boolean", nullable));
+      break;
+    case FieldType::kInteger:
+      schema.Set("type", Type("integer", nullable));
+      break;
+    case FieldType::kDate:
+      schema.Set("type", Type("string", nullable));
+      schema.Set("format", TextValue("date"));
+      schema.Set("pattern", TextValue(kDatePattern));
+      break;
+    case FieldType::kId:
+      schema.Set("type", Type("string", nullable));
+      schema.Set("pattern", TextValue(kIdPattern));
+      break;
+    case FieldType::kEnum: {
+      schema.Set("type", Type("string", nullable));
+      Value values = Strings(EnumSlugs(spec.enumeration, version));
+      if (nullable) values.Push(Value::Null());
+      schema.Set("enum", std::move(values));
+      break;
+    }
+    case FieldType::kEnumList:
+      schema.Set("type", Type("array", nullable));
+      schema.Set("items", Value::Map()
+                              .Set("type", TextValue("string"))
+                              .Set("enum", Strings(EnumSlugs(spec.enumeration, version))));
+      break;
+    case FieldType::kTextList:
+      schema.Set("type", Type("array", nullable));
+      schema.Set("items", Value::Map().Set("type", TextValue("string")));
+      break;
+    default:  // text, Markdown, URL or "N/A", email or "N/A", link
+      schema.Set("type", Type("string", nullable));
+      break;
+  }
+  return schema;
+}
+
+Value VersionSchema(const char* version_text, unsigned version) {
+  Value properties = Value::Map();
+  properties.Set("id", Value::Map()
+                           .Set("title", TextValue("Record ID"))
+                           .Set("description", TextValue("The record's permanent identifier: its page is /records/<id>/."))
+                           .Set("type", TextValue("string"))
+                           .Set("pattern", TextValue(kIdPattern)));
+  properties.Set("url", Value::Map()
+                            .Set("title", TextValue("Canonical URL"))
+                            .Set("description", TextValue("The address of the record's page on the site."))
+                            .Set("type", TextValue("string"))
+                            .Set("format", TextValue("uri")));
+  properties.Set("atrs_version", Value::Map()
+                                     .Set("title", TextValue("ATRS version"))
+                                     .Set("description", TextValue("The version of the standard the record follows."))
+                                     .Set("const", TextValue(version_text)));
+  const FieldSpec* status = FindField(DocumentKind::kRecord, version, "status");
+  properties.Set("status", FieldSchema(*status, version, false));
+  properties.Set("publisher",
+                 Value::Map()
+                     .Set("title", TextValue("Publisher"))
+                     .Set("description", TextValue("The organisation whose site publishes the record."))
+                     .Set("type", TextValue("object"))
+                     .Set("additionalProperties", Value::Bool(false))
+                     .Set("required", Strings({"name"}))
+                     .Set("properties", Value::Map()
+                                            .Set("name", Value::Map().Set("type", TextValue("string")))
+                                            .Set("url", Value::Map()
+                                                            .Set("type", TextValue("string"))
+                                                            .Set("format", TextValue("uri")))));
+  Value required = Value::List();
+  for (const char* key : kRecordMetaKeys) required.Push(TextValue(key));
+  for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, version, "")) {
+    const std::string key(FieldKey(spec->path));
+    if (properties.Find(key) != nullptr) continue;
+    properties.Set(key, FieldSchema(*spec, version, Nullable(*spec)));
+    if (spec->required) required.Push(TextValue(key));
+  }
+  return Value::Map()
+      .Set("title", TextValue(std::string("An ATRS ") + version_text + " record"))
+      .Set("type", TextValue("object"))
+      .Set("additionalProperties", Value::Bool(false))
+      .Set("required", std::move(required))
+      .Set("properties", std::move(properties));
+}
+
+}  // namespace
+
+Value RecordJsonSchema(const SiteConfig& config) {
+  Value one_of = Value::List();
+  one_of.Push(Value::Map().Set("$ref", TextValue("#/$defs/record-4.0")));
+  one_of.Push(Value::Map().Set("$ref", TextValue("#/$defs/record-3.0")));
+  return Value::Map()
+      .Set("$schema", TextValue("https://json-schema.org/draft/2020-12/schema"))
+      .Set("$id", TextValue(AbsoluteUrl(config, "schema/record.json")))
+      .Set("title", TextValue("An algorithmic transparency record published by " + config.organisation))
+      .Set("description",
+           TextValue("One record of records.json (\"records\") or of records/<id>.json (\"record\"), in the shape "
+                     "of the UK Algorithmic Transparency Recording Standard. A field that is null is withheld; "
+                     "the record's redactions say why. " + LicenceStatement(config)))
+      .Set("oneOf", std::move(one_of))
+      .Set("$defs", Value::Map()
+                        .Set("record-4.0", VersionSchema("4.0", kV4))
+                        .Set("record-3.0", VersionSchema("3.0", kV3)));
+}
+
+std::string RecordSchemaJson(const SiteConfig& config) { return ToJson(RecordJsonSchema(config)); }
+
+}  // namespace lantern

@@ -1,0 +1,23 @@
+// The JSON Schema (draft 2020-12) of a published record, generated from the
+// schema table: one definition per ATRS version ("record-4.0", "record-3.0"),
+// the document itself a oneOf of the two. Every property carries the table's
+// label as title and its help as description; ATRS numbers are given as
+// "x-atrs-number". Used only keywords: $schema $id title description $defs
+// $ref oneOf type properties required additionalProperties items enum const
+// pattern format (tests/testing/json_schema_check.h validates exactly these).
+#ifndef LANTERN_PUBLISH_JSON_SCHEMA_H_
+#define LANTERN_PUBLISH_JSON_SCHEMA_H_
+
+#include <string>
+
+#include "model/site.h"
+#include "model/value.h"
+
+namespace lantern {
+
+Value RecordJsonSchema(const SiteConfig& config);
+std::string RecordSchemaJson(const SiteConfig& config);  // the file /schema/record.json
+
+}  // namespace lantern
+
+#endif  // LANTERN_PUBLISH_JSON_SCHEMA_H_

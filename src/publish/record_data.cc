@@ -1,0 +1,137 @@
+#include "publish/record_data.h"
+
+#include "load/validator.h"
+#include "publish/json_writer.h"
+
+namespace lantern {
+namespace {
+
+bool IsMetaKey(std::string_view key) {
+  for (const char* meta : kRecordMetaKeys) {
+    if (key == meta) return true;
+  }
+  return false;
+}
+
+Value Convert(const Record& record, const FieldSpec& spec, const Value& value);
+
+// The fields of a mapping, in table order; absent fields are left out, and
+// withheld ones that were not given are null.
+Value ConvertMap(const Record& record, const std::string& schema_parent, const Value& value) {
+  Value map = Value::Map();
+  for (const FieldSpec* child : ChildFields(DocumentKind::kRecord, record.version_bit, schema_parent)) {
+    const std::string_view key = FieldKey(child->path);
+    const Value* given = value.is_map() ? value.Find(key) : nullptr;
+    if (given == nullptr || given->is_null()) {
+      if (IsPathWithheld(record, child->path)) map.Set(key, Value::Null());
+      continue;
+    }
+    map.Set(key, Convert(record, *child, *given));
+  }
+  return map;
+}
+
+Value TextsAsList(const Value& value) {
+  Value list = Value::List();
+  if (value.is_text()) list.Push(Value::Text(value.text()));
+  for (const Value& item : value.items()) {
+    if (item.is_text()) list.Push(Value::Text(item.text()));
+  }
+  return list;
+}
+
+Value Convert(const Record& record, const FieldSpec& spec, const Value& value) {
+  switch (spec.type) {
+    case FieldType::kObject:
+      return ConvertMap(record, spec.path, value);
+    case FieldType::kObjectList: {
+      Value list = Value::List();
+      for (const Value& item : value.items()) list.Push(ConvertMap(record, std::string(spec.path) + "[]", item));
+      return list;
+    }
+    case FieldType::kBool:
+      return Value::Bool(ParseBool(value.text()).value_or(false));
+    case FieldType::kInteger:
+      return Value::Text(value.text(), {}, false);
+    case FieldType::kEnumList:
+    case FieldType::kTextList:
+      return TextsAsList(value);
+    default:
+      return Value::Text(value.is_text() ? value.text() : std::string());
+  }
+}
+
+std::string JoinUrl(const std::string& base, const std::string& path) { return base + path; }
+
+}  // namespace
+
+bool IsPathWithheld(const Record& record, const std::string& path) {
+  for (const std::string& w : record.withheld) {
+    if (path == w || path.rfind(w + ".", 0) == 0 || path.rfind(w + "[].", 0) == 0) return true;
+  }
+  return false;
+}
+
+std::string AbsoluteUrl(const SiteConfig& config, const std::string& path_below_root) {
+  return JoinUrl(config.base_url, path_below_root);
+}
+std::string RecordJsonPath(const Record& record) { return "records/" + record.id + ".json"; }
+std::string RecordFeedPath(const Record& record) { return "records/" + record.id + "/feed.xml"; }
+
+std::string LicenceStatement(const SiteConfig& config) {
+  return "Contains public sector information published by " + config.organisation + ", licensed under the " +
+         config.licence_name + ".";
+}
+
+Value LicenceData(const SiteConfig& config) {
+  return Value::Map()
+      .Set("name", TextValue(config.licence_name))
+      .Set("url", TextValue(config.licence_url))
+      .Set("statement", TextValue(LicenceStatement(config)));
+}
+
+Value RecordData(const Site& site, const Record& record) {
+  const SiteConfig& c = site.config;
+  Value data = Value::Map();
+  data.Set("id", TextValue(record.id));
+  data.Set("url", TextValue(AbsoluteUrl(c, "records/" + record.id + "/")));
+  data.Set("atrs_version", TextValue(record.version));
+  data.Set("status", TextValue(record.status));
+  data.Set("publisher", Value::Map().Set("name", TextValue(c.organisation)).Set("url", TextValue(c.base_url)));
+  for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, record.version_bit, "")) {
+    const std::string_view key = spec->path;
+    if (IsMetaKey(key)) continue;
+    const Value* given = record.data.Find(key);
+    if (given == nullptr || given->is_null()) continue;
+    Value converted = Convert(record, *spec, *given);
+    if (key == "dates" && converted.Find("next_review") == nullptr) {
+      converted.Set("next_review", TextValue(record.next_review.Iso()));
+    }
+    data.Set(key, std::move(converted));
+  }
+  return data;
+}
+
+std::string RecordsJson(const Site& site) {
+  Value records = Value::List();
+  for (const Record& record : site.records) records.Push(RecordData(site, record));
+  Value envelope = Value::Map()
+                       .Set("licence", LicenceData(site.config))
+                       .Set("schema", TextValue(AbsoluteUrl(site.config, "schema/record.json")))
+                       .Set("publisher", Value::Map()
+                                             .Set("name", TextValue(site.config.organisation))
+                                             .Set("url", TextValue(site.config.base_url)))
+                       .Set("count", NumberValue(static_cast<long long>(site.records.size())))
+                       .Set("records", std::move(records));
+  return ToJson(envelope);
+}
+
+std::string RecordJson(const Site& site, const Record& record) {
+  Value envelope = Value::Map()
+                       .Set("licence", LicenceData(site.config))
+                       .Set("schema", TextValue(AbsoluteUrl(site.config, "schema/record.json")))
+                       .Set("record", RecordData(site, record));
+  return ToJson(envelope);
+}
+
+}  // namespace lantern

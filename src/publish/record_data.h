@@ -1,0 +1,51 @@
+// A record as open data: the typed tree that records.json, records/<id>.json,
+// records.csv and the ATRS export are written from. Built from the schema
+// table, so every field the table knows is carried, in ATRS (table) order.
+//
+// The tree starts with what identifies the record on the web: id, url (the
+// canonical page), atrs_version, status and publisher (the site's
+// organisation and address). Then come the record's own fields: booleans as
+// booleans, whole numbers as numbers, lists of slugs and texts always as
+// lists (a single YAML text becomes a list of one), Markdown as its source
+// text. Defaults the loader applied are filled in (id, status,
+// dates.next_review). A field withheld under `redactions` and not given is
+// null, so a reader can tell "withheld" from "not answered" (absent).
+#ifndef LANTERN_PUBLISH_RECORD_DATA_H_
+#define LANTERN_PUBLISH_RECORD_DATA_H_
+
+#include <string>
+
+#include "load/schema.h"
+#include "model/site.h"
+#include "model/value.h"
+
+namespace lantern {
+
+// The properties before the record's own fields, in order.
+inline constexpr const char* kRecordMetaKeys[] = {"id", "url", "atrs_version", "status", "publisher"};
+
+Value RecordData(const Site& site, const Record& record);
+
+// The licence as data: name, url and a one-sentence statement.
+Value LicenceData(const SiteConfig& config);
+// "Contains public sector information published by <organisation>, licensed
+// under the <licence name>."
+std::string LicenceStatement(const SiteConfig& config);
+
+// Absolute URLs of the data files and feeds.
+std::string AbsoluteUrl(const SiteConfig& config, const std::string& path_below_root);
+std::string RecordJsonPath(const Record& record);  // "records/<id>.json"
+std::string RecordFeedPath(const Record& record);  // "records/<id>/feed.xml"
+
+// records.json and records/<id>.json: an envelope with the licence, the schema's
+// address and the record(s).
+std::string RecordsJson(const Site& site);
+std::string RecordJson(const Site& site, const Record& record);
+
+// True when `path` (a schema path, "technical.models[].performance") is
+// withheld in this record, itself or through a withheld parent.
+bool IsPathWithheld(const Record& record, const std::string& path);
+
+}  // namespace lantern
+
+#endif  // LANTERN_PUBLISH_RECORD_DATA_H_
