@@ -5,6 +5,8 @@
 #include <mutex>
 #include <vector>
 
+#include "assemble/build_date.h"
+#include "assemble/finding.h"
 #include "assemble/views.h"
 #include "base/parallel.h"
 
@@ -44,22 +46,33 @@ class TemplatePool {
 std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
   std::vector<PageJob> jobs;
   const std::string root = site.config.root_path;
-  jobs.push_back({"index.html", "home", [&site, &theme, root] {
+  const Date today = BuildDate();  // for "review overdue"; SOURCE_DATE_EPOCH pins it
+  jobs.push_back({"index.html", "home", [&site, &theme, root, today] {
                     Value view = CommonView(site, theme, PageKind::kHome, site.config.title, root);
-                    AddHomeView(site, theme, &view);
+                    AddHomeView(site, theme, today, &view);
                     return view;
                   }});
-  jobs.push_back({"records/index.html", "records", [&site, &theme, root] {
+  jobs.push_back({"records/index.html", "records", [&site, &theme, root, today] {
                     Value view = CommonView(site, theme, PageKind::kRecords, theme.String("records_title"),
                                             root + "records/");
-                    AddRecordsView(site, theme, &view);
+                    AddRecordsView(site, theme, today, &view);
                     return view;
                   }});
   for (const Record& record : site.records) {
-    jobs.push_back({"records/" + record.id + "/index.html", "record", [&site, &theme, &record] {
+    jobs.push_back({"records/" + record.id + "/index.html", "record", [&site, &theme, &record, today] {
                       Value view = CommonView(site, theme, PageKind::kRecord, record.Text("summary.name"),
                                               RecordUrl(site, record));
-                      AddRecordView(site, theme, record, &view);
+                      AddRecordView(site, theme, record, today, &view);
+                      return view;
+                    }});
+  }
+  for (Facet& facet : Facets(site)) {
+    const std::string url = FacetUrl(site, facet);
+    jobs.push_back({url.substr(root.size()) + "index.html", "filter",
+                    [&site, &theme, facet = std::move(facet), url, today] {
+                      Value view = CommonView(site, theme, PageKind::kFilter,
+                                              theme.String("filter_" + facet.kind + "_label") + ": " + facet.label, url);
+                      AddFilterView(site, theme, facet, today, &view);
                       return view;
                     }});
   }
@@ -102,6 +115,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnos
     if (!pages[i]) return false;
     (*output)[jobs[i].output_path] = std::move(*pages[i]);
   }
+  (*output)["search-index.json"] = SearchIndexJson(site);
   for (const auto& [path, bytes] : theme.assets) {
     if (output->count(path) == 0) (*output)[path] = bytes;
   }

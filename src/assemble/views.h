@@ -5,29 +5,33 @@
 
 #include <string>
 
+#include "assemble/finding.h"
 #include "assemble/theme.h"
 #include "model/site.h"
 #include "model/value.h"
 
 namespace lantern {
 
-enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound };
+enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound, kFilter };
 
 // The names every page has: site, strings, root, nav, breadcrumbs, page_title,
 // canonical_url, page_kind. `current_url` marks the current navigation entry.
 Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std::string& page_title,
                  const std::string& current_url);
 
-// A record as an entry of a list (records page, home page).
-Value RecordListEntry(const Site& site, const Theme& theme, const Record& record);
+// A record as an entry of a list (records page, home page). `today` decides
+// is_review_overdue (next review before today, and the record not retired).
+Value RecordListEntry(const Site& site, const Theme& theme, const Record& record, const Date& today);
 
 // Adds "record" to `view`: everything the record page shows, in ATRS order.
-void AddRecordView(const Site& site, const Theme& theme, const Record& record, Value* view);
+void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view);
 
 // Adds "intro_html", "counts", "recent", "pages", "services" to `view`.
-void AddHomeView(const Site& site, const Theme& theme, Value* view);
-// Adds "records" and "counts" to `view`.
-void AddRecordsView(const Site& site, const Theme& theme, Value* view);
+void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value* view);
+// Adds "records", "counts", "facet_groups" and "search" to `view`.
+void AddRecordsView(const Site& site, const Theme& theme, const Date& today, Value* view);
+// Adds "filter" (kind_label, label, count), "records" and "facet_groups" to `view`.
+void AddFilterView(const Site& site, const Theme& theme, const Facet& facet, const Date& today, Value* view);
 // Adds "page" to `view`.
 void AddPageView(const Page& page, Value* view);
 

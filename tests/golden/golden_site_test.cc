@@ -3,6 +3,7 @@
 // LANTERN_UPDATE_GOLDEN=1 rewrites expected/ (then `git diff` is the review).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "assemble/site_builder.h"
@@ -16,6 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 OutputTree Build(const std::string& input, Diagnostics* d) {
+  // Pin "today" (2026-11-22) so "review overdue" tags do not change with the calendar.
+  setenv("SOURCE_DATE_EPOCH", "1795305600", 1);
   DiskFileSystem disk;
   Site site;
   EXPECT_TRUE(LoadSite(disk, input, {}, &site, d).ok());
