@@ -77,9 +77,14 @@ std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
                     }});
   }
   for (const Page& page : site.pages) {
-    jobs.push_back({"pages/" + page.slug + "/index.html", "page", [&site, &theme, &page] {
+    // The accessibility statement: the page's words inside the theme's legally
+    // required shape, filled from site.yaml's accessibility block.
+    const bool statement = site.config.accessibility.given && page.slug == site.config.accessibility.page;
+    jobs.push_back({"pages/" + page.slug + "/index.html", statement ? "accessibility" : "page",
+                    [&site, &theme, &page, statement] {
                       Value view = CommonView(site, theme, PageKind::kPage, page.title, PageUrl(site, page));
                       AddPageView(page, &view);
+                      if (statement) AddAccessibilityView(site, &view);
                       return view;
                     }});
   }

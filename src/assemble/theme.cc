@@ -76,7 +76,7 @@ void CopyFolder(const FileSystem& files, const std::string& folder, const std::s
 }  // namespace
 
 const std::vector<std::string>& RequiredTemplates() {
-  static const std::vector<std::string> kNames = {"layout", "home", "records", "record", "page", "404", "filter"};
+  static const std::vector<std::string> kNames = {"layout", "home", "records", "record", "page", "404", "filter", "accessibility"};
   return kNames;
 }
 

@@ -482,4 +482,24 @@ void AddPageView(const Page& page, Value* view) {
   view->Set("page", std::move(p));
 }
 
+void AddAccessibilityView(const Site& site, Value* view) {
+  const AccessibilitySettings& a = site.config.accessibility;
+  Value v = Value::Map()
+                .Set("compliance", TextValue(a.compliance))
+                .Set("is_full", Value::Bool(a.compliance == "full"))
+                .Set("is_partial", Value::Bool(a.compliance == "partial"))
+                .Set("is_not_compliant", Value::Bool(a.compliance == "not-compliant"))
+                .Set("contact_email", TextValue(a.contact_email))
+                .Set("contact_phone", TextValue(a.contact_phone))
+                .Set("has_phone", Value::Bool(!a.contact_phone.empty()))
+                .Set("response_days", TextValue(std::to_string(a.response_days)))
+                .Set("has_response_days", Value::Bool(a.response_days > 0))
+                .Set("prepared_on", DateView(a.prepared_on))
+                .Set("has_reviewed", Value::Bool(a.reviewed_on.has_value()))
+                .Set("tested_on", DateView(a.tested_on))
+                .Set("tested_by", TextValue(a.tested_by));
+  if (a.reviewed_on) v.Set("reviewed_on", DateView(*a.reviewed_on));
+  view->Set("statement", std::move(v));
+}
+
 }  // namespace lantern

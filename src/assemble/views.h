@@ -34,6 +34,9 @@ void AddRecordsView(const Site& site, const Theme& theme, const Date& today, Val
 void AddFilterView(const Site& site, const Theme& theme, const Facet& facet, const Date& today, Value* view);
 // Adds "page" to `view`.
 void AddPageView(const Page& page, Value* view);
+// Adds "statement" to `view`: the accessibility statement's facts from site.yaml's
+// accessibility block (the page's own words come from AddPageView).
+void AddAccessibilityView(const Site& site, Value* view);
 
 // URLs of the site's pages, each starting with the site's root path.
 std::string RecordUrl(const Site& site, const Record& record);

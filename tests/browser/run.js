@@ -248,9 +248,20 @@ async function main() {
       }
       await page.screenshot({ path: path.join(shotDir, `${name}-${width}.png`), fullPage: true });
     }
+    if (name.startsWith('filter-')) {
+      const lead = await page.locator('main .lead').first().textContent();
+      const rows = await page.locator('.table--records tbody tr').count();
+      check(`${name}: the count it shows (${(lead || '').trim()}) is the number of rows`, new RegExp(`\\b${rows}$`).test((lead || '').trim()));
+    }
+    if (name === 'accessibility-statement') {
+      const ids = await page.evaluate(() => Array.from(document.querySelectorAll('main h2[id]')).map((h) => h.id));
+      const needed = ['compliance-status', 'reporting-problems', 'enforcement-procedure', 'how-it-was-tested'];
+      check('accessibility-statement: has the legally required sections', needed.every((id) => ids.includes(id)), `h2 ids: ${ids.join(', ')}`);
+    }
     // Keyboard, at the narrow width where layouts are most likely to hide things.
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(origin + url, { waitUntil: 'load' });
+    if (name === 'records-list') await page.waitForSelector('#record-search:not([hidden])', { timeout: 5000 }).catch(() => {});
     const t = await tabThrough(page);
     check(`${name}: the first Tab reaches the skip link`, /skip-link/.test(t.first || ''), `focused first: ${t.first}`);
     check(`${name}: Tab reaches every control (${t.reached.length} of ${t.expected.length})`, t.missing.length === 0, `not reached: ${t.missing.join(', ')}`);
