@@ -16,7 +16,6 @@
 
 const fs = require('fs');
 const http = require('http');
-const os = require('os');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { chromium } = require('playwright-core');
@@ -203,7 +202,11 @@ async function main() {
     ['not-found', '/no-such-page/'],
   ];
 
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-chromium-'));
+  // Browser profiles and Playwright's scratch files live in the build tree, so a
+  // crashed run leaves nothing in /tmp and the next run's clean-up removes them.
+  const tmp = path.join(workDir, 'profiles');
+  fs.mkdirSync(tmp, { recursive: true });
+  process.env.TMPDIR = tmp;
   const launch = (dir, extra) => chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -258,14 +261,16 @@ async function main() {
       const needed = ['compliance-status', 'reporting-problems', 'enforcement-procedure', 'how-it-was-tested'];
       check('accessibility-statement: has the legally required sections', needed.every((id) => ids.includes(id)), `h2 ids: ${ids.join(', ')}`);
     }
-    // Keyboard, at the narrow width where layouts are most likely to hide things.
-    await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto(origin + url, { waitUntil: 'load' });
-    if (name === 'records-list') await page.waitForSelector('#record-search:not([hidden])', { timeout: 5000 }).catch(() => {});
-    const t = await tabThrough(page);
-    check(`${name}: the first Tab reaches the skip link`, /skip-link/.test(t.first || ''), `focused first: ${t.first}`);
-    check(`${name}: Tab reaches every control (${t.reached.length} of ${t.expected.length})`, t.missing.length === 0, `not reached: ${t.missing.join(', ')}`);
-    check(`${name}: every control shows a visible focus indicator`, t.invisible.length === 0, t.invisible.slice(0, 5).join('\n'));
+    // Keyboard alone, at both widths (the layouts differ).
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
+      await page.goto(origin + url, { waitUntil: 'load' });
+      if (name === 'records-list') await page.waitForSelector('#record-search:not([hidden])', { timeout: 5000 }).catch(() => {});
+      const t = await tabThrough(page);
+      check(`${name} @${width}: the first Tab reaches the skip link`, /skip-link/.test(t.first || ''), `focused first: ${t.first}`);
+      check(`${name} @${width}: Tab reaches every control (${t.reached.length} of ${t.expected.length})`, t.missing.length === 0, `not reached: ${t.missing.join(', ')}`);
+      check(`${name} @${width}: every control shows a visible focus indicator`, t.invisible.length === 0, t.invisible.slice(0, 5).join('\n'));
+    }
   }
 
   // Search by keyboard: Tab to the box, type, Tab to the first result, Enter.
