@@ -414,7 +414,10 @@ void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value*
   }
   Value services = Value::List();
   for (const auto& [name, count] : per_service) {
-    services.Push(Value::Map().Set("name", TextValue(name)).Set("count", TextValue(std::to_string(count))));
+    services.Push(Value::Map()
+                      .Set("name", TextValue(name))
+                      .Set("url", TextValue(site.config.root_path + "records/service/" + Slugify(name) + "/"))
+                      .Set("count", TextValue(std::to_string(count))));
   }
   view->Set("services", std::move(services));
 }

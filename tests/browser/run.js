@@ -360,6 +360,19 @@ async function main() {
       if (entry.isDirectory()) walk(p); else if (p.endsWith('.html')) htmlFiles.push(p);
     }
   })(siteDir);
+  // Every internal link and asset reference in every page leads to a file the build wrote.
+  const broken = [];
+  for (const file of htmlFiles) {
+    const html = fs.readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/(?:href|src|data-index-url)="(\/[^"#?]*)/g)) {
+      let target = path.join(siteDir, m[1]);
+      if (m[1].endsWith('/')) target = path.join(target, 'index.html');
+      if (!fs.existsSync(target)) broken.push(`${path.relative(siteDir, file)} -> ${m[1]}`);
+    }
+  }
+  // The feedback endpoint is served by Lantern's server, not written by the build.
+  const unexpected = broken.filter((b) => !/ -> \/feedback\//.test(b));
+  check(`every internal link in ${htmlFiles.length} pages leads to a built file`, unexpected.length === 0, unexpected.slice(0, 10).join('\n'));
   const result = spawnSync('java', ['-jar', vnu, '--errors-only', ...htmlFiles], { encoding: 'utf8' });
   const errors = (result.stderr || '').split('\n').filter((l) => /: error: /.test(l));
   check(`vnu: ${htmlFiles.length} HTML files, zero errors`, result.status === 0 && errors.length === 0,
