@@ -5,6 +5,8 @@
 #include <mutex>
 #include <vector>
 
+#include "assemble/build_date.h"
+#include "assemble/finding.h"
 #include "assemble/views.h"
 #include "base/parallel.h"
 #include "publish/atom_feed.h"
@@ -52,39 +54,58 @@ class TemplatePool {
 std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
   std::vector<PageJob> jobs;
   const std::string root = site.config.root_path;
-  jobs.push_back({"index.html", "home", [&site, &theme, root] {
+  const Date today = BuildDate();  // for "review overdue"; SOURCE_DATE_EPOCH pins it
+  jobs.push_back({"index.html", "home",
+                  [&site, &theme, root, today] {
                     Value view = CommonView(site, theme, PageKind::kHome, site.config.title, root);
-                    AddHomeView(site, theme, &view);
+                    AddHomeView(site, theme, today, &view);
                     return view;
                   },
                   true, std::nullopt});
-  jobs.push_back({"records/index.html", "records", [&site, &theme, root] {
+  jobs.push_back({"records/index.html", "records",
+                  [&site, &theme, root, today] {
                     Value view = CommonView(site, theme, PageKind::kRecords, theme.String("records_title"),
                                             root + "records/");
-                    AddRecordsView(site, theme, &view);
+                    AddRecordsView(site, theme, today, &view);
                     return view;
                   },
                   true, std::nullopt});
   for (const Record& record : site.records) {
     jobs.push_back({"records/" + record.id + "/index.html", "record",
-                    [&site, &theme, &record] {
+                    [&site, &theme, &record, today] {
                       Value view = CommonView(site, theme, PageKind::kRecord, record.Text("summary.name"),
                                               RecordUrl(site, record));
-                      AddRecordView(site, theme, record, &view);
+                      AddRecordView(site, theme, record, today, &view);
                       return view;
                     },
                     true, RecordLastChange(record)});
   }
+  for (Facet& facet : Facets(site)) {
+    const std::string url = FacetUrl(site, facet);
+    jobs.push_back({url.substr(root.size()) + "index.html", "filter",
+                    [&site, &theme, facet = std::move(facet), url, today] {
+                      Value view = CommonView(site, theme, PageKind::kFilter,
+                                              theme.String("filter_" + facet.kind + "_label") + ": " + facet.label, url);
+                      AddFilterView(site, theme, facet, today, &view);
+                      return view;
+                    },
+                    true, std::nullopt});
+  }
   for (const Page& page : site.pages) {
-    jobs.push_back({"pages/" + page.slug + "/index.html", "page",
-                    [&site, &theme, &page] {
+    // The accessibility statement: the page's words inside the theme's legally
+    // required shape, filled from site.yaml's accessibility block.
+    const bool statement = site.config.accessibility.given && page.slug == site.config.accessibility.page;
+    jobs.push_back({"pages/" + page.slug + "/index.html", statement ? "accessibility" : "page",
+                    [&site, &theme, &page, statement] {
                       Value view = CommonView(site, theme, PageKind::kPage, page.title, PageUrl(site, page));
                       AddPageView(page, &view);
+                      if (statement) AddAccessibilityView(site, &view);
                       return view;
                     },
                     true, page.updated});
   }
-  jobs.push_back({"data/index.html", "data", [&site, &theme, root] {
+  jobs.push_back({"data/index.html", "data",
+                  [&site, &theme, root] {
                     Value view = CommonView(site, theme, PageKind::kData, theme.String("data_title"), root + "data/");
                     AddDataView(site, &view);
                     return view;
@@ -96,10 +117,11 @@ std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
                                       root + "404.html");
                   },
                   false, std::nullopt});
-  // Lists and the data page change whenever a record or page does.
+  // Lists, filter pages and the data page change whenever a record or page does.
   const std::optional<Date> site_change = SiteLastChange(site);
   for (PageJob& job : jobs) {
-    if (job.template_name == "home" || job.template_name == "records" || job.template_name == "data") {
+    if (job.template_name == "home" || job.template_name == "records" || job.template_name == "data" ||
+        job.template_name == "filter") {
       job.last_change = site_change;
     }
   }
@@ -151,6 +173,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnos
     (*output)[jobs[i].output_path] = std::move(*pages[i]);
   }
   AddDataFiles(site, jobs, output);
+  (*output)["search-index.json"] = SearchIndexJson(site);
   for (const auto& [path, bytes] : theme.assets) {
     if (output->count(path) == 0) (*output)[path] = bytes;
   }

@@ -76,7 +76,8 @@ void CopyFolder(const FileSystem& files, const std::string& folder, const std::s
 }  // namespace
 
 const std::vector<std::string>& RequiredTemplates() {
-  static const std::vector<std::string> kNames = {"layout", "home", "records", "record", "page", "404", "data"};
+  static const std::vector<std::string> kNames = {"layout", "home",   "records", "record", "page",
+                                                  "404",    "filter", "accessibility", "data"};
   return kNames;
 }
 

@@ -218,35 +218,39 @@ Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std:
   if (kind != PageKind::kHome) {
     breadcrumbs.Push(Value::Map().Set("title", TextValue(theme.String("home_title"))).Set("url", TextValue(c.root_path)));
   }
-  if (kind == PageKind::kRecord) {
+  if (kind == PageKind::kRecord || kind == PageKind::kFilter) {
     breadcrumbs.Push(Value::Map().Set("title", TextValue(theme.String("records_title"))).Set("url", TextValue(records_url)));
   }
   view.Set("breadcrumbs", std::move(breadcrumbs));
   view.Set("page_title", TextValue(page_title));
   const std::string path_below_root = current_url.substr(std::min(current_url.size(), c.root_path.size()));
   view.Set("canonical_url", TextValue(c.base_url + path_below_root));
-  static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data"};
+  static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data", "filter"};
   view.Set("page_kind", TextValue(kKinds[static_cast<int>(kind)]));
   return view;
 }
 
-Value RecordListEntry(const Site& site, const Theme&, const Record& record) {
+Value RecordListEntry(const Site& site, const Theme&, const Record& record, const Date& today) {
+  const std::string service = record.Text("service");
   return Value::Map()
       .Set("id", TextValue(record.id))
       .Set("url", TextValue(RecordUrl(site, record)))
       .Set("name", TextValue(record.Text("summary.name")))
       .Set("one_sentence_description", TextValue(record.Text("summary.one_sentence_description")))
-      .Set("service", TextValue(record.Text("service")))
+      .Set("service", TextValue(service))
+      .Set("service_url", TextValue(service.empty() ? "" : site.config.root_path + "records/service/" + Slugify(service) + "/"))
       .Set("phase", TextValue(record.phase))
+      .Set("phase_url", TextValue(site.config.root_path + "records/phase/" + record.phase + "/"))
+      .Set("is_review_overdue", Value::Bool(!record.is_retired() && record.next_review < today))
       .Set("phase_label", TextValue(EnumLabel("phase", record.phase)))
       .Set("is_retired", Value::Bool(record.is_retired()))
       .Set("is_draft", Value::Bool(record.is_draft()))
       .Set("updated", DateView(record.last_changed()));
 }
 
-void AddRecordView(const Site& site, const Theme& theme, const Record& record, Value* view) {
+void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view) {
   const unsigned version = record.version_bit;
-  Value r = RecordListEntry(site, theme, record);
+  Value r = RecordListEntry(site, theme, record, today);
   r.Set("description_html", TextValue(MarkdownAt(record, "summary.description")));
   r.Set("version", TextValue(record.version));
   r.Set("status", TextValue(record.status));
@@ -397,8 +401,8 @@ std::vector<const Record*> ByName(const Site& site) {
 
 }  // namespace
 
-void AddHomeView(const Site& site, const Theme& theme, Value* view) {
-  const std::string intro = site.home_intro ? MarkdownToHtml(site.home_intro->body, {1}) : std::string();
+void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value* view) {
+  const std::string intro = site.home_intro ? MarkdownToHtml(site.home_intro->body, {.top_level = 2}) : std::string();
   view->Set("intro_html", TextValue(intro));
   view->Set("has_intro", Value::Bool(!intro.empty()));
   view->Set("counts", Counts(site));
@@ -407,7 +411,7 @@ void AddHomeView(const Site& site, const Theme& theme, Value* view) {
   std::stable_sort(recent.begin(), recent.end(),
                    [](const Record* a, const Record* b) { return b->last_changed() < a->last_changed(); });
   Value recent_list = Value::List();
-  for (size_t i = 0; i < recent.size() && i < 5; ++i) recent_list.Push(RecordListEntry(site, theme, *recent[i]));
+  for (size_t i = 0; i < recent.size() && i < 5; ++i) recent_list.Push(RecordListEntry(site, theme, *recent[i], today));
   view->Set("recent", std::move(recent_list));
 
   std::vector<const Page*> pages;
@@ -430,16 +434,64 @@ void AddHomeView(const Site& site, const Theme& theme, Value* view) {
   }
   Value services = Value::List();
   for (const auto& [name, count] : per_service) {
-    services.Push(Value::Map().Set("name", TextValue(name)).Set("count", TextValue(std::to_string(count))));
+    services.Push(Value::Map()
+                      .Set("name", TextValue(name))
+                      .Set("url", TextValue(site.config.root_path + "records/service/" + Slugify(name) + "/"))
+                      .Set("count", TextValue(std::to_string(count))));
   }
   view->Set("services", std::move(services));
 }
 
-void AddRecordsView(const Site& site, const Theme& theme, Value* view) {
+namespace {
+
+// The filter pages grouped by kind, for the "Browse by" lists; the current
+// facet (on a filter page) is marked.
+Value FacetGroups(const Site& site, const Theme& theme, const Facet* current) {
+  Value groups = Value::List();
+  const std::vector<Facet> facets = Facets(site);
+  for (const char* kind : {"service", "function", "phase"}) {
+    Value items = Value::List();
+    for (const Facet& facet : facets) {
+      if (facet.kind != kind) continue;
+      const bool is_current = current && current->kind == facet.kind && current->slug == facet.slug;
+      items.Push(Value::Map()
+                     .Set("label", TextValue(facet.label))
+                     .Set("url", TextValue(FacetUrl(site, facet)))
+                     .Set("count", TextValue(std::to_string(facet.records.size())))
+                     .Set("current", Value::Bool(is_current)));
+    }
+    if (items.items().empty()) continue;
+    groups.Push(Value::Map()
+                    .Set("kind", TextValue(kind))
+                    .Set("heading", TextValue(theme.String(std::string("filter_") + kind + "_heading")))
+                    .Set("items", std::move(items)));
+  }
+  return groups;
+}
+
+}  // namespace
+
+void AddRecordsView(const Site& site, const Theme& theme, const Date& today, Value* view) {
   Value records = Value::List();
-  for (const Record* record : ByName(site)) records.Push(RecordListEntry(site, theme, *record));
+  for (const Record* record : ByName(site)) records.Push(RecordListEntry(site, theme, *record, today));
   view->Set("records", std::move(records));
   view->Set("counts", Counts(site));
+  view->Set("facet_groups", FacetGroups(site, theme, nullptr));
+  view->Set("search", Value::Map()
+                          .Set("index_url", TextValue(site.config.root_path + "search-index.json"))
+                          .Set("script_url", TextValue(site.config.root_path + "assets/search.js")));
+}
+
+void AddFilterView(const Site& site, const Theme& theme, const Facet& facet, const Date& today, Value* view) {
+  Value records = Value::List();
+  for (const Record* record : facet.records) records.Push(RecordListEntry(site, theme, *record, today));
+  view->Set("records", std::move(records));
+  view->Set("filter", Value::Map()
+                          .Set("kind", TextValue(facet.kind))
+                          .Set("kind_label", TextValue(theme.String("filter_" + facet.kind + "_label")))
+                          .Set("label", TextValue(facet.label))
+                          .Set("count", TextValue(std::to_string(facet.records.size()))));
+  view->Set("facet_groups", FacetGroups(site, theme, &facet));
 }
 
 void AddPageView(const Page& page, Value* view) {
@@ -447,7 +499,7 @@ void AddPageView(const Page& page, Value* view) {
                 .Set("title", TextValue(page.title))
                 .Set("summary", TextValue(page.summary))
                 .Set("slug", TextValue(page.slug))
-                .Set("body_html", TextValue(MarkdownToHtml(page.body, {1})))
+                .Set("body_html", TextValue(MarkdownToHtml(page.body, {.top_level = 2})))
                 .Set("has_updated", Value::Bool(page.updated.has_value()));
   if (page.updated) p.Set("updated", DateView(*page.updated));
   view->Set("page", std::move(p));
@@ -469,6 +521,26 @@ void AddDataView(const Site& site, Value* view) {
                    .Set("csv_column_count", TextValue(std::to_string(RecordsCsvColumns().size())));
   view->Set("data", std::move(data));
   view->Set("json_ld_html", TextValue(DataJsonLd(site)));
+}
+
+void AddAccessibilityView(const Site& site, Value* view) {
+  const AccessibilitySettings& a = site.config.accessibility;
+  Value v = Value::Map()
+                .Set("compliance", TextValue(a.compliance))
+                .Set("is_full", Value::Bool(a.compliance == "full"))
+                .Set("is_partial", Value::Bool(a.compliance == "partial"))
+                .Set("is_not_compliant", Value::Bool(a.compliance == "not-compliant"))
+                .Set("contact_email", TextValue(a.contact_email))
+                .Set("contact_phone", TextValue(a.contact_phone))
+                .Set("has_phone", Value::Bool(!a.contact_phone.empty()))
+                .Set("response_days", TextValue(std::to_string(a.response_days)))
+                .Set("has_response_days", Value::Bool(a.response_days > 0))
+                .Set("prepared_on", DateView(a.prepared_on))
+                .Set("has_reviewed", Value::Bool(a.reviewed_on.has_value()))
+                .Set("tested_on", DateView(a.tested_on))
+                .Set("tested_by", TextValue(a.tested_by));
+  if (a.reviewed_on) v.Set("reviewed_on", DateView(*a.reviewed_on));
+  view->Set("statement", std::move(v));
 }
 
 }  // namespace lantern

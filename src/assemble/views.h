@@ -5,33 +5,41 @@
 
 #include <string>
 
+#include "assemble/finding.h"
 #include "assemble/theme.h"
 #include "model/site.h"
 #include "model/value.h"
 
 namespace lantern {
 
-enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound, kData };
+enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound, kData, kFilter };
 
 // The names every page has: site, strings, root, nav, breadcrumbs, page_title,
 // canonical_url, page_kind. `current_url` marks the current navigation entry.
 Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std::string& page_title,
                  const std::string& current_url);
 
-// A record as an entry of a list (records page, home page).
-Value RecordListEntry(const Site& site, const Theme& theme, const Record& record);
+// A record as an entry of a list (records page, home page). `today` decides
+// is_review_overdue (next review before today, and the record not retired).
+Value RecordListEntry(const Site& site, const Theme& theme, const Record& record, const Date& today);
 
 // Adds "record" to `view`: everything the record page shows, in ATRS order.
-void AddRecordView(const Site& site, const Theme& theme, const Record& record, Value* view);
+void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view);
 
 // Adds "intro_html", "counts", "recent", "pages", "services" to `view`.
-void AddHomeView(const Site& site, const Theme& theme, Value* view);
-// Adds "records" and "counts" to `view`.
-void AddRecordsView(const Site& site, const Theme& theme, Value* view);
+void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value* view);
+// Adds "records", "counts", "facet_groups" and "search" to `view`.
+void AddRecordsView(const Site& site, const Theme& theme, const Date& today, Value* view);
+// Adds "filter" (kind_label, label, count), "records" and "facet_groups" to `view`.
+void AddFilterView(const Site& site, const Theme& theme, const Facet& facet, const Date& today, Value* view);
 // Adds "page" to `view`.
 void AddPageView(const Page& page, Value* view);
 // Adds "data" (the downloads, feeds and licence) and "json_ld_html" to `view`.
 void AddDataView(const Site& site, Value* view);
+
+// Adds "statement" to `view`: the accessibility statement's facts from site.yaml's
+// accessibility block (the page's own words come from AddPageView).
+void AddAccessibilityView(const Site& site, Value* view);
 
 // URLs of the site's pages, each starting with the site's root path.
 std::string RecordUrl(const Site& site, const Record& record);

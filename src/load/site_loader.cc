@@ -142,6 +142,26 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
                   "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/, not " + Quote(url));
     }
   }
+  if (const Value* a = root->Find("accessibility"); a && a->is_map()) {
+    AccessibilitySettings& settings = config->accessibility;
+    settings.given = true;
+    settings.page = TextOr(*a, "page", "accessibility");
+    settings.page_location = a->Find("page") ? a->Find("page")->location() : KeyAt(*root, "accessibility");
+    settings.compliance = TextOr(*a, "compliance", "");
+    settings.contact_email = EmailAddress(TextOr(*a, "contact_email", ""));
+    if (ClassifyEmail(settings.contact_email) != EmailForm::kValid) settings.contact_email = config->contact_email;
+    settings.contact_phone = TextOr(*a, "contact_phone", "");
+    settings.response_days = std::stoi(TextOr(*a, "response_days", "0"));
+    settings.prepared_on = Date::Parse(TextOr(*a, "prepared_on", "")).value_or(Date{});
+    settings.reviewed_on = Date::Parse(TextOr(*a, "reviewed_on", ""));
+    settings.tested_on = Date::Parse(TextOr(*a, "tested_on", "")).value_or(Date{});
+    settings.tested_by = TextOr(*a, "tested_by", "");
+    if (settings.reviewed_on && *settings.reviewed_on < settings.prepared_on) {
+      local.Error(path, a->Find("reviewed_on")->location(), "L060",
+                  "reviewed_on (" + settings.reviewed_on->Iso() + ") is before prepared_on (" +
+                      settings.prepared_on.Iso() + "): a statement is reviewed after it is prepared");
+    }
+  }
   if (const Value* services = root->Find("services")) {
     if (services->is_text()) config->services.push_back(services->text());
     for (const Value& s : services->items()) {
@@ -242,6 +262,18 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
     } else {
       site->pages.push_back(std::move(*page));
     }
+  }
+  // The accessibility statement's own words live in a page: it must exist.
+  const AccessibilitySettings& accessibility = site->config.accessibility;
+  if (config_ok && accessibility.given &&
+      std::none_of(site->pages.begin(), site->pages.end(),
+                   [&](const Page& page) { return page.slug == accessibility.page; })) {
+    diagnostics->Error(config_path, accessibility.page_location,
+                       "L061",
+                       "the accessibility statement needs its page: add " +
+                           JoinPath(pages_folder, accessibility.page + ".md") +
+                           " (its introduction, non-accessible content and plans), or name an existing page "
+                           "with \"page\" under \"accessibility\"");
   }
   return Status::Ok();
 }

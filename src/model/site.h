@@ -14,6 +14,21 @@
 
 namespace lantern {
 
+// site.yaml's accessibility block: the facts of the accessibility statement.
+struct AccessibilitySettings {
+  bool given = false;               // false: no block, the page renders as any other
+  std::string page = "accessibility";  // slug of the page with the statement's own words
+  std::string compliance;           // full, partial or not-compliant
+  std::string contact_email;        // defaults to the site's contact_email
+  std::string contact_phone;
+  int response_days = 0;            // 0: not said
+  Date prepared_on;
+  std::optional<Date> reviewed_on;
+  Date tested_on;
+  std::string tested_by;
+  SourceLocation page_location;     // of "page" (or of the block), for diagnostics
+};
+
 struct SiteConfig {
   std::string title;
   std::string organisation;
@@ -29,6 +44,7 @@ struct SiteConfig {
   // The licence the site's data, feeds and pages are published under.
   std::string licence_name = "Open Government Licence v3.0";
   std::string licence_url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+  AccessibilitySettings accessibility;
 };
 
 struct Record {

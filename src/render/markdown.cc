@@ -11,12 +11,25 @@ std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options) {
   cmark_node* document =
       cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
   if (document == nullptr) return {};
-  if (options.heading_offset != 0) {
+  int offset = options.heading_offset;
+  if (options.top_level != 0) {
+    int highest = 7;
     cmark_iter* iter = cmark_iter_new(document);
     for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
       cmark_node* node = cmark_iter_get_node(iter);
       if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
-        cmark_node_set_heading_level(node, std::min(6, cmark_node_get_heading_level(node) + options.heading_offset));
+        highest = std::min(highest, cmark_node_get_heading_level(node));
+      }
+    }
+    cmark_iter_free(iter);
+    offset = highest == 7 ? 0 : options.top_level - highest;
+  }
+  if (offset != 0) {
+    cmark_iter* iter = cmark_iter_new(document);
+    for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+        cmark_node_set_heading_level(node, std::clamp(cmark_node_get_heading_level(node) + offset, 1, 6));
       }
     }
     cmark_iter_free(iter);

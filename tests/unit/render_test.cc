@@ -26,6 +26,11 @@ TEST(MarkdownTest, DropsRawHtmlAndDangerousLinks) {
 TEST(MarkdownTest, ShiftsHeadingsBelowThePageStructure) {
   EXPECT_EQ("<h3>Title</h3>\n", MarkdownToHtml("# Title", {2}));
   EXPECT_EQ("<h6>Deep</h6>\n", MarkdownToHtml("##### Deep", {3}));
+  // top_level: the highest heading becomes that level, the rest keep their steps.
+  EXPECT_EQ("<h2>A</h2>\n<h3>B</h3>\n", MarkdownToHtml("## A\n\n### B", {.top_level = 2}));
+  EXPECT_EQ("<h2>A</h2>\n<h3>B</h3>\n", MarkdownToHtml("# A\n\n## B", {.top_level = 2}));
+  EXPECT_EQ("<h3>A</h3>\n<h2>B</h2>\n", MarkdownToHtml("#### A\n\n### B", {.top_level = 2}));
+  EXPECT_EQ("<p>no headings</p>\n", MarkdownToHtml("no headings", {.top_level = 2}));
 }
 
 }  // namespace

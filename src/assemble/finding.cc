@@ -1,0 +1,152 @@
+#include "assemble/finding.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "load/schema.h"
+
+namespace lantern {
+namespace {
+
+std::vector<const Record*> ByName(const Site& site) {
+  std::vector<const Record*> records;
+  for (const Record& record : site.records) records.push_back(&record);
+  std::stable_sort(records.begin(), records.end(), [](const Record* a, const Record* b) {
+    const std::string an = a->Text("summary.name"), bn = b->Text("summary.name");
+    return an != bn ? an < bn : a->id < b->id;
+  });
+  return records;
+}
+
+std::vector<std::string> Texts(const Value* value) {
+  std::vector<std::string> texts;
+  if (value == nullptr) return texts;
+  if (value->is_text()) texts.push_back(value->text());
+  if (value->is_list()) {
+    for (const Value& item : value->items()) {
+      if (item.is_text()) texts.push_back(item.text());
+    }
+  }
+  return texts;
+}
+
+std::vector<std::string> Suppliers(const Record& record) {
+  std::vector<std::string> names;
+  for (const char* path : {"owner.third_parties", "owner.external_suppliers"}) {
+    const Value* list = record.data.FindPath(path);
+    if (list == nullptr || !list->is_list()) continue;
+    for (const Value& entry : list->items()) {
+      if (const Value* name = entry.Find("name"); name && name->is_text()) names.push_back(name->text());
+    }
+  }
+  return names;
+}
+
+std::string JsonList(const std::vector<std::string>& texts) {
+  std::string out = "[";
+  for (size_t i = 0; i < texts.size(); ++i) out += (i ? "," : "") + JsonString(texts[i]);
+  return out + "]";
+}
+
+}  // namespace
+
+std::string Slugify(const std::string& text) {
+  std::string slug;
+  bool dash = false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || std::isalnum(c)) {
+      if (dash && !slug.empty()) slug += '-';
+      dash = false;
+      slug += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+    } else {
+      dash = true;
+    }
+  }
+  return slug.empty() ? "other" : slug;
+}
+
+std::vector<Facet> Facets(const Site& site) {
+  const std::vector<const Record*> records = ByName(site);
+  std::vector<Facet> facets;
+  std::map<std::string, Facet> services;
+  for (const Record* record : records) {
+    const std::string service = record->Text("service");
+    if (service.empty()) continue;
+    Facet& facet = services[Slugify(service)];
+    if (facet.records.empty()) facet = {"service", Slugify(service), service, {}};
+    facet.records.push_back(record);
+  }
+  for (auto& [slug, facet] : services) facets.push_back(std::move(facet));
+  for (const char* kind : {"function", "phase"}) {
+    std::vector<std::string> values_in_order;
+    for (const EnumValue& v : AllEnumValues()) {
+      if (std::string_view(v.enumeration) == kind &&
+          std::find(values_in_order.begin(), values_in_order.end(), v.slug) == values_in_order.end()) {
+        values_in_order.push_back(v.slug);
+      }
+    }
+    for (const std::string& value : values_in_order) {
+      Facet facet{kind, value, EnumLabel(kind, value), {}};
+      for (const Record* record : records) {
+        const std::vector<std::string> values =
+            std::string_view(kind) == "phase" ? std::vector<std::string>{record->phase} : Texts(record->data.Find(kind));
+        if (std::find(values.begin(), values.end(), value) != values.end()) facet.records.push_back(record);
+      }
+      if (!facet.records.empty()) facets.push_back(std::move(facet));
+    }
+  }
+  return facets;
+}
+
+std::string FacetUrl(const Site& site, const Facet& facet) {
+  return site.config.root_path + "records/" + facet.kind + "/" + facet.slug + "/";
+}
+
+std::string JsonString(const std::string& text) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '<': out += "\\u003c"; break;  // never "</script>", whatever embeds it
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string SearchIndexJson(const Site& site) {
+  std::string out = "{\"records\":[\n";
+  bool first = true;
+  for (const Record* record : ByName(site)) {
+    std::vector<std::string> functions;
+    for (const std::string& f : Texts(record->data.Find("function"))) functions.push_back(EnumLabel("function", f));
+    std::string description = record->Text("summary.one_sentence_description");
+    const std::string longer = record->Text("summary.description");
+    if (!longer.empty()) description += "\n" + longer;
+    out += first ? "" : ",\n";
+    first = false;
+    out += "{\"id\":" + JsonString(record->id) + ",\"url\":" +
+           JsonString(site.config.root_path + "records/" + record->id + "/") +
+           ",\"name\":" + JsonString(record->Text("summary.name")) + ",\"description\":" + JsonString(description) +
+           ",\"service\":" + JsonString(record->Text("service")) +
+           ",\"phase\":" + JsonString(EnumLabel("phase", record->phase)) + ",\"functions\":" + JsonList(functions) +
+           ",\"suppliers\":" + JsonList(Suppliers(*record)) + ",\"tags\":" + JsonList(Texts(record->data.Find("tags"))) +
+           "}";
+  }
+  return out + "\n]}\n";
+}
+
+}  // namespace lantern

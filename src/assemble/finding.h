@@ -1,0 +1,45 @@
+// Ways to find a record besides the full list: filter pages (one per service,
+// function and phase, each listing its records and their count; they need no
+// JavaScript) and the search index the list page's script reads.
+#ifndef LANTERN_ASSEMBLE_FINDING_H_
+#define LANTERN_ASSEMBLE_FINDING_H_
+
+#include <string>
+#include <vector>
+
+#include "model/site.h"
+
+namespace lantern {
+
+// One filter page: the records sharing a service, a function or a phase.
+struct Facet {
+  std::string kind;   // "service", "function" or "phase"
+  std::string slug;   // the last part of its address
+  std::string label;  // what residents read: "Housing", "Public beta"
+  std::vector<const Record*> records;  // ordered by name, then id
+};
+
+// Every facet of the site's records: services (by slug), then functions, then
+// phases (each in the schema's order of values). Facets with no records are
+// left out. Records with several functions are under each.
+std::vector<Facet> Facets(const Site& site);
+
+// "/records/service/housing/" (under the site's root path).
+std::string FacetUrl(const Site& site, const Facet& facet);
+
+// A service name as an address part: ASCII letters and digits lowercased, any
+// other run of ASCII characters becomes one '-', bytes of other scripts are
+// kept. "Council tax and benefits" -> "council-tax-and-benefits".
+std::string Slugify(const std::string& text);
+
+// The search index as JSON (sorted, so byte-identical between builds):
+// {"records":[{"id","url","name","description","service","phase","functions",
+// "suppliers","tags"}]}, in the list's order.
+std::string SearchIndexJson(const Site& site);
+
+// `text` as a JSON string literal, quotes included.
+std::string JsonString(const std::string& text);
+
+}  // namespace lantern
+
+#endif  // LANTERN_ASSEMBLE_FINDING_H_
