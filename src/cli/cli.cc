@@ -9,6 +9,7 @@
 
 #include "base/edit_distance.h"
 #include "cli/commands.h"
+#include "cli/feedback_commands.h"
 
 namespace lantern {
 namespace {
@@ -38,6 +39,33 @@ std::vector<Command> Commands() {
          auto options = std::make_shared<CheckOptions>();
          app->add_option("SITE", options->site, "the site folder (default: the current folder)");
          return [options] { return RunCheck(*options, stderr); };
+       }},
+      {"feedback", "Staff tools for residents' submissions: export, purge, stats, mark",
+       [](CLI::App* app) {
+         app->require_subcommand(1);
+         auto chosen = std::make_shared<std::function<int()>>();
+         CLI::App* exp = app->add_subcommand("export", "Print submissions as CSV (spreadsheet-safe) or JSON");
+         auto e = std::make_shared<FeedbackExportOptions>();
+         exp->add_option("--db", e->db, "the feedback database")->required();
+         exp->add_option("--format", e->format, "csv (default) or json");
+         exp->add_option("--since", e->since, "only submissions received on or after this date (YYYY-MM-DD)");
+         exp->callback([chosen, e] { *chosen = [e] { return RunFeedbackExport(*e, stdout, stderr); }; });
+         CLI::App* purge = app->add_subcommand("purge", "Delete submissions older than DAYS days and truncate the WAL");
+         auto p = std::make_shared<FeedbackPurgeOptions>();
+         purge->add_option("--db", p->db, "the feedback database")->required();
+         purge->add_option("--older-than", p->older_than_days, "age in days")->required();
+         purge->callback([chosen, p] { *chosen = [p] { return RunFeedbackPurge(*p, stderr); }; });
+         CLI::App* stats = app->add_subcommand("stats", "Count submissions by request type and status");
+         auto s = std::make_shared<FeedbackStatsOptions>();
+         stats->add_option("--db", s->db, "the feedback database")->required();
+         stats->callback([chosen, s] { *chosen = [s] { return RunFeedbackStats(*s, stdout, stderr); }; });
+         CLI::App* mark = app->add_subcommand("mark", "Set a submission's status, e.g. not_spam after review");
+         auto m = std::make_shared<FeedbackMarkOptions>();
+         mark->add_option("--db", m->db, "the feedback database")->required();
+         mark->add_option("REFERENCE", m->reference, "the reference number")->required();
+         mark->add_option("STATUS", m->status, "new, not_spam, suspected_spam or closed")->required();
+         mark->callback([chosen, m] { *chosen = [m] { return RunFeedbackMark(*m, stderr); }; });
+         return [chosen] { return *chosen ? (*chosen)() : kExitUsageOrSystem; };
        }},
   };
 }
