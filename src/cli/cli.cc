@@ -10,6 +10,7 @@
 #include "base/edit_distance.h"
 #include "cli/commands.h"
 #include "cli/feedback_commands.h"
+#include "cli/serve_command.h"
 
 namespace lantern {
 namespace {
@@ -39,6 +40,23 @@ std::vector<Command> Commands() {
          auto options = std::make_shared<CheckOptions>();
          app->add_option("SITE", options->site, "the site folder (default: the current folder)");
          return [options] { return RunCheck(*options, stderr); };
+       }},
+      {"serve", "Preview the site: build in memory, serve, rebuild and reload on changes; or --production DIR",
+       [](CLI::App* app) {
+         auto options = std::make_shared<ServeOptions>();
+         app->add_option("SITE", options->site, "the site folder (default: the example site built into lantern)");
+         app->add_option("--host", options->host, "the address to listen on (default 127.0.0.1)");
+         app->add_option("--port", options->port, "the port (default 8080; 0 picks a free one)");
+         app->add_option("--db", options->db,
+                         "the feedback database (default: $XDG_STATE_HOME/lantern/feedback.db; required with "
+                         "--production)");
+         app->add_option("--production", options->production,
+                         "serve this built folder (from lantern build) with the feedback form; no watching");
+         app->add_option("--proxy", options->proxy,
+                         "with --production: the reverse proxy's address, whose X-Real-IP header is trusted "
+                         "(default 127.0.0.1)");
+         app->add_flag("--drafts", options->drafts, "include records whose status is draft");
+         return [options] { return RunServe(*options, stdout, stderr); };
        }},
       {"feedback", "Staff tools for residents' submissions: export, purge, stats, mark",
        [](CLI::App* app) {

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "assemble/output_tree.h"
+#include "assemble/theme.h"
+#include "base/file_system.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
 
@@ -15,6 +17,7 @@ namespace lantern {
 struct PipelineResult {
   int exit_code = 0;  // kExitOk, kExitContentErrors or kExitUsageOrSystem
   Site site;
+  Theme theme;
   OutputTree output;
   Diagnostics diagnostics;
   double seconds = 0;
@@ -24,6 +27,9 @@ struct PipelineResult {
 // terminal, a progress line while pages render). exit_code is 0 when the site
 // rendered, 1 on content errors, 2 when the folder is not a site.
 void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result);
+// The same over any file system, e.g. EmbeddedFiles() with root "content" (the example site).
+void RunPipelineOn(const FileSystem& files, const std::string& site_root, bool include_drafts, std::FILE* err,
+                   PipelineResult* result);
 
 }  // namespace lantern
 

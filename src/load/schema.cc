@@ -37,6 +37,9 @@ const std::vector<FieldSpec> kFields = {
      nullptr, "The privacy notice for the form, e.g. /pages/privacy/; required when there is an endpoint."},
     {D::kSite, "feedback.retention_days", T::kInteger, kOpt, kAll, nullptr, "Retention in days", "", nullptr,
      nullptr, nullptr, "How many days submissions are kept, as the privacy notice says."},
+    {D::kSite, "feedback.response_days", T::kInteger, kOpt, kAll, nullptr, "Response time in working days", "",
+     nullptr, nullptr, nullptr,
+     "Within how many working days residents get a reply, shown after they send the form; default 20."},
     {D::kSite, "services", T::kTextList, kOpt, kAll, nullptr, "Services", "", nullptr, nullptr, nullptr,
      "The council's service names that records may give as their service."},
 

@@ -135,7 +135,7 @@ TEST(CliFeedbackTest, ExportStatsPurgeAndMark) {
     s.record_id = "bin-check";
     s.request_type = "objection";
     s.message = "=cmd|' /C calc'!A0";
-    reference = store.value()->Insert(s, std::time(nullptr)).value().reference;
+    reference = store.value()->Insert(s, std::time(nullptr) - 60).value().reference;
   }
   testing::RunResult csv = testing::RunLantern("feedback export --db '" + db + "'");
   EXPECT_EQ(0, csv.exit_code) << csv.output;
