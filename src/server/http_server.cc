@@ -78,14 +78,16 @@ HttpServer::HttpServer(App* app, bool live_reload) : impl_(std::make_unique<Impl
   });
   svr.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
     Request request = Convert(req);
+    // Ranges are applied by our handlers. Left in place, the library would cut
+    // every response again, error pages included: 500 ranges of "0-" turned one
+    // 2 KB error page into 1.2 MB (yhirose/cpp-httplib#1766).
+    const_cast<httplib::Request&>(req).ranges.clear();
     if (const int status = impl->app->Admit(request); status != 0) {
       Write(impl->app->ErrorPage(status), res);
       return httplib::Server::HandlerResponse::Handled;
     }
     if (request.method == "POST") return httplib::Server::HandlerResponse::Unhandled;  // read by the POST route
     if (impl->live_reload && request.path == kEventsPath) return httplib::Server::HandlerResponse::Unhandled;
-    // Ranges are applied by our handler; the library must not slice the body again.
-    const_cast<httplib::Request&>(req).ranges.clear();
     Write(impl->app->Route(request), res);
     return httplib::Server::HandlerResponse::Handled;
   });
