@@ -55,6 +55,8 @@ std::vector<Command> Commands() {
          app->add_option("--proxy", options->proxy,
                          "with --production: the reverse proxy's address, whose X-Real-IP header is trusted "
                          "(default 127.0.0.1)");
+         app->add_option("--max-posts-per-hour", options->max_posts_per_hour,
+                         "the ceiling on form submissions per hour from all residents together (default 300)");
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
          return [options] { return RunServe(*options, stdout, stderr); };
        }},

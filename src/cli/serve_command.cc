@@ -122,6 +122,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
 
   AppConfig config;
   config.live_reload = !production;
+  config.limits.global_per_hour = options.max_posts_per_hour;
   if (production) config.trusted_proxy = options.proxy;
   config.log = [err](const std::string& line) {
     std::fprintf(err, "%s %s\n", FormatUtcTime(std::time(nullptr)).c_str(), line.c_str());
@@ -166,8 +167,15 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
       std::string last = Fingerprint(options.site);
       while (!stopping) {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        const std::string now = Fingerprint(options.site);
+        std::string now = Fingerprint(options.site);
         if (now == last) continue;
+        // Editors often write a file in several steps: wait until it settles.
+        for (int settle = 0; settle < 10 && !stopping; ++settle) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(150));
+          std::string again = Fingerprint(options.site);
+          if (again == now) break;
+          now = std::move(again);
+        }
         last = now;
         PipelineResult rebuilt;
         Build(options, err, &rebuilt);

@@ -19,6 +19,7 @@ struct ServeOptions {
   std::string db;          // default: $XDG_STATE_HOME/lantern/feedback.db (preview only)
   std::string production;  // a built folder to serve instead of building in memory
   std::string proxy = "127.0.0.1";  // production: the reverse proxy whose X-Real-IP is believed
+  int max_posts_per_hour = 300;     // the global ceiling on form submissions (R6)
   bool drafts = false;
 };
 int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err);

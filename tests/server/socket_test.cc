@@ -2,17 +2,13 @@
 // bytes: one test per guard of the security checklist (R8, S5, C5, H7, R2).
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
 
 #include "server/http_server.h"
+#include "server/raw_http.h"
 #include "server/server_fixture.h"
 #include "testing/test_support.h"
 
@@ -33,23 +29,7 @@ class ThrowingSite : public StaticSite {
   std::shared_ptr<const StaticSite> inner_;
 };
 
-struct RawResponse {
-  int status = 0;
-  std::string head, body, raw;
-  int HeaderCount(const std::string& name) const {
-    int count = 0;
-    const std::string needle = "\r\n" + name + ":";
-    for (size_t at = head.find(needle); at != std::string::npos; at = head.find(needle, at + 1)) ++count;
-    return count;
-  }
-  std::string Header(const std::string& name) const {
-    const std::string needle = "\r\n" + name + ": ";
-    const size_t at = head.find(needle);
-    if (at == std::string::npos) return "";
-    const size_t start = at + needle.size();
-    return head.substr(start, head.find("\r\n", start) - start);
-  }
-};
+using testing::RawResponse;
 
 class LiveServer {
  public:
@@ -71,31 +51,7 @@ class LiveServer {
   std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
   testing::TestServerApp& fixture() { return fixture_; }
 
-  // Sends `bytes` on a fresh connection and reads until the server closes it.
-  RawResponse Send(const std::string& bytes) {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port_));
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    timeval timeout{10, 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    EXPECT_EQ(0, connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address));
-    for (size_t sent = 0; sent < bytes.size();) {
-      const ssize_t n = send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) break;  // the server may refuse before reading everything
-      sent += static_cast<size_t>(n);
-    }
-    RawResponse response;
-    char buffer[65536];
-    for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) response.raw.append(buffer, n);
-    close(fd);
-    const size_t end = response.raw.find("\r\n\r\n");
-    response.head = response.raw.substr(0, end + 2);
-    if (end != std::string::npos) response.body = response.raw.substr(end + 4);
-    if (response.raw.size() > 12) response.status = std::atoi(response.raw.substr(9, 3).c_str());
-    return response;
-  }
+  RawResponse Send(const std::string& bytes) { return testing::HttpExchange(port_, bytes); }
   RawResponse Get(const std::string& target, const std::string& extra_headers = "") {
     return Send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n");
   }
