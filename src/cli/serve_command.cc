@@ -202,6 +202,19 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
     });
   }
 
+  // Retention (P7): rows past their retain_until are deleted inside the server,
+  // at start and then every hour, never by a second process (DB7).
+  std::thread housekeeping([&] {
+    for (int tick = 0; !stopping; ++tick) {
+      if (tick % 7200 == 0) {
+        auto purged = store.value()->PurgeExpired(std::time(nullptr));
+        if (purged.ok() && purged.value() > 0) config.log("event=purge_expired count=" + std::to_string(purged.value()));
+        if (!purged.ok()) config.log("event=purge_failed");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+  });
+
   std::fprintf(out, "Serving %s at http://%s:%s%s\n", SiteLabel(options).c_str(), options.host.c_str(),
                port_text.c_str(), snapshot->site.config.root_path.c_str());
   std::fprintf(out, "Feedback is stored in %s\n", db.c_str());
@@ -211,6 +224,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   server.Run();
   stopping = true;
   if (watcher.joinable()) watcher.join();
+  housekeeping.join();
   // If Run ended for another reason, wake the signal thread.
   pthread_kill(signal_thread.native_handle(), SIGTERM);
   signal_thread.join();

@@ -1,6 +1,12 @@
 #include "feedback/store.h"
 
 #include <sqlite3.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <ctime>
 #include <utility>
@@ -128,15 +134,30 @@ std::string FormatUtcTime(int64_t unix_seconds) {
 
 Result<std::unique_ptr<FeedbackStore>> FeedbackStore::Open(const std::string& path, Mode mode, Options options) {
   const std::string where = "feedback store " + path;
+  int lock_fd = -1;
+  if (mode == Mode::kReadWrite && path != ":memory:") {
+    const std::string lock_path = path + ".lock";
+    lock_fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (lock_fd < 0) {
+      return Status::Error("cannot open " + lock_path + ": " + std::strerror(errno)).WithContext("cannot open " + where);
+    }
+    if (flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+      close(lock_fd);
+      return Status::Error(where + " is open for writing in another process (is lantern serve running?); "
+                           "only one process may write to it at a time");
+    }
+  }
   sqlite3* db = nullptr;
   const int flags = (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     Status error = Status::Error(db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
+    if (lock_fd >= 0) close(lock_fd);
     return error.WithContext("cannot open " + where);
   }
   std::unique_ptr<FeedbackStore> store(new FeedbackStore(db, path, options));
+  store->lock_fd_ = lock_fd;
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_extended_result_codes(db, 1);
   // busy_timeout first: a reader may open while the server checkpoints.
@@ -182,7 +203,10 @@ Result<std::unique_ptr<FeedbackStore>> FeedbackStore::Open(const std::string& pa
   return store;
 }
 
-FeedbackStore::~FeedbackStore() { sqlite3_close_v2(db_); }
+FeedbackStore::~FeedbackStore() {
+  sqlite3_close_v2(db_);
+  if (lock_fd_ >= 0) close(lock_fd_);  // releases the writer lock
+}
 
 Status FeedbackStore::Execute(const char* sql) const {
   char* message = nullptr;
@@ -281,22 +305,32 @@ Result<std::vector<StoredSubmission>> FeedbackStore::List(const std::string& sin
   return rows;
 }
 
-Result<long long> FeedbackStore::PurgeOlderThan(int days, int64_t now) {
+Result<long long> FeedbackStore::DeleteWhere(const char* sql, const std::string& bound) {
   std::lock_guard<std::mutex> lock(mutex_);
   long long deleted = 0;
   {
     Transaction transaction(db_);
     if (Status s = transaction.Begin(); !s.ok()) return s;
-    Statement purge(db_, "DELETE FROM submissions WHERE received_at < ?1");
-    purge.Bind(1, FormatUtcTime(now - static_cast<int64_t>(days) * 24 * 3600));
+    Statement purge(db_, sql);
+    purge.Bind(1, bound);
     if (purge.Step() != SQLITE_DONE) return purge.Error("cannot purge " + path_);
     deleted = sqlite3_changes(db_);
     if (Status s = transaction.Commit(); !s.ok()) return s;
   }
+  // Deleted text must not linger in the WAL (SECURE_DELETE already zeroes the main file's pages).
   Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
   const int rc = checkpoint.Step();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return checkpoint.Error("purged, but cannot truncate the WAL");
   return deleted;
+}
+
+Result<long long> FeedbackStore::PurgeOlderThan(int days, int64_t now) {
+  return DeleteWhere("DELETE FROM submissions WHERE received_at < ?1",
+                     FormatUtcTime(now - static_cast<int64_t>(days) * 24 * 3600));
+}
+
+Result<long long> FeedbackStore::PurgeExpired(int64_t now) {
+  return DeleteWhere("DELETE FROM submissions WHERE retain_until < ?1", FormatUtcTime(now));
 }
 
 Status FeedbackStore::SetStatus(const std::string& reference, const std::string& status) {

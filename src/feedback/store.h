@@ -80,6 +80,10 @@ class FeedbackStore {
   // Opens (creating in kReadWrite) the store at `path` (":memory:" for tests).
   // Fails with a Status naming the path when the file is not a SQLite
   // database, belongs to another program, or cannot be opened or created.
+  // kReadWrite also takes an exclusive lock on `path`.lock, held until the
+  // store closes, so only one process ever writes (SQLite before 3.51.3 can
+  // corrupt a WAL database when two processes write or checkpoint at once);
+  // a second writer fails with a Status saying so.
   static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode, Options options);
   static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode) {
     return Open(path, mode, Options());
@@ -101,6 +105,9 @@ class FeedbackStore {
   // Deletes rows received more than `days` days before `now`, then truncates
   // the WAL so deleted text does not linger there. Returns the count deleted.
   Result<long long> PurgeOlderThan(int days, int64_t now);
+  // Deletes rows whose retain_until has passed at `now` (the server runs this
+  // daily), then truncates the WAL. Returns the count deleted.
+  Result<long long> PurgeExpired(int64_t now);
   // Sets a row's status (new, suspected_spam, not_spam, closed); fails for an unknown reference.
   Status SetStatus(const std::string& reference, const std::string& status);
   Result<StoreStats> Stats() const;
@@ -110,7 +117,9 @@ class FeedbackStore {
  private:
   FeedbackStore(sqlite3* db, std::string path, Options options) : db_(db), path_(std::move(path)), options_(options) {}
   Status Execute(const char* sql) const;
+  Result<long long> DeleteWhere(const char* sql, const std::string& bound);
 
+  int lock_fd_ = -1;
   sqlite3* db_;
   std::string path_;
   Options options_;

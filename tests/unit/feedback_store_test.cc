@@ -329,3 +329,41 @@ TEST(FeedbackExportTest, JsonEscapesEverythingItMust) {
 
 }  // namespace
 }  // namespace lantern
+
+namespace lantern {
+namespace {
+
+TEST(FeedbackStoreTest, OnlyOneProcessWritesAndReadersMayJoin) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/feedback.db";
+  auto writer = OpenOrDie(path);
+  ASSERT_TRUE(writer->Insert(Objection(), kNow).ok());
+  auto second = FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(std::string::npos, second.status().message().find("another process")) << second.status().message();
+  auto reader = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(1u, reader.value()->List("").value().size());
+  writer.reset();
+  EXPECT_TRUE(FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite).ok());
+}
+
+TEST(FeedbackStoreTest, PurgeExpiredFollowsRetainUntil) {
+  FeedbackStore::Options options;
+  options.retention_days = 100;
+  options.spam_retention_days = 10;
+  auto store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kReadWrite, options).value());
+  Submission spam = Objection("spam");
+  spam.flags = {"honeypot"};
+  ASSERT_TRUE(store->Insert(spam, kNow).ok());
+  ASSERT_TRUE(store->Insert(Objection("kept"), kNow).ok());
+  EXPECT_EQ(0, store->PurgeExpired(kNow + 9 * 86400).value());
+  EXPECT_EQ(1, store->PurgeExpired(kNow + 11 * 86400).value());
+  auto rows = store->List("").value();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("kept", rows[0].message);
+  EXPECT_EQ(1, store->PurgeExpired(kNow + 101 * 86400).value());
+}
+
+}  // namespace
+}  // namespace lantern
