@@ -429,6 +429,25 @@ TEST(AppTest, RateLimitsGiveA429PageAndIgnoreSpoofedAddresses) {
   EXPECT_EQ("10.0.0.1", t.app->ClientKey(spoof));
 }
 
+TEST(AppTest, ErrorPagesEchoNothingFromTheRequest) {
+  TestServerApp t;
+  const std::string marker = "zq<svg-onload>";
+  for (int status : {400, 403, 405, 411, 413, 414, 415, 416, 429, 500}) {
+    Response page = t.app->ErrorPage(status);
+    EXPECT_EQ(status, page.status);
+    EXPECT_EQ("no-store", HeaderOf(page, "Cache-Control"));
+    EXPECT_NE(std::string::npos, page.body.find("Sorry, there is a problem")) << status;
+    EXPECT_EQ(std::string::npos, page.body.find("[http_error")) << status;  // every status has its own text
+  }
+  Response missing = t.Get("/" + FormEncode(marker), {{"User-Agent", marker}, {"Referer", marker}});
+  EXPECT_EQ(404, missing.status);
+  EXPECT_EQ(std::string::npos, missing.body.find("zq"));
+  Response refused = t.Post("message=" + FormEncode(marker), {{"Origin", marker}, {"Sec-Fetch-Site", ""}});
+  EXPECT_EQ(403, refused.status);
+  EXPECT_EQ(std::string::npos, refused.body.find("zq"));
+  for (const auto& [name, value] : refused.headers) EXPECT_EQ(std::string::npos, value.find("zq")) << name;
+}
+
 TEST(AppTest, StaticFilesFromMemory) {
   TestServerApp t;
   Response home = t.Get("/");
