@@ -44,7 +44,9 @@ std::vector<Command> Commands() {
       {"serve", "Preview the site: build in memory, serve, rebuild and reload on changes; or --production DIR",
        [](CLI::App* app) {
          auto options = std::make_shared<ServeOptions>();
-         app->add_option("SITE", options->site, "the site folder (default: the example site built into lantern)");
+         app->add_option("SITE", options->site,
+                         "the site folder (default: the current folder if it is a site, else the example site "
+                         "built into lantern)");
          app->add_option("--host", options->host, "the address to listen on (default 127.0.0.1)");
          app->add_option("--port", options->port, "the port (default 8080; 0 picks a free one)");
          app->add_option("--db", options->db,

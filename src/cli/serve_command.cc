@@ -70,7 +70,12 @@ std::shared_ptr<SiteSnapshot> SnapshotFromPipeline(PipelineResult& result, long 
   return snapshot;
 }
 
-int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
+int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
+  ServeOptions options = given;
+  // Like the other commands, the current folder is the site when it is one;
+  // anywhere else, the example site built into lantern.
+  std::error_code exists_error;
+  if (options.site.empty() && fs::exists("site.yaml", exists_error)) options.site = ".";
   const bool production = !options.production.empty();
   if (options.port < 0 || options.port > 65535) {
     std::fprintf(err, "lantern: error: --port must be between 0 and 65535\n");

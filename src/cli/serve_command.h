@@ -13,7 +13,7 @@
 namespace lantern {
 
 struct ServeOptions {
-  std::string site;        // empty: the example site built into lantern
+  std::string site;        // empty: the current folder if it holds site.yaml, else the example site built in
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string db;          // default: $XDG_STATE_HOME/lantern/feedback.db (preview only)

@@ -31,11 +31,12 @@ using testing::RawResponse;
 // A running `lantern serve …` with its standard output read line by line.
 class ServeProcess {
  public:
-  explicit ServeProcess(const std::vector<std::string>& arguments) {
+  explicit ServeProcess(const std::vector<std::string>& arguments, const std::string& directory = "") {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0) return;
     pid_ = fork();
     if (pid_ == 0) {
+      if (!directory.empty() && chdir(directory.c_str()) != 0) _exit(126);
       dup2(out[1], 1);
       const int null = open("/dev/null", O_WRONLY);
       dup2(null, 2);
@@ -110,6 +111,18 @@ TEST(ServeTest, ExampleSiteIsServedWithoutASiteArgument) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(0, WEXITSTATUS(status));
   EXPECT_NE(std::string::npos, serve.ReadAll().find("Stopped."));
+}
+
+TEST(ServeTest, CurrentFolderIsServedWhenItIsASite) {
+  testing::TempDir temp;
+  testing::WriteTree(temp.path(), testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  ServeProcess serve({"--port", "0", "--db", temp.path() + "-serve.db"}, temp.path());
+  ASSERT_GT(serve.port(), 0);
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/").find("Test Borough Council"));
+  serve.Signal(SIGTERM);
+  for (const char* suffix : {"", "-wal", "-shm", ".key", ".lock"}) {
+    fs::remove(temp.path() + "-serve.db" + suffix);
+  }
 }
 
 TEST(ServeTest, LiveReloadFiresAfterAnEditAndAFailedRebuildKeepsTheLastGoodSite) {
