@@ -256,6 +256,47 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
   return response;
 }
 
+Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const FeedbackAnswers& answers) {
+  const Theme& theme = site->theme;
+  Value rows = Value::List();
+  auto row = [&](const std::string& field, const std::string& key, const std::string& value) {
+    rows.Push(Value::Map()
+                  .Set("field", TextValue(field))
+                  .Set("key", TextValue(theme.String(key)))
+                  .Set("value", TextValue(value)));
+  };
+  row("type-" + answers.request_type, "check_type", theme.String("feedback_type_" + answers.request_type));
+  if (answers.request_type == "review" || !answers.case_reference.empty()) {
+    row("case_reference", "check_case_reference", answers.case_reference);
+  }
+  row("message", "check_message", answers.message);
+  row("reply", "check_reply", theme.String(answers.reply ? "check_yes" : "check_no"));
+  row("name", "check_name", answers.name);
+  row("email", "check_email", answers.email);
+  Value hidden = Value::List();
+  auto keep = [&](const char* name, const std::string& value) {
+    hidden.Push(Value::Map().Set("name", TextValue(name)).Set("value", TextValue(value)));
+  };
+  keep("token", answers.token);
+  keep("tool", answers.tool);
+  keep("request_type", answers.request_type);
+  keep("message", answers.message);
+  keep("case_reference", answers.case_reference);
+  keep("name", answers.name);
+  keep("email", answers.email);
+  if (answers.reply) keep("reply", "yes");
+  keep("website", answers.website);
+  Value check = Value::Map();
+  check.Set("action", TextValue(PostPath()));
+  check.Set("rows", std::move(rows));
+  check.Set("hidden", std::move(hidden));
+  Response response;
+  NoStore(&response);
+  response.body = RenderThemed(site, "feedback_check", theme.String("check_title"), FormBase(site->site) + answers.tool,
+                               Value::Map().Set("check", std::move(check)));
+  return response;
+}
+
 Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Request& request) {
   if (request.body.size() > kMaxFormBodyBytes) return ErrorPage(413);
   ParsedForm parsed = ParseFormBody(request.body, FeedbackFieldNames());
@@ -273,6 +314,11 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
     }
   }
   const int64_t now = clock_();
+  if (!answers.change.empty()) {
+    // "Change" on the check-answers page: the form again, with everything kept.
+    Log("event=feedback_change status=200");
+    return RenderForm(site, answers, {}, answers.token, 200);
+  }
   const TokenCheck token = signer_.Check(answers.token, now);
   std::vector<FieldError> errors = ValidateAnswers(answers);
   std::string token_to_show = answers.token;
@@ -286,6 +332,10 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   if (!errors.empty()) {
     Log("event=feedback_invalid errors=" + std::to_string(errors.size()) + " status=422");
     return RenderForm(site, answers, errors, token_to_show, 422);
+  }
+  if (!answers.confirm) {
+    // Check your answers (F11, WCAG 3.3.4): nothing is stored until the resident confirms.
+    return RenderCheck(site, answers);
   }
   Submission submission;
   submission.record_id = answers.tool;

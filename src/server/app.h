@@ -70,6 +70,7 @@ class App {
   Response FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Request& request);
   Response RenderForm(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers,
                       const std::vector<struct FieldError>& errors, const std::string& token, int status);
+  Response RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers);
   std::string RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const std::string& template_name,
                            const std::string& title, const std::string& url, class Value extra);
   void Log(const std::string& line) const;

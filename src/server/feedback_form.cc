@@ -8,8 +8,9 @@
 namespace lantern {
 
 const std::set<std::string>& FeedbackFieldNames() {
-  static const std::set<std::string> names = {"token",  "tool",  "request_type", "message", "case_reference",
-                                              "name",   "email", "reply",        "website"};
+  static const std::set<std::string> names = {"token", "tool",  "request_type", "message", "case_reference",
+                                              "name",  "email", "reply",        "website", "confirm",
+                                              "change"};
   return names;
 }
 
@@ -33,6 +34,8 @@ FeedbackAnswers FeedbackAnswers::FromFields(const std::map<std::string, std::str
   a.token = get("token");
   a.website = get("website");
   a.reply = get("reply") == "yes";
+  a.confirm = get("confirm") == "yes";
+  a.change = get("change");
   return a;
 }
 

@@ -18,6 +18,8 @@ const std::vector<std::string>& RequestTypes();
 struct FeedbackAnswers {
   std::string request_type, message, case_reference, name, email, tool, token, website;
   bool reply = false;
+  bool confirm = false;  // sent from the check-answers page: store it
+  std::string change;    // a "Change" button on the check-answers page: show the form again
   static FeedbackAnswers FromFields(const std::map<std::string, std::string>& fields);
 };
 

@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
             continue;
           }
           const std::string body = "token=" + lantern::testing::FormEncode(token) + "&tool=" + target +
-                                   "&request_type=question&message=Benchmark+question+" + std::to_string(c) + "+" +
+                                   "&request_type=question&confirm=yes&message=Benchmark+question+" + std::to_string(c) + "+" +
                                    std::to_string(i);
           request = "POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                     "X-Real-IP: 10.1." + std::to_string(c % 250) + "." + std::to_string(i % 250) +

@@ -208,7 +208,7 @@ TEST(ServeTest, ServerCrashLosesNoAcknowledgedSubmission) {
           const std::string token = testing::TokenIn(form.body);
           if (token.empty()) continue;
           const std::string body = "token=" + testing::FormEncode(token) +
-                                   "&tool=larger-bin-check&request_type=objection&email=a%40b.org&message=round+" +
+                                   "&tool=larger-bin-check&request_type=objection&confirm=yes&email=a%40b.org&message=round+" +
                                    std::to_string(rounds) + "+client+" + std::to_string(c) + "+n+" + std::to_string(i);
           // A different address per request, as the proxy would report it, so rate limits stay out of the way.
           RawResponse sent = HttpExchange(

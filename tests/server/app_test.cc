@@ -226,7 +226,7 @@ TEST(RateLimiterTest, PerClientAndGlobalBuckets) {
 
 std::string ValidBody(const std::string& token, const std::string& extra = "") {
   return "token=" + FormEncode(token) + "&tool=bin-check&request_type=objection&message=" +
-         FormEncode("Please stop using my data.") + "&email=" + FormEncode("ada@example.org") + extra;
+         FormEncode("Please stop using my data.") + "&email=" + FormEncode("ada@example.org") + "&confirm=yes" + extra;
 }
 
 TEST(AppTest, FormPageRendersWithTheThemeAndNoStore) {
@@ -271,6 +271,43 @@ TEST(AppTest, ValidPostIsStoredAndRedirectsToTheConfirmation) {
   EXPECT_EQ(std::string::npos, t.log.back().find("ada@"));
 }
 
+TEST(AppTest, CheckAnswersComesBeforeAnythingIsStored) {
+  TestServerApp t;
+  const std::string token = t.Token();
+  *t.now += 10;
+  const std::string answers = "token=" + FormEncode(token) + "&tool=bin-check&request_type=review&case_reference=" +
+                              FormEncode("DEC/42") + "&message=" + FormEncode("Line one\nLine <two> \"quoted\"") +
+                              "&name=Ada&email=" + FormEncode("ada@example.org") + "&reply=yes";
+  Response check = t.Post(answers);
+  ASSERT_EQ(200, check.status);
+  EXPECT_EQ(0u, t.Rows().size());
+  EXPECT_EQ("no-store", HeaderOf(check, "Cache-Control"));
+  EXPECT_NE(std::string::npos, check.body.find("<title>Check your answers before sending your message"));
+  EXPECT_NE(std::string::npos, check.body.find("Ask for a person to review a decision made using this tool"));
+  EXPECT_NE(std::string::npos, check.body.find("DEC/42"));
+  EXPECT_NE(std::string::npos, check.body.find("Line one\nLine &lt;two&gt; &quot;quoted&quot;"));
+  EXPECT_NE(std::string::npos, check.body.find("name=\"message\" value=\"Line one\nLine &lt;two&gt; &quot;quoted&quot;\""));
+  EXPECT_NE(std::string::npos, check.body.find("name=\"change\" value=\"message\""));
+  EXPECT_NE(std::string::npos, check.body.find("name=\"confirm\" value=\"yes\""));
+  // "Change" shows the form again with everything kept, and no errors.
+  Response change = t.Post(answers + "&change=message");
+  EXPECT_EQ(200, change.status);
+  EXPECT_NE(std::string::npos, change.body.find(">Line one\nLine &lt;two&gt; &quot;quoted&quot;</textarea>"));
+  EXPECT_NE(std::string::npos, change.body.find("value=\"review\" checked"));
+  EXPECT_EQ(std::string::npos, change.body.find("There is a problem"));
+  EXPECT_EQ(token, testing::TokenIn(change.body));
+  EXPECT_EQ(0u, t.Rows().size());
+  // Send stores it, exactly as typed.
+  Response sent = t.Post(answers + "&confirm=yes");
+  ASSERT_EQ(303, sent.status);
+  auto rows = t.Rows();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("Line one\nLine <two> \"quoted\"", rows[0].message);
+  EXPECT_EQ("DEC/42", rows[0].case_reference);
+  EXPECT_EQ("review", rows[0].request_type);
+  EXPECT_TRUE(rows[0].reply_wanted);
+}
+
 TEST(AppTest, SameTokenTwiceGivesTheFirstReference) {
   TestServerApp t;
   const std::string token = t.Token();
@@ -289,12 +326,12 @@ TEST(AppTest, HoneypotAndFastSubmissionsAreStoredAsSuspectedSpam) {
   Response honeypot = t.Post(ValidBody(token, "&website=http%3A%2F%2Fspam.example"));
   EXPECT_EQ(303, honeypot.status);  // the sender sees the normal confirmation
   token = t.Token();
-  Response fast = t.Post("token=" + FormEncode(token) + "&request_type=question&message=quick");
+  Response fast = t.Post("token=" + FormEncode(token) + "&request_type=question&message=quick&confirm=yes");
   EXPECT_EQ(303, fast.status);
   token = t.Token();
   *t.now += 10;
   Response links = t.Post("token=" + FormEncode(token) +
-                          "&request_type=feedback&message=" + FormEncode("http://a http://b http://c"));
+                          "&request_type=feedback&confirm=yes&message=" + FormEncode("http://a http://b http://c"));
   EXPECT_EQ(303, links.status);
   auto rows = t.Rows();
   ASSERT_EQ(3u, rows.size());
@@ -342,7 +379,7 @@ TEST(AppTest, EmailIsRequiredForObjectionsReviewsAndReplies) {
   }
   const std::string token = t.Token();
   *t.now += 10;
-  EXPECT_EQ(303, t.Post("token=" + FormEncode(token) + "&request_type=question&message=x").status);
+  EXPECT_EQ(303, t.Post("token=" + FormEncode(token) + "&request_type=question&message=x&confirm=yes").status);
   const std::string review = t.Token();
   *t.now += 10;
   Response long_case = t.Post("token=" + FormEncode(review) + "&request_type=review&message=x&email=a%40b&case_reference=" +
@@ -368,7 +405,7 @@ TEST(AppTest, MissingBadOrExpiredTokensReshowTheFormWithTheText) {
   // The fresh token from the re-shown page works.
   *t.now += 10;
   EXPECT_EQ(303, t.Post("token=" + FormEncode(testing::TokenIn(expired.body)) +
-                        "&request_type=question&message=" + FormEncode("my words")).status);
+                        "&request_type=question&confirm=yes&message=" + FormEncode("my words")).status);
   EXPECT_EQ(1u, t.Rows().size());
 }
 

@@ -75,7 +75,7 @@ RateLimiter::Limits Generous() {
 }
 
 std::string Body(const std::string& token, const std::string& message) {
-  return "token=" + FormEncode(token) + "&tool=bin-check&request_type=question&message=" + FormEncode(message);
+  return "token=" + FormEncode(token) + "&tool=bin-check&request_type=question&confirm=yes&message=" + FormEncode(message);
 }
 
 TEST(SocketTest, ChunkedPostIs411WithoutReadingIt) {
