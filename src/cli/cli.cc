@@ -9,6 +9,8 @@
 
 #include "base/edit_distance.h"
 #include "cli/commands.h"
+#include "cli/feedback_commands.h"
+#include "cli/serve_command.h"
 
 namespace lantern {
 namespace {
@@ -49,6 +51,54 @@ std::vector<Command> Commands() {
          app->add_option("--site", options->site, "the site folder (default: the current folder)");
          app->add_option("-o,--output", options->output, "the file to write (default: standard output)");
          return [options] { return RunExport(*options, stdout, stderr); };
+       }},
+      {"serve", "Preview the site: build in memory, serve, rebuild and reload on changes; or --production DIR",
+       [](CLI::App* app) {
+         auto options = std::make_shared<ServeOptions>();
+         app->add_option("SITE", options->site,
+                         "the site folder (default: the current folder if it is a site, else the example site "
+                         "built into lantern)");
+         app->add_option("--host", options->host, "the address to listen on (default 127.0.0.1)");
+         app->add_option("--port", options->port, "the port (default 8080; 0 picks a free one)");
+         app->add_option("--db", options->db,
+                         "the feedback database (default: $XDG_STATE_HOME/lantern/feedback.db; required with "
+                         "--production)");
+         app->add_option("--production", options->production,
+                         "serve this built folder (from lantern build) with the feedback form; no watching");
+         app->add_option("--proxy", options->proxy,
+                         "with --production: the reverse proxy's address, whose X-Real-IP header is trusted "
+                         "(default 127.0.0.1)");
+         app->add_option("--max-posts-per-hour", options->max_posts_per_hour,
+                         "the ceiling on form submissions per hour from all residents together (default 300)");
+         app->add_flag("--drafts", options->drafts, "include records whose status is draft");
+         return [options] { return RunServe(*options, stdout, stderr); };
+       }},
+      {"feedback", "Staff tools for residents' submissions: export, purge, stats, mark",
+       [](CLI::App* app) {
+         app->require_subcommand(1);
+         auto chosen = std::make_shared<std::function<int()>>();
+         CLI::App* exp = app->add_subcommand("export", "Print submissions as CSV (spreadsheet-safe) or JSON");
+         auto e = std::make_shared<FeedbackExportOptions>();
+         exp->add_option("--db", e->db, "the feedback database")->required();
+         exp->add_option("--format", e->format, "csv (default) or json");
+         exp->add_option("--since", e->since, "only submissions received on or after this date (YYYY-MM-DD)");
+         exp->callback([chosen, e] { *chosen = [e] { return RunFeedbackExport(*e, stdout, stderr); }; });
+         CLI::App* purge = app->add_subcommand("purge", "Delete submissions older than DAYS days and truncate the WAL");
+         auto p = std::make_shared<FeedbackPurgeOptions>();
+         purge->add_option("--db", p->db, "the feedback database")->required();
+         purge->add_option("--older-than", p->older_than_days, "age in days")->required();
+         purge->callback([chosen, p] { *chosen = [p] { return RunFeedbackPurge(*p, stderr); }; });
+         CLI::App* stats = app->add_subcommand("stats", "Count submissions by request type and status");
+         auto s = std::make_shared<FeedbackStatsOptions>();
+         stats->add_option("--db", s->db, "the feedback database")->required();
+         stats->callback([chosen, s] { *chosen = [s] { return RunFeedbackStats(*s, stdout, stderr); }; });
+         CLI::App* mark = app->add_subcommand("mark", "Set a submission's status, e.g. not_spam after review");
+         auto m = std::make_shared<FeedbackMarkOptions>();
+         mark->add_option("--db", m->db, "the feedback database")->required();
+         mark->add_option("REFERENCE", m->reference, "the reference number")->required();
+         mark->add_option("STATUS", m->status, "new, not_spam, suspected_spam or closed")->required();
+         mark->callback([chosen, m] { *chosen = [m] { return RunFeedbackMark(*m, stderr); }; });
+         return [chosen] { return *chosen ? (*chosen)() : kExitUsageOrSystem; };
        }},
   };
 }

@@ -16,8 +16,13 @@ namespace lantern {
 
 void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result,
                  bool git_history) {
-  const auto start = std::chrono::steady_clock::now();
   DiskFileSystem disk;
+  RunPipelineOn(disk, site_root, include_drafts, err, result, git_history);
+}
+
+void RunPipelineOn(const FileSystem& disk, const std::string& site_root, bool include_drafts, std::FILE* err,
+                   PipelineResult* result, bool git_history) {
+  const auto start = std::chrono::steady_clock::now();
   LoadOptions load_options;
   load_options.include_drafts = include_drafts;
   Status status = LoadSite(disk, site_root, load_options, &result->site, &result->diagnostics);
@@ -34,7 +39,7 @@ void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* e
       return;
     }
   }
-  Theme theme;
+  Theme& theme = result->theme;
   const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,
                                   &result->diagnostics);
   if (theme_ok && !result->diagnostics.has_errors()) {

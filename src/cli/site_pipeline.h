@@ -7,6 +7,8 @@
 #include <string>
 
 #include "assemble/output_tree.h"
+#include "assemble/theme.h"
+#include "base/file_system.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
 
@@ -15,6 +17,7 @@ namespace lantern {
 struct PipelineResult {
   int exit_code = 0;  // kExitOk, kExitContentErrors or kExitUsageOrSystem
   Site site;
+  Theme theme;
   OutputTree output;
   Diagnostics diagnostics;
   double seconds = 0;
@@ -27,6 +30,10 @@ struct PipelineResult {
 // git (exit code 2 when the site is not a git checkout).
 void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result,
                  bool git_history = false);
+// The same over any file system, e.g. EmbeddedFiles() with root "content" (the
+// example site). `git_history` needs a site on the disk.
+void RunPipelineOn(const FileSystem& files, const std::string& site_root, bool include_drafts, std::FILE* err,
+                   PipelineResult* result, bool git_history = false);
 
 }  // namespace lantern
 

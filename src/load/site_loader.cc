@@ -122,6 +122,7 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
     config->feedback_endpoint = TextOr(*feedback, "endpoint", "");
     config->privacy_notice = TextOr(*feedback, "privacy_notice", "");
     config->retention_days = std::stoi(TextOr(*feedback, "retention_days", "0"));
+    config->response_days = std::stoi(TextOr(*feedback, "response_days", "20"));
     if (!config->feedback_endpoint.empty() && config->privacy_notice.empty()) {
       local.Error(path, KeyAt(*feedback, "endpoint"), "L026",
                   "the feedback form needs a privacy notice: add \"privacy_notice\" under \"feedback\", e.g. "

@@ -40,6 +40,7 @@ struct SiteConfig {
   std::string feedback_endpoint;  // empty: no form, offer contact_email
   std::string privacy_notice;
   int retention_days = 0;
+  int response_days = 20;  // working days to reply to a feedback submission
   std::vector<std::string> services;
   // The licence the site's data, feeds and pages are published under.
   std::string licence_name = "Open Government Licence v3.0";

@@ -1,8 +1,10 @@
 // The lantern binary, run as a user runs it.
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <filesystem>
 
+#include "feedback/store.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -114,6 +116,52 @@ TEST(CliTest, RefusesToWriteOverTheSiteOrAForeignFolder) {
   EXPECT_NE(std::string::npos, r.output.find("does not look like an earlier build")) << r.output;
   EXPECT_EQ("precious", testing::ReadFileOrEmpty(temp.path() + "/documents/report.txt"));
   EXPECT_TRUE(fs::exists(site + "/site.yaml"));
+}
+
+}  // namespace
+}  // namespace lantern
+
+namespace lantern {
+namespace {
+
+TEST(CliFeedbackTest, ExportStatsPurgeAndMark) {
+  testing::TempDir temp;
+  const std::string db = temp.path() + "/feedback.db";
+  std::string reference;
+  {
+    auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kReadWrite);
+    ASSERT_TRUE(store.ok());
+    Submission s;
+    s.record_id = "bin-check";
+    s.request_type = "objection";
+    s.message = "=cmd|' /C calc'!A0";
+    reference = store.value()->Insert(s, std::time(nullptr) - 60).value().reference;
+  }
+  testing::RunResult csv = testing::RunLantern("feedback export --db '" + db + "'");
+  EXPECT_EQ(0, csv.exit_code) << csv.output;
+  EXPECT_NE(std::string::npos, csv.output.find("\"" + reference + "\"")) << csv.output;
+  EXPECT_NE(std::string::npos, csv.output.find("\"'=cmd|")) << csv.output;
+  testing::RunResult json = testing::RunLantern("feedback export --format json --since 2000-01-01 --db '" + db + "'");
+  EXPECT_EQ(0, json.exit_code) << json.output;
+  EXPECT_NE(std::string::npos, json.output.find("\"reference\": \"" + reference + "\"")) << json.output;
+  testing::RunResult future = testing::RunLantern("feedback export --since 2999-01-01 --db '" + db + "'");
+  EXPECT_EQ(std::string::npos, future.output.find(reference));
+  EXPECT_EQ(2, testing::RunLantern("feedback export --since yesterday --db '" + db + "'").exit_code);
+  EXPECT_EQ(2, testing::RunLantern("feedback export --format xml --db '" + db + "'").exit_code);
+  EXPECT_EQ(2, testing::RunLantern("feedback export --db '" + temp.path() + "/missing.db'").exit_code);
+  testing::RunResult stats = testing::RunLantern("feedback stats --db '" + db + "'");
+  EXPECT_EQ(0, stats.exit_code);
+  EXPECT_NE(std::string::npos, stats.output.find("objection")) << stats.output;
+  EXPECT_NE(std::string::npos, stats.output.find("total 1")) << stats.output;
+  EXPECT_EQ(0, testing::RunLantern("feedback mark --db '" + db + "' " + reference + " closed").exit_code);
+  EXPECT_EQ(2, testing::RunLantern("feedback mark --db '" + db + "' ABCDEFGH closed").exit_code);
+  testing::RunResult keep = testing::RunLantern("feedback purge --db '" + db + "' --older-than 1");
+  EXPECT_EQ(0, keep.exit_code) << keep.output;
+  EXPECT_NE(std::string::npos, keep.output.find("purged 0 submissions")) << keep.output;
+  testing::RunResult purge = testing::RunLantern("feedback purge --db '" + db + "' --older-than 0");
+  EXPECT_NE(std::string::npos, purge.output.find("purged 1 submission ")) << purge.output;
+  EXPECT_EQ(2, testing::RunLantern("feedback purge --db '" + db + "'").exit_code);
+  EXPECT_EQ(2, testing::RunLantern("feedback").exit_code);
 }
 
 }  // namespace

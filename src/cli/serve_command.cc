@@ -1,0 +1,240 @@
+#include "cli/serve_command.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <thread>
+
+#include "base/file_system.h"
+#include "cli/cli.h"
+#include "feedback/store.h"
+#include "server/http_server.h"
+
+namespace lantern {
+namespace fs = std::filesystem;
+namespace {
+
+// A cheap summary of every file the site is built from: paths, sizes and
+// modification times. Polled every 500 ms: portable, and enough for editing.
+std::string Fingerprint(const std::string& root) {
+  std::string out;
+  std::error_code error;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(".", 0) == 0 || (it.depth() == 0 && name == "public")) {
+      if (it->is_directory(error)) it.disable_recursion_pending();
+      continue;
+    }
+    struct stat info;
+    if (stat(it->path().c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+    out += it->path().string() + '\t' + std::to_string(info.st_size) + '\t' + std::to_string(info.st_mtim.tv_sec) +
+           '.' + std::to_string(info.st_mtim.tv_nsec) + '\n';
+  }
+  return out;
+}
+
+std::string DefaultDatabase() {
+  const char* state = std::getenv("XDG_STATE_HOME");
+  const char* home = std::getenv("HOME");
+  std::string folder = state && *state ? std::string(state) : std::string(home ? home : ".") + "/.local/state";
+  return folder + "/lantern/feedback.db";
+}
+
+std::string SiteLabel(const ServeOptions& options) {
+  return options.site.empty() ? "the example site (built into lantern)" : options.site;
+}
+
+void Build(const ServeOptions& options, std::FILE* err, PipelineResult* result) {
+  if (options.site.empty()) {
+    RunPipelineOn(EmbeddedFiles(), "content", options.drafts, err, result);
+  } else {
+    RunPipeline(options.site, options.drafts, err, result);
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<SiteSnapshot> SnapshotFromPipeline(PipelineResult& result, long long version) {
+  auto snapshot = std::make_shared<SiteSnapshot>();
+  snapshot->site = result.site;
+  snapshot->theme = result.theme;
+  auto tree = std::make_shared<OutputTree>(std::move(result.output));
+  if (auto it = tree->find("404.html"); it != tree->end()) snapshot->not_found_html = it->second;
+  snapshot->files = std::make_shared<MemoryStaticSite>(tree);
+  snapshot->version = version;
+  return snapshot;
+}
+
+int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
+  ServeOptions options = given;
+  // Like the other commands, the current folder is the site when it is one;
+  // anywhere else, the example site built into lantern.
+  std::error_code exists_error;
+  if (options.site.empty() && fs::exists("site.yaml", exists_error)) options.site = ".";
+  const bool production = !options.production.empty();
+  if (options.port < 0 || options.port > 65535) {
+    std::fprintf(err, "lantern: error: --port must be between 0 and 65535\n");
+    return kExitUsageOrSystem;
+  }
+  PipelineResult built;
+  Build(options, err, &built);
+  if (built.exit_code != kExitOk) {
+    std::fprintf(err, "serve: the site has errors; fix them and run lantern serve again\n");
+    return built.exit_code;
+  }
+  long long version = 1;
+  std::shared_ptr<SiteSnapshot> snapshot;
+  if (production) {
+    std::string error;
+    std::unique_ptr<DiskStaticSite> files = DiskStaticSite::Open(options.production, &error);
+    if (!files) {
+      std::fprintf(err, "lantern: error: %s\n", error.c_str());
+      return kExitUsageOrSystem;
+    }
+    snapshot = std::make_shared<SiteSnapshot>();
+    snapshot->site = built.site;
+    snapshot->theme = built.theme;
+    snapshot->not_found_html = built.output.count("404.html") ? built.output["404.html"] : "";
+    snapshot->files = std::move(files);
+  } else {
+    snapshot = SnapshotFromPipeline(built, version);
+  }
+
+  if (production && options.db.empty()) {
+    std::fprintf(err, "lantern: error: --production needs --db PATH (outside the served folder)\n");
+    return kExitUsageOrSystem;
+  }
+  const std::string db = options.db.empty() ? DefaultDatabase() : options.db;
+  std::error_code dir_error;
+  if (fs::path(db).has_parent_path()) fs::create_directories(fs::path(db).parent_path(), dir_error);
+  FeedbackStore::Options store_options;
+  if (snapshot->site.config.retention_days > 0) store_options.retention_days = snapshot->site.config.retention_days;
+  auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kReadWrite, store_options);
+  if (!store.ok()) {
+    std::fprintf(err, "lantern: error: %s\n", store.status().message().c_str());
+    return kExitUsageOrSystem;
+  }
+  auto signer = FormTokenSigner::FromKeyFile(db + ".key");
+  if (!signer.ok()) {
+    std::fprintf(err, "lantern: error: %s\n", signer.status().message().c_str());
+    return kExitUsageOrSystem;
+  }
+
+  AppConfig config;
+  config.live_reload = !production;
+  config.limits.global_per_hour = options.max_posts_per_hour;
+  if (production) config.trusted_proxy = options.proxy;
+  config.log = [err](const std::string& line) {
+    std::fprintf(err, "%s %s\n", FormatUtcTime(std::time(nullptr)).c_str(), line.c_str());
+  };
+  App app(config, store.value().get(), signer.value(), [] { return static_cast<int64_t>(std::time(nullptr)); });
+  app.SetSite(snapshot);
+  HttpServer server(&app, !production);
+  Result<int> port = server.Bind(options.host, options.port);
+  if (!port.ok()) {
+    std::fprintf(err, "lantern: error: %s\n", port.status().message().c_str());
+    return kExitUsageOrSystem;
+  }
+  // Now that the port is known, the origins the form accepts (C1).
+  AppConfig final_config = config;
+  const std::string port_text = std::to_string(port.value());
+  if (production) {
+    std::string base = snapshot->site.config.base_url;  // "https://host/path/"
+    const size_t host_end = base.find('/', base.find("//") + 2);
+    final_config.guards.origins = {base.substr(0, host_end)};
+  } else {
+    final_config.guards.origins = {"http://" + options.host + ":" + port_text, "http://localhost:" + port_text};
+  }
+  app.SetGuards(final_config.guards);
+
+  // Signals are taken by one thread with sigwait, so that Ctrl-C stops cleanly.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::atomic<bool> stopping{false};
+  std::thread signal_thread([&] {
+    int signal_number = 0;
+    sigwait(&signals, &signal_number);
+    stopping = true;
+    server.Stop();
+  });
+
+  std::thread watcher;
+  if (!production && !options.site.empty()) {
+    watcher = std::thread([&] {
+      std::string last = Fingerprint(options.site);
+      while (!stopping) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        std::string now = Fingerprint(options.site);
+        if (now == last) continue;
+        // Editors often write a file in several steps: wait until it settles.
+        for (int settle = 0; settle < 10 && !stopping; ++settle) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(150));
+          std::string again = Fingerprint(options.site);
+          if (again == now) break;
+          now = std::move(again);
+        }
+        last = now;
+        PipelineResult rebuilt;
+        Build(options, err, &rebuilt);
+        std::shared_ptr<SiteSnapshot> next;
+        if (rebuilt.exit_code == kExitOk) {
+          next = SnapshotFromPipeline(rebuilt, ++version);
+          std::fprintf(err, "rebuilt in %.2f s\n", rebuilt.seconds);
+        } else {
+          // Keep the last good site; show what is wrong on every page.
+          std::shared_ptr<SiteSnapshot> good = app.site();
+          next = std::make_shared<SiteSnapshot>();
+          next->site = good->site;
+          next->theme = good->theme;
+          next->files = good->files;
+          next->not_found_html = good->not_found_html;
+          next->version = ++version;
+          next->build_errors = rebuilt.diagnostics.Format();
+          if (next->build_errors.empty()) next->build_errors = "The site could not be loaded.";
+          std::fprintf(err, "rebuild failed; still serving the last good build\n");
+        }
+        app.SetSite(next);
+        server.NotifyReload();
+      }
+    });
+  }
+
+  // Retention (P7): rows past their retain_until are deleted inside the server,
+  // at start and then every hour, never by a second process (DB7).
+  std::thread housekeeping([&] {
+    for (int tick = 0; !stopping; ++tick) {
+      if (tick % 7200 == 0) {
+        auto purged = store.value()->PurgeExpired(std::time(nullptr));
+        if (purged.ok() && purged.value() > 0) config.log("event=purge_expired count=" + std::to_string(purged.value()));
+        if (!purged.ok()) config.log("event=purge_failed");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+  });
+
+  std::fprintf(out, "Serving %s at http://%s:%s%s\n", SiteLabel(options).c_str(), options.host.c_str(),
+               port_text.c_str(), snapshot->site.config.root_path.c_str());
+  std::fprintf(out, "Feedback is stored in %s\n", db.c_str());
+  std::fprintf(out, "%s Press Ctrl-C to stop.\n",
+               production ? "Serving the built folder; no watching." : "Watching for changes.");
+  std::fflush(out);
+  server.Run();
+  stopping = true;
+  if (watcher.joinable()) watcher.join();
+  housekeeping.join();
+  // If Run ended for another reason, wake the signal thread.
+  pthread_kill(signal_thread.native_handle(), SIGTERM);
+  signal_thread.join();
+  std::fprintf(out, "Stopped.\n");
+  return kExitOk;
+}
+
+}  // namespace lantern

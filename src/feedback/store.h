@@ -1,0 +1,131 @@
+// The feedback store: residents' questions, feedback, objections and review
+// requests in one SQLite file. The only file that includes sqlite3.h.
+//
+// Durability: WAL with synchronous=FULL, so a submission whose Insert returned
+// is on disk (it survives a crash of this process, and power loss on storage
+// that honours fsync). One connection writes, under a mutex, in BEGIN
+// IMMEDIATE ... COMMIT; every statement is prepared with bound values. The
+// table is STRICT with CHECK limits that mirror the form's. No IP address is
+// ever stored.
+#ifndef LANTERN_FEEDBACK_STORE_H_
+#define LANTERN_FEEDBACK_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+struct sqlite3;
+
+namespace lantern {
+
+// Limits shared by the form, the parser and the table's CHECK constraints.
+inline constexpr size_t kMaxMessageChars = 5000;
+inline constexpr size_t kMaxNameChars = 200;
+inline constexpr size_t kMaxEmailChars = 254;
+inline constexpr size_t kMaxCaseReferenceChars = 100;
+inline constexpr size_t kMaxRecordIdChars = 200;
+
+// What a resident sent, after validation.
+struct Submission {
+  std::string record_id;       // empty for the general form
+  std::string record_updated;  // the record's "updated" date (YYYY-MM-DD) when it was answered, or empty
+  std::string request_type;    // question, feedback, objection or review
+  std::string message;
+  std::string case_reference;  // review requests only; may be empty
+  std::string name;            // may be empty
+  std::string email;           // may be empty unless reply_wanted
+  bool reply_wanted = false;
+  std::string token_nonce;     // hex nonce of the form token: one row per token; empty when none
+  std::vector<std::string> flags;  // spam flags set by the caller (honeypot, too_fast, many_links)
+};
+
+// A row as staff see it.
+struct StoredSubmission {
+  std::string reference, received_at, record_id, record_updated, request_type, message, case_reference, name, email;
+  bool reply_wanted = false;
+  std::string status, flags, retain_until;
+};
+
+struct InsertOutcome {
+  std::string reference;
+  std::string status;       // "new" or "suspected_spam"
+  bool duplicate = false;   // the token was used before: `reference` is the first submission's
+};
+
+struct StoreStats {
+  struct Row {
+    std::string request_type, status;
+    long long count = 0;
+  };
+  std::vector<Row> rows;  // sorted by type, then status
+  long long total = 0;
+  std::string oldest, newest;  // received_at; empty when the store is empty
+};
+
+// "2026-11-22T05:30:15Z" for a Unix time.
+std::string FormatUtcTime(int64_t unix_seconds);
+
+class FeedbackStore {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+  struct Options {
+    int retention_days = 365;       // how long ordinary rows are kept (site.yaml feedback.retention_days)
+    int spam_retention_days = 30;   // how long suspected spam is kept for review
+  };
+
+  // Opens (creating in kReadWrite) the store at `path` (":memory:" for tests).
+  // Fails with a Status naming the path when the file is not a SQLite
+  // database, belongs to another program, or cannot be opened or created.
+  // kReadWrite also takes an exclusive lock on `path`.lock, held until the
+  // store closes, so only one process ever writes (SQLite before 3.51.3 can
+  // corrupt a WAL database when two processes write or checkpoint at once);
+  // a second writer fails with a Status saying so.
+  static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode, Options options);
+  static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode) {
+    return Open(path, mode, Options());
+  }
+  ~FeedbackStore();
+  FeedbackStore(const FeedbackStore&) = delete;
+  FeedbackStore& operator=(const FeedbackStore&) = delete;
+
+  // Stores `submission` received at `now` and returns its new reference once
+  // COMMIT has returned. A token nonce seen before returns the earlier row's
+  // reference and adds nothing. A message identical to one received in the
+  // last 24 hours adds the flag "repeated_message"; any flag stores the row
+  // as "suspected_spam" (kept, never dropped). Thread-safe.
+  Result<InsertOutcome> Insert(const Submission& submission, int64_t now);
+
+  // Rows received on or after `since` (a YYYY-MM-DD date, or empty for all),
+  // oldest first.
+  Result<std::vector<StoredSubmission>> List(const std::string& since) const;
+  // Deletes rows received more than `days` days before `now`, then truncates
+  // the WAL so deleted text does not linger there. Returns the count deleted.
+  Result<long long> PurgeOlderThan(int days, int64_t now);
+  // Deletes rows whose retain_until has passed at `now` (the server runs this
+  // daily), then truncates the WAL. Returns the count deleted.
+  Result<long long> PurgeExpired(int64_t now);
+  // Sets a row's status (new, suspected_spam, not_spam, closed); fails for an unknown reference.
+  Status SetStatus(const std::string& reference, const std::string& status);
+  Result<StoreStats> Stats() const;
+  // "ok" or SQLite's list of problems.
+  Result<std::string> IntegrityCheck() const;
+
+ private:
+  FeedbackStore(sqlite3* db, std::string path, Options options) : db_(db), path_(std::move(path)), options_(options) {}
+  Status Execute(const char* sql) const;
+  Result<long long> DeleteWhere(const char* sql, const std::string& bound);
+
+  int lock_fd_ = -1;
+  sqlite3* db_;
+  std::string path_;
+  Options options_;
+  mutable std::mutex mutex_;  // one writer, and one statement sequence at a time
+};
+
+}  // namespace lantern
+
+#endif  // LANTERN_FEEDBACK_STORE_H_

@@ -1,0 +1,373 @@
+#include "server/app.h"
+
+#include <algorithm>
+
+#include "assemble/views.h"
+#include "feedback/reference.h"
+#include "render/html_escape.h"
+#include "server/feedback_form.h"
+#include "server/form_parser.h"
+
+namespace lantern {
+namespace {
+
+constexpr const char* kReloadScriptPath = "__lantern/reload.js";
+
+std::string FormBase(const Site& site) {
+  std::string endpoint = site.config.feedback_endpoint.empty() ? "/feedback" : site.config.feedback_endpoint;
+  std::string base = endpoint.rfind("/", 0) == 0 ? site.config.root_path + endpoint.substr(1) : endpoint;
+  if (base.empty() || base.back() != '/') base += '/';
+  return base;
+}
+
+const Record* FindRecord(const Site& site, const std::string& id) {
+  for (const Record& record : site.records) {
+    if (record.id == id) return &record;
+  }
+  return nullptr;
+}
+
+void NoStore(Response* response) { response->headers.push_back({"Cache-Control", "no-store"}); }
+
+// Adds the live-reload script and, after a failed rebuild, the diagnostics to an HTML page.
+void DecoratePreview(const SiteSnapshot& site, const std::string& root, Response* response) {
+  if (response->content_type.rfind("text/html", 0) != 0) return;
+  if (!site.build_errors.empty()) {
+    const size_t body = response->body.find("<body>");
+    if (body != std::string::npos) {
+      response->body.insert(body + 6, "\n<pre class=\"lantern-build-errors\" role=\"alert\">The last change has "
+                                      "errors; this is the last good build.\n\n" +
+                                          EscapeHtml(site.build_errors) + "</pre>\n");
+    }
+  }
+  const size_t end = response->body.rfind("</body>");
+  if (end != std::string::npos) {
+    response->body.insert(end, "<script src=\"" + root + kReloadScriptPath + "\" defer></script>\n");
+  }
+}
+
+}  // namespace
+
+const std::string& LiveReloadScript() {
+  static const std::string script =
+      "// Lantern preview: reloads the page when the site is rebuilt. Never part of a built site.\n"
+      "(function () {\n"
+      "  var seen = null;\n"
+      "  var source = new EventSource('/__lantern/events');\n"
+      "  source.onmessage = function (event) {\n"
+      "    if (seen === null) { seen = event.data; return; }\n"
+      "    if (event.data !== seen) { source.close(); window.location.reload(); }\n"
+      "  };\n"
+      "})();\n";
+  return script;
+}
+
+App::App(AppConfig config, FeedbackStore* store, FormTokenSigner signer, std::function<int64_t()> clock)
+    : config_(std::move(config)), store_(store), signer_(std::move(signer)), clock_(std::move(clock)),
+      limiter_(config_.limits) {}
+
+void App::SetSite(std::shared_ptr<SiteSnapshot> site) {
+  std::lock_guard<std::mutex> lock(site_mutex_);
+  site_ = std::move(site);
+}
+
+std::shared_ptr<SiteSnapshot> App::site() const {
+  std::lock_guard<std::mutex> lock(site_mutex_);
+  return site_;
+}
+
+std::string App::PostPath() const {
+  std::string base = FormBase(site()->site);
+  base.pop_back();
+  return base;
+}
+
+std::string App::ClientKey(const Request& request) const {
+  if (!config_.trusted_proxy.empty() && request.remote_addr == config_.trusted_proxy &&
+      request.HeaderCount("X-Real-IP") == 1) {
+    const std::string forwarded = request.Header("X-Real-IP");
+    if (!forwarded.empty() && forwarded.size() <= 45 &&
+        forwarded.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos) {
+      return forwarded;
+    }
+  }
+  return request.remote_addr;
+}
+
+void App::Log(const std::string& line) const {
+  if (config_.log) config_.log(line);
+}
+
+int App::Admit(const Request& request) {
+  if (const int status = CheckRequest(request, config_.guards); status != 0) return status;
+  if (request.method == "POST") {
+    if (request.path != PostPath()) return 405;
+    if (!limiter_.Allow(ClientKey(request), static_cast<double>(clock_()))) return 429;
+  }
+  return 0;
+}
+
+Response App::HandleRequest(const Request& request) {
+  if (const int status = Admit(request); status != 0) return ErrorPage(status);
+  return Route(request);
+}
+
+std::string App::RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const std::string& template_name,
+                              const std::string& title, const std::string& url, Value extra) {
+  std::lock_guard<std::mutex> lock(site->render_mutex);
+  Value view = CommonView(site->site, site->theme, PageKind::kPage, title, url);
+  for (const Value::Member& member : extra.members()) view.Set(member.key, member.value);
+  Diagnostics diagnostics;
+  std::optional<std::string> content = site->theme.templates.Render(template_name, view, &diagnostics);
+  if (!content) {
+    Log("event=render_error template=" + template_name);
+    return "<!DOCTYPE html><html lang=\"en\"><title>" + EscapeHtml(title) + "</title><h1>" + EscapeHtml(title) +
+           "</h1></html>\n";
+  }
+  view.Set("content", TextValue(std::move(*content)));
+  std::optional<std::string> page = site->theme.templates.Render("layout", view, &diagnostics);
+  return page ? *page : std::string("<!DOCTYPE html><title>Error</title>\n");
+}
+
+Response App::ErrorPage(int status) {
+  std::shared_ptr<SiteSnapshot> site = this->site();
+  Response response;
+  response.status = status;
+  NoStore(&response);
+  if (status == 404 && !site->not_found_html.empty()) {
+    response.body = site->not_found_html;
+  } else {
+    const std::string key = "http_error_" + std::to_string(status);
+    const std::string text = site->theme.String(key).rfind("[", 0) == 0 ? site->theme.String("http_error_400")
+                                                                          : site->theme.String(key);
+    const std::string title = site->theme.String("http_error_title");
+    response.body = RenderThemed(site, "error", title, site->site.config.root_path,
+                                 Value::Map().Set("error", Value::Map().Set("title", TextValue(title))
+                                                               .Set("text", TextValue(text))));
+  }
+  if (config_.live_reload) DecoratePreview(*site, site->site.config.root_path, &response);
+  return response;
+}
+
+Response App::Route(const Request& request) {
+  std::shared_ptr<SiteSnapshot> site = this->site();
+  if (request.method == "POST") return FeedbackPost(site, request);
+  const std::string& root = site->site.config.root_path;
+  if (request.path.compare(0, root.size(), root) != 0) return ErrorPage(404);
+  const std::string relative = request.path.substr(root.size());
+  if (config_.live_reload && relative == kReloadScriptPath) {
+    Response response;
+    response.content_type = "text/javascript; charset=utf-8";
+    response.body = LiveReloadScript();
+    NoStore(&response);
+    return response;
+  }
+  const std::string form_base = FormBase(site->site);
+  Response response;
+  if (request.path.compare(0, form_base.size(), form_base) == 0) {
+    response = FeedbackGet(site, request.path.substr(form_base.size()));
+  } else {
+    std::optional<Response> file = site->files->Serve(request, "/" + relative);
+    if (!file) return ErrorPage(404);
+    response = std::move(*file);
+  }
+  if (config_.live_reload) DecoratePreview(*site, root, &response);
+  return response;
+}
+
+Response App::FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::string& rest) {
+  const std::string sent = "sent/";
+  if (rest.compare(0, sent.size(), sent) == 0) {
+    const std::string reference = rest.substr(sent.size());
+    if (!IsReference(reference)) return ErrorPage(404);
+    Response response;
+    NoStore(&response);
+    response.body = RenderThemed(
+        site, "feedback_confirmation", site->theme.String("confirmation_title"), FormBase(site->site) + rest,
+        Value::Map().Set("confirmation",
+                         Value::Map()
+                             .Set("reference", TextValue(reference))
+                             .Set("response_days", TextValue(std::to_string(site->site.config.response_days)))));
+    return response;
+  }
+  FeedbackAnswers answers;
+  if (!rest.empty()) {
+    if (!FindRecord(site->site, rest)) return ErrorPage(404);
+    answers.tool = rest;
+  }
+  Result<std::string> token = signer_.Issue(clock_());
+  if (!token.ok()) return ErrorPage(500);
+  return RenderForm(site, answers, {}, token.value(), 200);
+}
+
+Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const FeedbackAnswers& answers,
+                         const std::vector<FieldError>& errors, const std::string& token, int status) {
+  const Theme& theme = site->theme;
+  const Record* record = answers.tool.empty() ? nullptr : FindRecord(site->site, answers.tool);
+  const std::string heading = theme.String(record ? "feedback_page_title" : "feedback_general_title");
+  Value form = Value::Map();
+  form.Set("heading", TextValue(heading));
+  form.Set("action", TextValue(PostPath()));
+  form.Set("token", TextValue(token));
+  form.Set("tool", TextValue(answers.tool));
+  if (record) {
+    form.Set("record_title", TextValue(record->Text("summary.name").empty() ? record->id
+                                                                             : record->Text("summary.name")));
+    form.Set("record_url", TextValue(RecordUrl(site->site, *record)));
+  }
+  const std::string privacy = site->site.config.privacy_notice;
+  form.Set("privacy_url",
+           TextValue(privacy.rfind("/", 0) == 0 ? site->site.config.root_path + privacy.substr(1) : privacy));
+  if (site->site.config.retention_days > 0) {
+    form.Set("retention_days", TextValue(std::to_string(site->site.config.retention_days)));
+  }
+  Value types = Value::List();
+  for (const std::string& type : RequestTypes()) {
+    types.Push(Value::Map()
+                   .Set("id", TextValue("type-" + type))
+                   .Set("value", TextValue(type))
+                   .Set("label", TextValue(theme.String("feedback_type_" + type)))
+                   .Set("hint", TextValue(theme.String("feedback_type_" + type + "_hint")))
+                   .Set("checked", Value::Bool(answers.request_type == type)));
+  }
+  form.Set("types", std::move(types));
+  form.Set("values", Value::Map()
+                         .Set("message", TextValue(answers.message))
+                         .Set("case_reference", TextValue(answers.case_reference))
+                         .Set("name", TextValue(answers.name))
+                         .Set("email", TextValue(answers.email))
+                         .Set("reply", Value::Bool(answers.reply)));
+  Value error_list = Value::List();
+  for (const FieldError& error : errors) {
+    const std::string text = theme.String(error.string_key);
+    error_list.Push(Value::Map().Set("field_id", TextValue(error.field_id)).Set("text", TextValue(text)));
+    std::string slot = error.field_id.rfind("type-", 0) == 0 ? "type_error" : error.field_id + "_error";
+    if (!form.Find(slot)) form.Set(slot, TextValue(text));
+  }
+  form.Set("has_errors", Value::Bool(!errors.empty()));
+  form.Set("errors", std::move(error_list));
+  const std::string title =
+      errors.empty() ? heading : theme.String("feedback_title_error_prefix") + " " + heading;
+  const std::string url = FormBase(site->site) + answers.tool;
+  Response response;
+  response.status = status;
+  NoStore(&response);
+  response.body = RenderThemed(site, "feedback", title, url, Value::Map().Set("form", std::move(form)));
+  return response;
+}
+
+Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const FeedbackAnswers& answers) {
+  const Theme& theme = site->theme;
+  Value rows = Value::List();
+  auto row = [&](const std::string& field, const std::string& key, const std::string& value) {
+    rows.Push(Value::Map()
+                  .Set("field", TextValue(field))
+                  .Set("key", TextValue(theme.String(key)))
+                  .Set("value", TextValue(value)));
+  };
+  row("type-" + answers.request_type, "check_type", theme.String("feedback_type_" + answers.request_type));
+  if (answers.request_type == "review" || !answers.case_reference.empty()) {
+    row("case_reference", "check_case_reference", answers.case_reference);
+  }
+  row("message", "check_message", answers.message);
+  row("reply", "check_reply", theme.String(answers.reply ? "check_yes" : "check_no"));
+  row("name", "check_name", answers.name);
+  row("email", "check_email", answers.email);
+  Value hidden = Value::List();
+  auto keep = [&](const char* name, const std::string& value) {
+    hidden.Push(Value::Map().Set("name", TextValue(name)).Set("value", TextValue(value)));
+  };
+  keep("token", answers.token);
+  keep("tool", answers.tool);
+  keep("request_type", answers.request_type);
+  keep("message", answers.message);
+  keep("case_reference", answers.case_reference);
+  keep("name", answers.name);
+  keep("email", answers.email);
+  if (answers.reply) keep("reply", "yes");
+  keep("website", answers.website);
+  Value check = Value::Map();
+  check.Set("action", TextValue(PostPath()));
+  check.Set("rows", std::move(rows));
+  check.Set("hidden", std::move(hidden));
+  Response response;
+  NoStore(&response);
+  response.body = RenderThemed(site, "feedback_check", theme.String("check_title"), FormBase(site->site) + answers.tool,
+                               Value::Map().Set("check", std::move(check)));
+  return response;
+}
+
+Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Request& request) {
+  if (request.body.size() > kMaxFormBodyBytes) return ErrorPage(413);
+  ParsedForm parsed = ParseFormBody(request.body, FeedbackFieldNames());
+  if (!parsed.ok) {
+    Log("event=feedback_refused reason=\"" + parsed.error + "\" status=400");
+    return ErrorPage(400);
+  }
+  FeedbackAnswers answers = FeedbackAnswers::FromFields(parsed.fields);
+  const Record* record = nullptr;
+  if (!answers.tool.empty()) {
+    record = FindRecord(site->site, answers.tool);
+    if (!record) {
+      Log("event=feedback_refused reason=\"unknown tool\" status=400");
+      return ErrorPage(400);
+    }
+  }
+  const int64_t now = clock_();
+  if (!answers.change.empty()) {
+    // "Change" on the check-answers page: the form again, with everything kept.
+    Log("event=feedback_change status=200");
+    return RenderForm(site, answers, {}, answers.token, 200);
+  }
+  const TokenCheck token = signer_.Check(answers.token, now);
+  std::vector<FieldError> errors = ValidateAnswers(answers);
+  std::string token_to_show = answers.token;
+  if (token.outcome != TokenCheck::Outcome::kValid) {
+    // The resident's text is kept; a fresh token lets them send again (A2, A3).
+    Result<std::string> fresh = signer_.Issue(now);
+    if (!fresh.ok()) return ErrorPage(500);
+    token_to_show = fresh.value();
+    errors.insert(errors.begin(), FieldError{"message", "error_token"});
+  }
+  if (!errors.empty()) {
+    Log("event=feedback_invalid errors=" + std::to_string(errors.size()) + " status=422");
+    return RenderForm(site, answers, errors, token_to_show, 422);
+  }
+  if (!answers.confirm) {
+    // Check your answers (F11, WCAG 3.3.4): nothing is stored until the resident confirms.
+    return RenderCheck(site, answers);
+  }
+  Submission submission;
+  submission.record_id = answers.tool;
+  if (record) submission.record_updated = record->last_changed().Iso();
+  submission.request_type = answers.request_type;
+  submission.message = answers.message;
+  submission.case_reference = answers.case_reference;
+  submission.name = answers.name;
+  submission.email = answers.email;
+  submission.reply_wanted = answers.reply;
+  submission.token_nonce = token.nonce_hex;
+  if (!answers.website.empty()) submission.flags.push_back("honeypot");
+  if (token.age_seconds < kTokenMinFillSeconds) submission.flags.push_back("too_fast");
+  if (CountLinks(answers.message) > 2) submission.flags.push_back("many_links");
+  if (!store_) return ErrorPage(500);
+  Result<InsertOutcome> stored = store_->Insert(submission, now);
+  if (!stored.ok()) {
+    Log("event=feedback_store_error status=500");  // the Status may name paths: not sent to the client
+    return ErrorPage(500);
+  }
+  std::string flags;
+  for (const std::string& flag : submission.flags) flags += (flags.empty() ? "" : ",") + flag;
+  Log("event=feedback_stored reference=" + stored.value().reference + " type=" + submission.request_type +
+      " outcome=" + (stored.value().duplicate ? "duplicate" : stored.value().status) + " flags=" +
+      (flags.empty() ? "-" : flags) + " status=303");
+  Response response;
+  response.status = 303;
+  NoStore(&response);
+  const std::string location = FormBase(site->site) + "sent/" + stored.value().reference;
+  response.headers.push_back({"Location", location});
+  response.body = "<!DOCTYPE html><title>Sent</title><a href=\"" + location + "\">Continue</a>\n";
+  return response;
+}
+
+}  // namespace lantern

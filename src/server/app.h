@@ -1,0 +1,92 @@
+// What the server answers, without sockets: guards, rate limits, static files,
+// the feedback form and its POST, error pages. http_server.cc feeds it
+// Requests; tests call it directly.
+#ifndef LANTERN_SERVER_APP_H_
+#define LANTERN_SERVER_APP_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "assemble/theme.h"
+#include "feedback/store.h"
+#include "model/site.h"
+#include "server/form_token.h"
+#include "server/guards.h"
+#include "server/http.h"
+#include "server/rate_limiter.h"
+#include "server/static_files.h"
+
+namespace lantern {
+
+// One built site: what `serve` swaps in after each successful rebuild.
+struct SiteSnapshot {
+  Site site;
+  Theme theme;
+  std::shared_ptr<const StaticSite> files;
+  std::string not_found_html;   // the site's own 404 page, or empty
+  std::string build_errors;     // diagnostics of a failed rebuild (preview); empty when the build is current
+  long long version = 0;        // increases with every rebuild, for live reload
+  std::mutex render_mutex;      // TemplateSet is not thread-safe
+};
+
+struct AppConfig {
+  GuardConfig guards;
+  bool live_reload = false;       // preview: add the reload script to pages
+  std::string trusted_proxy;      // peer address whose X-Real-IP header is believed (R7); empty: none
+  RateLimiter::Limits limits;
+  // One line per event, with no resident text (P1); may be null.
+  std::function<void(const std::string&)> log;
+};
+
+class App {
+ public:
+  App(AppConfig config, FeedbackStore* store, FormTokenSigner signer, std::function<int64_t()> clock);
+
+  void SetSite(std::shared_ptr<SiteSnapshot> site);
+  // Sets the accepted origins once the port is known. Call before serving.
+  void SetGuards(GuardConfig guards) { config_.guards = std::move(guards); }
+  std::shared_ptr<SiteSnapshot> site() const;
+
+  // The whole pipeline: guards, rate limits, then Route. For tests and for
+  // requests the library hands over complete.
+  Response HandleRequest(const Request& request);
+  // Only the guards and, for POST, the rate limit: a status to refuse with, or 0.
+  int Admit(const Request& request);
+  // A request that passed Admit.
+  Response Route(const Request& request);
+  // An error page for `status` that echoes nothing from the request (D6).
+  Response ErrorPage(int status);
+
+  // The path the form posts to, e.g. "/feedback".
+  std::string PostPath() const;
+  // The rate-limit key: the socket peer, or X-Real-IP from the trusted proxy (R7).
+  std::string ClientKey(const Request& request) const;
+
+ private:
+  Response FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::string& rest);
+  Response FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Request& request);
+  Response RenderForm(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers,
+                      const std::vector<struct FieldError>& errors, const std::string& token, int status);
+  Response RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers);
+  std::string RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const std::string& template_name,
+                           const std::string& title, const std::string& url, class Value extra);
+  void Log(const std::string& line) const;
+
+  AppConfig config_;
+  FeedbackStore* store_;
+  FormTokenSigner signer_;
+  std::function<int64_t()> clock_;
+  RateLimiter limiter_;
+  mutable std::mutex site_mutex_;
+  std::shared_ptr<SiteSnapshot> site_;
+};
+
+// The live-reload script served at /__lantern/reload.js in preview.
+const std::string& LiveReloadScript();
+
+}  // namespace lantern
+
+#endif  // LANTERN_SERVER_APP_H_

@@ -1,0 +1,168 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+
+namespace lantern {
+namespace {
+
+constexpr const char* kEventsPath = "/__lantern/events";
+
+Request Convert(const httplib::Request& in) {
+  Request out;
+  out.method = in.method;
+  out.target = in.target;
+  out.path = in.path;
+  for (const auto& [name, value] : in.headers) {
+    // The library adds these from the socket; a client may send them too (CVE-2025-66570).
+    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
+    out.headers.emplace(name, value);
+  }
+  out.range_count = in.ranges.size();
+  out.remote_addr = in.remote_addr;
+  return out;
+}
+
+void Write(const Response& in, httplib::Response& out) {
+  out.status = in.status;
+  for (const auto& [name, value] : in.headers) {
+    out.headers.erase(name);
+    out.set_header(name, value);  // set_header drops values holding CR or LF (F15)
+  }
+  if (in.status == 304) {
+    out.body.clear();
+    return;
+  }
+  out.set_content(in.body, in.content_type.c_str());
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  App* app;
+  bool live_reload;
+  httplib::Server server;
+  std::mutex mutex;
+  std::condition_variable changed;
+  long long generation = 0;
+  std::atomic<bool> stopping{false};
+};
+
+HttpServer::HttpServer(App* app, bool live_reload) : impl_(std::make_unique<Impl>()) {
+  impl_->app = app;
+  impl_->live_reload = live_reload;
+  Impl* impl = impl_.get();
+  httplib::Server& svr = impl->server;
+  svr.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  svr.set_payload_max_length(64 * 1024);
+  svr.set_read_timeout(5);
+  svr.set_write_timeout(5);
+  svr.set_keep_alive_max_count(1);
+  svr.set_keep_alive_timeout(2);
+  httplib::Headers security;
+  for (const auto& [name, value] : SecurityHeaders()) security.emplace(name, value);
+  svr.set_default_headers(security);
+  svr.set_exception_handler([impl](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    // Never the exception's text (CVE-2026-28434): a generic page.
+    res.headers.erase("EXCEPTION_WHAT");
+    Write(impl->app->ErrorPage(500), res);
+  });
+  svr.set_error_handler([impl](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;  // our own error pages are complete
+    const int status = res.status >= 400 ? res.status : 500;
+    Write(impl->app->ErrorPage(status), res);
+    res.status = status;
+  });
+  svr.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
+    Request request = Convert(req);
+    // Ranges are applied by our handlers. Left in place, the library would cut
+    // every response again, error pages included: 500 ranges of "0-" turned one
+    // 2 KB error page into 1.2 MB (yhirose/cpp-httplib#1766).
+    const_cast<httplib::Request&>(req).ranges.clear();
+    if (const int status = impl->app->Admit(request); status != 0) {
+      Write(impl->app->ErrorPage(status), res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (request.method == "POST") return httplib::Server::HandlerResponse::Unhandled;  // read by the POST route
+    if (impl->live_reload && request.path == kEventsPath) return httplib::Server::HandlerResponse::Unhandled;
+    Write(impl->app->Route(request), res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  svr.Post(app->PostPath(), [impl](const httplib::Request& req, httplib::Response& res,
+                                   const httplib::ContentReader& reader) {
+    Request request = Convert(req);
+    bool too_long = false;
+    reader([&](const char* data, size_t length) {
+      if (request.body.size() + length > kMaxFormBodyBytes) {
+        too_long = true;
+        return false;
+      }
+      request.body.append(data, length);
+      return true;
+    });
+    Write(too_long ? impl->app->ErrorPage(413) : impl->app->Route(request), res);
+  });
+  if (live_reload) {
+    svr.Get(kEventsPath, [impl](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "no-store");
+      auto last = std::make_shared<long long>(-1);
+      res.set_chunked_content_provider("text/event-stream", [impl, last](size_t, httplib::DataSink& sink) {
+        std::unique_lock<std::mutex> lock(impl->mutex);
+        if (*last == impl->generation) {
+          impl->changed.wait_for(lock, std::chrono::seconds(10));
+        }
+        if (impl->stopping) return false;
+        std::string message;
+        if (*last != impl->generation) {
+          *last = impl->generation;
+          message = "data: " + std::to_string(impl->app->site()->version) + "\n\n";
+        } else {
+          message = ": keep-alive\n\n";
+        }
+        lock.unlock();
+        return sink.write(message.data(), message.size());
+      });
+    });
+  }
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+Result<int> HttpServer::Bind(const std::string& host, int port) {
+  if (port == 0) {
+    const int bound = impl_->server.bind_to_any_port(host);
+    if (bound < 0) return Status::Error("cannot listen on " + host + ": no free port or a bad address");
+    return bound;
+  }
+  if (!impl_->server.bind_to_port(host, port)) {
+    return Status::Error("cannot listen on " + host + ":" + std::to_string(port) +
+                         " (is another server using the port? choose one with --port)");
+  }
+  return port;
+}
+
+void HttpServer::Run() { impl_->server.listen_after_bind(); }
+
+void HttpServer::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->stopping = true;
+  }
+  impl_->changed.notify_all();
+  impl_->server.stop();
+}
+
+bool HttpServer::IsRunning() const { return impl_->server.is_running(); }
+
+void HttpServer::NotifyReload() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    ++impl_->generation;
+  }
+  impl_->changed.notify_all();
+}
+
+}  // namespace lantern

@@ -1,0 +1,250 @@
+// `lantern serve` as a process: the address it prints, live reload after an
+// edit, a failed rebuild shown in the page, a clean stop on SIGTERM, and the
+// server crash test (SIGKILL under load, 20 rounds, nothing acknowledged lost).
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "feedback/store.h"
+#include "server/raw_http.h"
+#include "server/server_fixture.h"
+#include "testing/test_support.h"
+
+namespace lantern {
+namespace {
+namespace fs = std::filesystem;
+using testing::HttpExchange;
+using testing::RawResponse;
+
+// A running `lantern serve …` with its standard output read line by line.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::vector<std::string>& arguments, const std::string& directory = "") {
+    int out[2];
+    if (pipe2(out, O_CLOEXEC) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      if (!directory.empty() && chdir(directory.c_str()) != 0) _exit(126);
+      dup2(out[1], 1);
+      const int null = open("/dev/null", O_WRONLY);
+      dup2(null, 2);
+      std::vector<char*> argv = {const_cast<char*>(LANTERN_BINARY), const_cast<char*>("serve")};
+      for (const std::string& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(LANTERN_BINARY, argv.data());
+      _exit(127);
+    }
+    close(out[1]);
+    out_ = out[0];
+    // "Serving … at http://127.0.0.1:PORT/"
+    const std::string line = ReadLine();
+    const size_t at = line.find("http://127.0.0.1:");
+    if (at != std::string::npos) port_ = std::atoi(line.c_str() + at + 17);
+  }
+  ~ServeProcess() {
+    if (pid_ > 0 && !waited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (out_ >= 0) close(out_);
+  }
+  std::string ReadLine() {
+    std::string line;
+    char c;
+    while (read(out_, &c, 1) == 1 && c != '\n') line += c;
+    return line;
+  }
+  std::string ReadAll() {
+    std::string text;
+    char buffer[4096];
+    for (ssize_t n; (n = read(out_, buffer, sizeof buffer)) > 0;) text.append(buffer, n);
+    return text;
+  }
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  // Sends `signal` and returns the exit status as waitpid reports it.
+  int Signal(int signal) {
+    kill(pid_, signal);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    waited_ = true;
+    return status;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+  int port_ = 0;
+  bool waited_ = false;
+};
+
+// Replaces a file in one step, as an editor that saves atomically does.
+void ReplaceFile(const std::string& path, const std::string& bytes) {
+  const std::string temporary = fs::path(path).parent_path().string() + "/.saving";
+  testing::WriteFile(temporary, bytes);
+  fs::rename(temporary, path);
+}
+
+std::string Get(int port, const std::string& path) {
+  return HttpExchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").raw;
+}
+
+TEST(ServeTest, ExampleSiteIsServedWithoutASiteArgument) {
+  testing::TempDir temp;
+  ServeProcess serve({"--port", "0", "--db", temp.path() + "/f.db"});
+  ASSERT_GT(serve.port(), 0);
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/").find("Example Borough Council"));
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/__lantern/reload.js").find("EventSource"));
+  const int status = serve.Signal(SIGTERM);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(0, WEXITSTATUS(status));
+  EXPECT_NE(std::string::npos, serve.ReadAll().find("Stopped."));
+}
+
+TEST(ServeTest, CurrentFolderIsServedWhenItIsASite) {
+  testing::TempDir temp;
+  testing::WriteTree(temp.path(), testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  ServeProcess serve({"--port", "0", "--db", temp.path() + "-serve.db"}, temp.path());
+  ASSERT_GT(serve.port(), 0);
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/").find("Test Borough Council"));
+  serve.Signal(SIGTERM);
+  for (const char* suffix : {"", "-wal", "-shm", ".key", ".lock"}) {
+    fs::remove(temp.path() + "-serve.db" + suffix);
+  }
+}
+
+TEST(ServeTest, LiveReloadFiresAfterAnEditAndAFailedRebuildKeepsTheLastGoodSite) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
+  ASSERT_GT(serve.port(), 0);
+  const std::string page = Get(serve.port(), "/pages/about/");
+  EXPECT_NE(std::string::npos, page.find("<script src=\"/__lantern/reload.js\" defer></script>"));
+  const int events = testing::HttpOpen(serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: x\r\n\r\n", 15);
+  ASSERT_GE(events, 0);
+  auto read_until = [&](const std::string& marker) {
+    std::string text;
+    char buffer[1024];
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (text.find(marker) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+      const ssize_t n = recv(events, buffer, sizeof buffer, 0);
+      if (n <= 0) break;
+      text.append(buffer, n);
+    }
+    return text;
+  };
+  EXPECT_NE(std::string::npos, read_until("data: 1\n").find("text/event-stream"));
+  std::string about = testing::ReadFileOrEmpty(site + "/pages/about.md");
+  ReplaceFile(site + "/pages/about.md", about + "\nA sentence added while the preview runs.\n");
+  EXPECT_NE(std::string::npos, read_until("data: 2\n").find("data: 2"));
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/pages/about/").find("A sentence added while the preview runs."));
+  // A broken record: the last good site stays, with the diagnostics on the page.
+  ReplaceFile(site + "/records/bin-check.yaml", "schema_version: [unclosed\n");
+  EXPECT_NE(std::string::npos, read_until("data: 3\n").find("data: 3"));
+  const std::string shown = Get(serve.port(), "/pages/about/");
+  EXPECT_NE(std::string::npos, shown.find("lantern-build-errors"));
+  EXPECT_NE(std::string::npos, shown.find("records/bin-check.yaml:1:17: error:"));
+  EXPECT_NE(std::string::npos, shown.find("A sentence added while the preview runs."));
+  close(events);
+  EXPECT_TRUE(WIFEXITED(serve.Signal(SIGINT)));
+  // The reload script is never part of a build.
+  testing::RunResult build = testing::RunLantern("build '" + testing::SourceDir() + "/tests/golden/sites/basic/input' -o '" +
+                                                 temp.path() + "/out'");
+  ASSERT_EQ(0, build.exit_code) << build.output;
+  for (const auto& [path, bytes] : testing::ReadTree(temp.path() + "/out")) {
+    EXPECT_EQ(std::string::npos, bytes.find("__lantern")) << path;
+  }
+}
+
+TEST(ServeTest, ProductionServesTheBuiltFolderAndRefusesWithoutADatabase) {
+  testing::TempDir temp;
+  ASSERT_EQ(0, testing::RunLantern("build '" + testing::SourceDir() + "/content' -o '" + temp.path() + "/public'")
+                   .exit_code);
+  EXPECT_EQ(2, testing::RunLantern("serve --production '" + temp.path() + "/public' --port 0").exit_code);
+  ServeProcess serve({"--production", temp.path() + "/public", "--db", temp.path() + "/f.db", "--port", "0"});
+  ASSERT_GT(serve.port(), 0);
+  const std::string home = Get(serve.port(), "/");
+  EXPECT_NE(std::string::npos, home.find("200 OK"));
+  EXPECT_EQ(std::string::npos, home.find("__lantern"));
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/__lantern/reload.js").find("404"));
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/feedback/larger-bin-check").find("name=\"token\""));
+}
+
+// DB11: clients submit while the server is killed with SIGKILL at random
+// moments; after each restart every reference a client was shown is stored
+// exactly once and the database is intact.
+TEST(ServeTest, ServerCrashLosesNoAcknowledgedSubmission) {
+  testing::TempDir temp;
+  ASSERT_EQ(0, testing::RunLantern("build '" + testing::SourceDir() + "/content' -o '" + temp.path() + "/public'")
+                   .exit_code);
+  const std::string db = temp.path() + "/f.db";
+  std::set<std::string> acknowledged;
+  std::mt19937 random(4242);
+  const auto start = std::chrono::steady_clock::now();
+  int rounds = 0;
+  for (; rounds < 20; ++rounds) {
+    ServeProcess serve({"--production", temp.path() + "/public", "--db", db, "--port", "0"});
+    ASSERT_GT(serve.port(), 0) << "round " << rounds;
+    std::mutex mutex;
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c) {
+      clients.emplace_back([&, c] {
+        for (int i = 0; !stop; ++i) {
+          RawResponse form = HttpExchange(serve.port(), "GET /feedback/larger-bin-check HTTP/1.1\r\nHost: x\r\n\r\n", 2);
+          const std::string token = testing::TokenIn(form.body);
+          if (token.empty()) continue;
+          const std::string body = "token=" + testing::FormEncode(token) +
+                                   "&tool=larger-bin-check&request_type=objection&confirm=yes&email=a%40b.org&message=round+" +
+                                   std::to_string(rounds) + "+client+" + std::to_string(c) + "+n+" + std::to_string(i);
+          // A different address per request, as the proxy would report it, so rate limits stay out of the way.
+          RawResponse sent = HttpExchange(
+              serve.port(),
+              "POST /feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Real-IP: 10.0." +
+                  std::to_string(c) + "." + std::to_string(i % 250) + "\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\n\r\n" + body,
+              2);
+          const std::string location = sent.Header("Location");
+          if (sent.status == 303 && location.size() > 8) {
+            std::lock_guard<std::mutex> lock(mutex);
+            acknowledged.insert(location.substr(location.size() - 8));
+          }
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(150 + random() % 350));
+    serve.Signal(SIGKILL);
+    stop = true;
+    for (auto& client : clients) client.join();
+    auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kReadOnly);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    ASSERT_EQ("ok", store.value()->IntegrityCheck().value());
+    const auto rows = store.value()->List("").value();
+    std::multiset<std::string> stored;
+    for (const auto& row : rows) stored.insert(row.reference);
+    for (const std::string& reference : acknowledged) {
+      ASSERT_EQ(1u, stored.count(reference)) << "round " << rounds << ": " << reference;
+    }
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GT(acknowledged.size(), 100u);
+  EXPECT_LT(seconds, 60.0);
+  std::printf("crash test: %d rounds, %zu acknowledged submissions, all present, %.1f s\n", rounds,
+              acknowledged.size(), seconds);
+}
+
+}  // namespace
+}  // namespace lantern

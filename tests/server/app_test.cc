@@ -1,0 +1,552 @@
+// Handler-level tests: every guard and validation path, without sockets.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "server/feedback_form.h"
+#include "server/form_parser.h"
+#include "server/form_token.h"
+#include "server/guards.h"
+#include "server/rate_limiter.h"
+#include "server/server_fixture.h"
+#include "server/static_files.h"
+#include "testing/test_support.h"
+
+namespace lantern {
+namespace {
+using testing::FormEncode;
+using testing::HeaderOf;
+using testing::TestServerApp;
+
+Request Post(std::map<std::string, std::string> headers) {
+  Request r;
+  r.method = "POST";
+  r.target = r.path = "/feedback";
+  for (auto& [k, v] : headers) r.headers.emplace(k, v);
+  return r;
+}
+
+const GuardConfig kGuards{{"http://127.0.0.1:8080"}};
+const std::map<std::string, std::string> kForm = {{"Content-Type", "application/x-www-form-urlencoded"},
+                                                  {"Content-Length", "10"}};
+
+TEST(GuardsTest, PathsAndMethods) {
+  Request r;
+  r.method = "GET";
+  r.target = r.path = "/records/";
+  EXPECT_EQ(0, CheckRequest(r, kGuards));
+  r.target = r.path = "/" + std::string(300, 'a');
+  EXPECT_EQ(414, CheckRequest(r, kGuards));
+  r.target = "/about.html%00.txt";
+  r.path = std::string("/about.html\0.txt", 16);
+  EXPECT_EQ(400, CheckRequest(r, kGuards));
+  r.target = r.path = "/a\\b";
+  EXPECT_EQ(400, CheckRequest(r, kGuards));
+  for (const char* dotted : {"/.env", "/assets/.git/config", "/../etc/passwd", "/a/./b"}) {
+    r.target = r.path = dotted;
+    EXPECT_EQ(404, CheckRequest(r, kGuards)) << dotted;
+  }
+  r.target = r.path = "/records/";
+  for (const char* method : {"PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT"}) {
+    r.method = method;
+    EXPECT_EQ(405, CheckRequest(r, kGuards)) << method;
+  }
+  r.method = "HEAD";
+  EXPECT_EQ(0, CheckRequest(r, kGuards));
+}
+
+TEST(GuardsTest, RangesAndBodiesOnGet) {
+  Request r;
+  r.method = "GET";
+  r.target = r.path = "/";
+  r.range_count = 2;
+  EXPECT_EQ(416, CheckRequest(r, kGuards));
+  r.range_count = 1;
+  r.headers.emplace("Range", "bytes=0-,0-");
+  EXPECT_EQ(416, CheckRequest(r, kGuards));
+  r.headers.clear();
+  r.headers.emplace("Content-Length", "5");
+  EXPECT_EQ(400, CheckRequest(r, kGuards));
+  r.headers.clear();
+  r.headers.emplace("Transfer-Encoding", "chunked");
+  EXPECT_EQ(400, CheckRequest(r, kGuards));
+  r.headers.clear();
+  r.headers.emplace("Content-Length", "0");
+  EXPECT_EQ(0, CheckRequest(r, kGuards));
+}
+
+TEST(GuardsTest, PostBodies) {
+  auto with = [](std::map<std::string, std::string> changes) {
+    std::map<std::string, std::string> headers = kForm;
+    for (auto& [k, v] : changes) {
+      if (v.empty()) {
+        headers.erase(k);
+      } else {
+        headers[k] = v;
+      }
+    }
+    return Post(headers);
+  };
+  EXPECT_EQ(0, CheckRequest(with({}), kGuards));
+  EXPECT_EQ(411, CheckRequest(with({{"Transfer-Encoding", "chunked"}}), kGuards));
+  EXPECT_EQ(411, CheckRequest(with({{"Content-Length", ""}}), kGuards));
+  EXPECT_EQ(400, CheckRequest(with({{"Content-Length", "1x"}}), kGuards));
+  EXPECT_EQ(400, CheckRequest(with({{"Content-Length", "-1"}}), kGuards));
+  EXPECT_EQ(400, CheckRequest(with({{"Content-Length", "1234567"}}), kGuards));
+  EXPECT_EQ(413, CheckRequest(with({{"Content-Length", "32769"}}), kGuards));
+  EXPECT_EQ(0, CheckRequest(with({{"Content-Length", "32768"}}), kGuards));
+  Request twice = with({});
+  twice.headers.emplace("Content-Length", "10");
+  EXPECT_EQ(400, CheckRequest(twice, kGuards));
+  EXPECT_EQ(415, CheckRequest(with({{"Content-Encoding", "gzip"}}), kGuards));
+  EXPECT_EQ(415, CheckRequest(with({{"Content-Type", "multipart/form-data; boundary=x"}}), kGuards));
+  EXPECT_EQ(415, CheckRequest(with({{"Content-Type", "text/plain"}}), kGuards));
+  EXPECT_EQ(415, CheckRequest(with({{"Content-Type", "application/x-www-form-urlencoded-evil"}}), kGuards));
+  EXPECT_EQ(0, CheckRequest(with({{"Content-Type", "application/x-www-form-urlencoded; charset=UTF-8"}}), kGuards));
+}
+
+TEST(GuardsTest, CrossSiteChecksFirstMatchWins) {
+  auto check = [](std::map<std::string, std::string> extra) {
+    std::map<std::string, std::string> headers = kForm;
+    headers.insert(extra.begin(), extra.end());
+    return CheckRequest(Post(headers), kGuards);
+  };
+  EXPECT_EQ(0, check({}));  // not a browser: the token still applies
+  EXPECT_EQ(0, check({{"Sec-Fetch-Site", "same-origin"}}));
+  EXPECT_EQ(403, check({{"Sec-Fetch-Site", "cross-site"}}));
+  EXPECT_EQ(403, check({{"Sec-Fetch-Site", "same-site"}}));
+  EXPECT_EQ(403, check({{"Sec-Fetch-Site", "none"}}));
+  EXPECT_EQ(403, check({{"Sec-Fetch-Site", "cross-site"}, {"Origin", "http://127.0.0.1:8080"}}));
+  EXPECT_EQ(0, check({{"Origin", "http://127.0.0.1:8080"}}));
+  EXPECT_EQ(403, check({{"Origin", "https://evil.example"}}));
+  EXPECT_EQ(403, check({{"Origin", "null"}}));
+  EXPECT_EQ(403, check({{"Origin", "http://127.0.0.1:8080.evil.example"}}));
+  EXPECT_EQ(0, check({{"Referer", "http://127.0.0.1:8080/feedback/x"}}));
+  EXPECT_EQ(403, check({{"Referer", "http://127.0.0.1:8080.evil.example/"}}));
+  EXPECT_EQ(403, check({{"Referer", "https://evil.example/?http://127.0.0.1:8080/"}}));
+}
+
+TEST(FormParserTest, DecodesAndNormalizes) {
+  const std::set<std::string> allowed = {"a", "b", "c"};
+  ParsedForm form = ParseFormBody("a=one+two%21&b=%E2%82%AC&c=", allowed);
+  ASSERT_TRUE(form.ok) << form.error;
+  EXPECT_EQ("one two!", form.fields["a"]);
+  EXPECT_EQ("\xe2\x82\xac", form.fields["b"]);
+  EXPECT_EQ("", form.fields["c"]);
+  form = ParseFormBody("a=%20%20line1%0D%0Aline2%0Dline3%09x%20%0A", allowed);
+  ASSERT_TRUE(form.ok);
+  EXPECT_EQ("line1\nline2\nline3\tx", form.fields["a"]);
+  EXPECT_TRUE(ParseFormBody("", allowed).ok);
+  EXPECT_TRUE(ParseFormBody("a=1&&b=2&", allowed).ok);
+}
+
+TEST(FormParserTest, RefusesBrokenInput) {
+  const std::set<std::string> allowed = {"a", "b"};
+  for (const char* body : {"a=%", "a=%4", "a=%zz", "a=%4g", "z=1", "a=1&a=2", "a=%00", "a=%01", "a=%7F",
+                           "a=%C2%85",          // C1 control (NEL)
+                           "a=%C0%AF",          // overlong '/'
+                           "a=%ED%A0%80",       // surrogate
+                           "a=%F4%90%80%80",    // above U+10FFFF
+                           "a=%FF", "a=%E2%82", "%ZZ=1", "a%00=1"}) {
+    ParsedForm form = ParseFormBody(body, allowed);
+    EXPECT_FALSE(form.ok) << body;
+    EXPECT_FALSE(form.error.empty()) << body;
+  }
+}
+
+TEST(FeedbackFormTest, EmailRules) {
+  EXPECT_TRUE(IsPlausibleEmail("a@b"));
+  EXPECT_TRUE(IsPlausibleEmail("first.last+tag@example.gov.uk"));
+  for (const char* bad : {"", "a", "@b", "a@", "a@@b", "a@b@c", "a b@c", "\"a\"@b", "a`@b", "a@b\x01"}) {
+    EXPECT_FALSE(IsPlausibleEmail(bad)) << bad;
+  }
+  EXPECT_TRUE(IsPlausibleEmail(std::string(63, 'x') + "@b"));
+  EXPECT_FALSE(IsPlausibleEmail(std::string(64, 'x') + "@b"));
+  EXPECT_FALSE(IsPlausibleEmail("a@" + std::string(253, 'b')));
+  EXPECT_EQ(0, CountLinks("no links here"));
+  EXPECT_EQ(3, CountLinks("http://a https://www.b www.c"));
+}
+
+TEST(FormTokenTest, ValidTamperedExpiredAndFuture) {
+  FormTokenSigner signer(std::string(32, 'k'));
+  const std::string token = signer.Issue(1000).value();
+  TokenCheck check = signer.Check(token, 1010);
+  EXPECT_EQ(TokenCheck::Outcome::kValid, check.outcome);
+  EXPECT_EQ(10, check.age_seconds);
+  EXPECT_EQ(32u, check.nonce_hex.size());
+  EXPECT_NE(signer.Check(signer.Issue(1000).value(), 1010).nonce_hex, check.nonce_hex);
+  std::string tampered = token;
+  tampered[5] = tampered[5] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(TokenCheck::Outcome::kMissingOrBad, signer.Check(tampered, 1010).outcome);
+  EXPECT_EQ(TokenCheck::Outcome::kMissingOrBad, FormTokenSigner(std::string(32, 'x')).Check(token, 1010).outcome);
+  EXPECT_EQ(TokenCheck::Outcome::kMissingOrBad, signer.Check("", 1010).outcome);
+  EXPECT_EQ(TokenCheck::Outcome::kMissingOrBad, signer.Check("!!!!", 1010).outcome);
+  EXPECT_EQ(TokenCheck::Outcome::kMissingOrBad, signer.Check(token.substr(1), 1010).outcome);
+  EXPECT_EQ(TokenCheck::Outcome::kExpired, signer.Check(token, 1000 + 25 * 3600).outcome);
+  EXPECT_EQ(TokenCheck::Outcome::kMissingOrBad, signer.Check(token, 1000 - 3600).outcome);
+}
+
+TEST(FormTokenTest, KeyFileIsCreatedPrivateAndReused) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/feedback.db.key";
+  auto first = FormTokenSigner::FromKeyFile(path);
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE((std::filesystem::perms::owner_read | std::filesystem::perms::owner_write) ==
+              (std::filesystem::status(path).permissions() & std::filesystem::perms::all));
+  auto second = FormTokenSigner::FromKeyFile(path);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(TokenCheck::Outcome::kValid, second.value().Check(first.value().Issue(5).value(), 10).outcome);
+  testing::WriteFile(path, "short");
+  EXPECT_FALSE(FormTokenSigner::FromKeyFile(path).ok());
+}
+
+TEST(RateLimiterTest, PerClientAndGlobalBuckets) {
+  RateLimiter limiter;
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.Allow("a", 0)) << i;
+  EXPECT_FALSE(limiter.Allow("a", 1));
+  EXPECT_TRUE(limiter.Allow("b", 1));
+  EXPECT_TRUE(limiter.Allow("a", 121));  // one token back after 2 minutes
+  EXPECT_FALSE(limiter.Allow("a", 122));
+  // 20 a day: trying every 2 minutes for 2 hours, the short bucket would allow 65;
+  // the day bucket allows its 20 plus what refills in 2 hours (1.67).
+  RateLimiter day;
+  int allowed = 0;
+  for (double t = 0; t <= 7200; t += 120) allowed += day.Allow("c", t) ? 1 : 0;
+  EXPECT_EQ(21, allowed);
+  RateLimiter::Limits limits;
+  limits.global_per_hour = 3;
+  RateLimiter global(limits);
+  EXPECT_TRUE(global.Allow("x", 0));
+  EXPECT_TRUE(global.Allow("y", 0));
+  EXPECT_TRUE(global.Allow("z", 0));
+  EXPECT_FALSE(global.Allow("w", 0));
+}
+
+std::string ValidBody(const std::string& token, const std::string& extra = "") {
+  return "token=" + FormEncode(token) + "&tool=bin-check&request_type=objection&message=" +
+         FormEncode("Please stop using my data.") + "&email=" + FormEncode("ada@example.org") + "&confirm=yes" + extra;
+}
+
+TEST(AppTest, FormPageRendersWithTheThemeAndNoStore) {
+  TestServerApp t;
+  Response page = t.Get("/feedback/bin-check");
+  EXPECT_EQ(200, page.status);
+  EXPECT_EQ("no-store", HeaderOf(page, "Cache-Control"));
+  EXPECT_NE(std::string::npos, page.body.find("<title>Contact us about this tool – How Test Borough Council"));
+  EXPECT_NE(std::string::npos, page.body.find("novalidate"));
+  EXPECT_NE(std::string::npos, page.body.find("You can enter up to 5,000 characters"));
+  EXPECT_NE(std::string::npos, page.body.find("value=\"objection\""));
+  EXPECT_NE(std::string::npos, page.body.find("href=\"/pages/about/\""));
+  EXPECT_EQ(std::string::npos, page.body.find(" checked"));  // no radio pre-selected
+  EXPECT_EQ(std::string::npos, page.body.find("<script"));
+  EXPECT_FALSE(testing::TokenIn(page.body).empty());
+  EXPECT_EQ(200, t.Get("/feedback/").status);
+  EXPECT_EQ(404, t.Get("/feedback/no-such-record").status);
+  EXPECT_EQ(404, t.Get("/feedback/sent/NOTAREF1").status);
+  EXPECT_EQ(200, t.Get("/feedback/sent/ABCDEFGH").status);
+}
+
+TEST(AppTest, ValidPostIsStoredAndRedirectsToTheConfirmation) {
+  TestServerApp t;
+  const std::string token = t.Token();
+  *t.now += 10;
+  Response sent = t.Post(ValidBody(token));
+  ASSERT_EQ(303, sent.status) << sent.body;
+  auto rows = t.Rows();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("/feedback/sent/" + rows[0].reference, HeaderOf(sent, "Location"));
+  EXPECT_EQ("new", rows[0].status);
+  EXPECT_EQ("bin-check", rows[0].record_id);
+  EXPECT_FALSE(rows[0].record_updated.empty());
+  Response confirmation = t.Get(HeaderOf(sent, "Location"));
+  EXPECT_NE(std::string::npos, confirmation.body.find(rows[0].reference));
+  EXPECT_NE(std::string::npos, confirmation.body.find("within 20 working days"));
+  EXPECT_EQ(std::string::npos, confirmation.body.find("Please stop using my data"));  // no copy of the message
+  // The log line names the reference and outcome, never the resident's text.
+  ASSERT_FALSE(t.log.empty());
+  EXPECT_NE(std::string::npos, t.log.back().find(rows[0].reference));
+  EXPECT_EQ(std::string::npos, t.log.back().find("Please stop"));
+  EXPECT_EQ(std::string::npos, t.log.back().find("ada@"));
+}
+
+TEST(AppTest, CheckAnswersComesBeforeAnythingIsStored) {
+  TestServerApp t;
+  const std::string token = t.Token();
+  *t.now += 10;
+  const std::string answers = "token=" + FormEncode(token) + "&tool=bin-check&request_type=review&case_reference=" +
+                              FormEncode("DEC/42") + "&message=" + FormEncode("Line one\nLine <two> \"quoted\"") +
+                              "&name=Ada&email=" + FormEncode("ada@example.org") + "&reply=yes";
+  Response check = t.Post(answers);
+  ASSERT_EQ(200, check.status);
+  EXPECT_EQ(0u, t.Rows().size());
+  EXPECT_EQ("no-store", HeaderOf(check, "Cache-Control"));
+  EXPECT_NE(std::string::npos, check.body.find("<title>Check your answers before sending your message"));
+  EXPECT_NE(std::string::npos, check.body.find("Ask for a person to review a decision made using this tool"));
+  EXPECT_NE(std::string::npos, check.body.find("DEC/42"));
+  EXPECT_NE(std::string::npos, check.body.find("Line one\nLine &lt;two&gt; &quot;quoted&quot;"));
+  EXPECT_NE(std::string::npos, check.body.find("name=\"message\" value=\"Line one\nLine &lt;two&gt; &quot;quoted&quot;\""));
+  EXPECT_NE(std::string::npos, check.body.find("name=\"change\" value=\"message\""));
+  EXPECT_NE(std::string::npos, check.body.find("name=\"confirm\" value=\"yes\""));
+  // "Change" shows the form again with everything kept, and no errors.
+  Response change = t.Post(answers + "&change=message");
+  EXPECT_EQ(200, change.status);
+  EXPECT_NE(std::string::npos, change.body.find(">Line one\nLine &lt;two&gt; &quot;quoted&quot;</textarea>"));
+  EXPECT_NE(std::string::npos, change.body.find("value=\"review\" checked"));
+  EXPECT_EQ(std::string::npos, change.body.find("There is a problem"));
+  EXPECT_EQ(token, testing::TokenIn(change.body));
+  EXPECT_EQ(0u, t.Rows().size());
+  // Send stores it, exactly as typed.
+  Response sent = t.Post(answers + "&confirm=yes");
+  ASSERT_EQ(303, sent.status);
+  auto rows = t.Rows();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("Line one\nLine <two> \"quoted\"", rows[0].message);
+  EXPECT_EQ("DEC/42", rows[0].case_reference);
+  EXPECT_EQ("review", rows[0].request_type);
+  EXPECT_TRUE(rows[0].reply_wanted);
+}
+
+TEST(AppTest, SameTokenTwiceGivesTheFirstReference) {
+  TestServerApp t;
+  const std::string token = t.Token();
+  *t.now += 10;
+  Response first = t.Post(ValidBody(token));
+  Response second = t.Post(ValidBody(token, "&name=Changed"));
+  EXPECT_EQ(303, second.status);
+  EXPECT_EQ(HeaderOf(first, "Location"), HeaderOf(second, "Location"));
+  EXPECT_EQ(1u, t.Rows().size());
+}
+
+TEST(AppTest, HoneypotAndFastSubmissionsAreStoredAsSuspectedSpam) {
+  TestServerApp t;
+  std::string token = t.Token();
+  *t.now += 10;
+  Response honeypot = t.Post(ValidBody(token, "&website=http%3A%2F%2Fspam.example"));
+  EXPECT_EQ(303, honeypot.status);  // the sender sees the normal confirmation
+  token = t.Token();
+  Response fast = t.Post("token=" + FormEncode(token) + "&request_type=question&message=quick&confirm=yes");
+  EXPECT_EQ(303, fast.status);
+  token = t.Token();
+  *t.now += 10;
+  Response links = t.Post("token=" + FormEncode(token) +
+                          "&request_type=feedback&confirm=yes&message=" + FormEncode("http://a http://b http://c"));
+  EXPECT_EQ(303, links.status);
+  auto rows = t.Rows();
+  ASSERT_EQ(3u, rows.size());
+  EXPECT_EQ("suspected_spam", rows[0].status);
+  EXPECT_EQ("honeypot", rows[0].flags);
+  EXPECT_EQ("too_fast", rows[1].flags);
+  EXPECT_EQ("many_links", rows[2].flags);
+}
+
+TEST(AppTest, ErrorsReshowTheFormWithEverythingKept) {
+  TestServerApp t;
+  const std::string token = t.Token();
+  *t.now += 10;
+  const std::string long_message = std::string(5001, 'x') + "<script>alert(1)</script>";
+  Response r = t.Post("token=" + FormEncode(token) + "&tool=bin-check&message=" + FormEncode(long_message) +
+                      "&name=" + FormEncode("Ada \"Lovelace\" <b>") + "&email=not-an-email&reply=yes" +
+                      "&case_reference=ABC%2F123");
+  EXPECT_EQ(422, r.status);
+  EXPECT_EQ(0u, t.Rows().size());
+  EXPECT_NE(std::string::npos, r.body.find("<title>Error: Contact us about this tool"));
+  EXPECT_NE(std::string::npos, r.body.find("There is a problem"));
+  EXPECT_NE(std::string::npos, r.body.find("href=\"#type-question\">Select what you want to do"));
+  EXPECT_NE(std::string::npos, r.body.find("href=\"#message\">Message must be 5,000 characters or less"));
+  EXPECT_NE(std::string::npos, r.body.find("href=\"#email\">Enter an email address in the correct format"));
+  // Everything typed comes back, escaped.
+  EXPECT_NE(std::string::npos, r.body.find(std::string(5001, 'x') + "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  EXPECT_EQ(std::string::npos, r.body.find("<script>alert"));
+  EXPECT_NE(std::string::npos, r.body.find("value=\"Ada &quot;Lovelace&quot; &lt;b&gt;\""));
+  EXPECT_NE(std::string::npos, r.body.find("value=\"not-an-email\""));
+  EXPECT_NE(std::string::npos, r.body.find("value=\"ABC/123\""));
+  EXPECT_NE(std::string::npos, r.body.find("value=\"yes\" checked"));
+  // The error summary comes before the h1.
+  EXPECT_LT(r.body.find("error-summary"), r.body.find("<h1"));
+}
+
+TEST(AppTest, EmailIsRequiredForObjectionsReviewsAndReplies) {
+  TestServerApp t;
+  for (const char* body : {"request_type=objection&message=x", "request_type=review&message=x",
+                           "request_type=question&message=x&reply=yes"}) {
+    const std::string token = t.Token();
+    *t.now += 10;
+    Response r = t.Post("token=" + FormEncode(token) + "&" + body);
+    EXPECT_EQ(422, r.status) << body;
+    EXPECT_NE(std::string::npos, r.body.find("Enter your email address so we can reply")) << body;
+  }
+  const std::string token = t.Token();
+  *t.now += 10;
+  EXPECT_EQ(303, t.Post("token=" + FormEncode(token) + "&request_type=question&message=x&confirm=yes").status);
+  const std::string review = t.Token();
+  *t.now += 10;
+  Response long_case = t.Post("token=" + FormEncode(review) + "&request_type=review&message=x&email=a%40b&case_reference=" +
+                              FormEncode(std::string(101, 'c')));
+  EXPECT_EQ(422, long_case.status);
+  EXPECT_NE(std::string::npos, long_case.body.find("Case reference must be 100 characters or less"));
+}
+
+TEST(AppTest, MissingBadOrExpiredTokensReshowTheFormWithTheText) {
+  TestServerApp t;
+  Response missing = t.Post("request_type=question&message=" + FormEncode("my words"));
+  EXPECT_EQ(422, missing.status);
+  EXPECT_NE(std::string::npos, missing.body.find("We could not check your form"));
+  EXPECT_NE(std::string::npos, missing.body.find(">my words</textarea>"));
+  const std::string fresh = testing::TokenIn(missing.body);
+  EXPECT_FALSE(fresh.empty());
+  const std::string old = t.Token();
+  *t.now += 25 * 3600;
+  Response expired = t.Post("token=" + FormEncode(old) + "&request_type=question&message=" + FormEncode("my words"));
+  EXPECT_EQ(422, expired.status);
+  EXPECT_NE(std::string::npos, expired.body.find(">my words</textarea>"));
+  EXPECT_NE(old, testing::TokenIn(expired.body));
+  // The fresh token from the re-shown page works.
+  *t.now += 10;
+  EXPECT_EQ(303, t.Post("token=" + FormEncode(testing::TokenIn(expired.body)) +
+                        "&request_type=question&confirm=yes&message=" + FormEncode("my words")).status);
+  EXPECT_EQ(1u, t.Rows().size());
+}
+
+RateLimiter::Limits Generous() {
+  RateLimiter::Limits limits;
+  limits.per_client_short = limits.per_client_day = limits.global_per_hour = 1000;
+  return limits;
+}
+
+TEST(AppTest, BodiesTheFormNeverSendsAreRefused) {
+  TestServerApp t("http://127.0.0.1:8080", Generous());
+  const std::string token = "token=" + FormEncode(t.Token());
+  EXPECT_EQ(400, t.Post(token + "&request_type=question&message=x&admin=1").status);
+  EXPECT_EQ(400, t.Post(token + "&request_type=question&message=x&message=y").status);
+  EXPECT_EQ(400, t.Post(token + "&tool=not-a-record&request_type=question&message=x").status);
+  EXPECT_EQ(400, t.Post(token + "&request_type=question&message=%E2%28%A1").status);
+  EXPECT_EQ(400, t.Post(token + "&request_type=question&message=a%00b").status);
+  EXPECT_EQ(0u, t.Rows().size());
+  // An unknown request type is a validation error, not a crash.
+  *t.now += 10;
+  EXPECT_EQ(422, t.Post(token + "&request_type=complaint&message=x").status);
+}
+
+TEST(AppTest, CrossSitePostsAndOtherPathsAreRefused) {
+  TestServerApp t;
+  const std::string body = ValidBody(t.Token());
+  EXPECT_EQ(403, t.Post(body, {{"Sec-Fetch-Site", "cross-site"}}).status);
+  EXPECT_EQ(403, t.Post(body, {{"Sec-Fetch-Site", ""}, {"Origin", "https://evil.example"}}).status);
+  EXPECT_EQ(403, t.Post(body, {{"Sec-Fetch-Site", ""}, {"Origin", "null"}}).status);
+  *t.now += 10;
+  EXPECT_EQ(303, t.Post(body, {{"Sec-Fetch-Site", ""}, {"Origin", "http://127.0.0.1:8080"}}).status);
+  Request elsewhere;
+  elsewhere.method = "POST";
+  elsewhere.target = elsewhere.path = "/records/";
+  elsewhere.headers.emplace("Content-Length", "0");
+  elsewhere.headers.emplace("Content-Type", "application/x-www-form-urlencoded");
+  EXPECT_EQ(405, t.app->HandleRequest(elsewhere).status);
+}
+
+TEST(AppTest, RateLimitsGiveA429PageAndIgnoreSpoofedAddresses) {
+  TestServerApp t("http://127.0.0.1:8080", RateLimiter::Limits(), "10.0.0.1");
+  for (int i = 0; i < 5; ++i) EXPECT_NE(429, t.Post("x=1", {{"REMOTE_ADDR", "203.0.113.9"}}).status);
+  Response limited = t.Post("x=1", {{"REMOTE_ADDR", "203.0.113.9"}, {"X-Real-IP", "203.0.113.9"}});
+  EXPECT_EQ(429, limited.status);
+  EXPECT_NE(std::string::npos, limited.body.find("too many messages"));
+  EXPECT_NE(std::string::npos, limited.body.find("mailto:ai@test.example"));
+  EXPECT_EQ("no-store", HeaderOf(limited, "Cache-Control"));
+  // X-Real-IP counts only when the peer is the trusted proxy.
+  EXPECT_NE(429, t.Post("x=1", {{"X-Real-IP", "198.51.100.7"}}, "10.0.0.1").status);
+  Request spoof;
+  spoof.remote_addr = "127.0.0.1";
+  spoof.headers.emplace("X-Real-IP", "198.51.100.7");
+  spoof.headers.emplace("REMOTE_ADDR", "198.51.100.7");
+  EXPECT_EQ("127.0.0.1", t.app->ClientKey(spoof));
+  spoof.remote_addr = "10.0.0.1";
+  EXPECT_EQ("198.51.100.7", t.app->ClientKey(spoof));
+  spoof.headers.emplace("X-Real-IP", "1.1.1.1");  // two values: not believed
+  EXPECT_EQ("10.0.0.1", t.app->ClientKey(spoof));
+}
+
+TEST(AppTest, ErrorPagesEchoNothingFromTheRequest) {
+  TestServerApp t;
+  const std::string marker = "zq<svg-onload>";
+  for (int status : {400, 403, 405, 411, 413, 414, 415, 416, 429, 500}) {
+    Response page = t.app->ErrorPage(status);
+    EXPECT_EQ(status, page.status);
+    EXPECT_EQ("no-store", HeaderOf(page, "Cache-Control"));
+    EXPECT_NE(std::string::npos, page.body.find("Sorry, there is a problem")) << status;
+    EXPECT_EQ(std::string::npos, page.body.find("[http_error")) << status;  // every status has its own text
+  }
+  Response missing = t.Get("/" + FormEncode(marker), {{"User-Agent", marker}, {"Referer", marker}});
+  EXPECT_EQ(404, missing.status);
+  EXPECT_EQ(std::string::npos, missing.body.find("zq"));
+  Response refused = t.Post("message=" + FormEncode(marker), {{"Origin", marker}, {"Sec-Fetch-Site", ""}});
+  EXPECT_EQ(403, refused.status);
+  EXPECT_EQ(std::string::npos, refused.body.find("zq"));
+  for (const auto& [name, value] : refused.headers) EXPECT_EQ(std::string::npos, value.find("zq")) << name;
+}
+
+TEST(AppTest, StaticFilesFromMemory) {
+  TestServerApp t;
+  Response home = t.Get("/");
+  EXPECT_EQ(200, home.status);
+  EXPECT_EQ("text/html; charset=utf-8", home.content_type);
+  const std::string etag = HeaderOf(home, "ETag");
+  EXPECT_FALSE(etag.empty());
+  EXPECT_EQ(304, t.Get("/", {{"If-None-Match", etag}}).status);
+  EXPECT_EQ("text/css; charset=utf-8", t.Get("/assets/style.css").content_type);
+  Response moved = t.Get("/records");
+  EXPECT_EQ(301, moved.status);
+  EXPECT_EQ("/records/", HeaderOf(moved, "Location"));
+  Response missing = t.Get("/nothing-here");
+  EXPECT_EQ(404, missing.status);
+  EXPECT_NE(std::string::npos, missing.body.find("Page not found"));  // the site's own 404 page
+  Response part = t.Get("/assets/style.css", {{"Range", "bytes=0-9"}});
+  EXPECT_EQ(206, part.status);
+  EXPECT_EQ(10u, part.body.size());
+  EXPECT_EQ(0u, HeaderOf(part, "Content-Range").find("bytes 0-9/"));
+  EXPECT_EQ(206, t.Get("/assets/style.css", {{"Range", "bytes=-5"}}).status);
+  EXPECT_EQ(416, t.Get("/assets/style.css", {{"Range", "bytes=99999999-"}}).status);
+  EXPECT_EQ(416, t.Get("/assets/style.css", {{"Range", "bytes=0-,0-"}}).status);
+  EXPECT_EQ(416, t.Get("/assets/style.css", {{"Range", "lines=1-2"}}).status);
+  EXPECT_EQ(404, t.Get("/.env").status);
+  EXPECT_EQ(400, t.Get("/a\\b").status);
+  EXPECT_EQ(405, [&] {
+    Request r;
+    r.method = "DELETE";
+    r.target = r.path = "/";
+    return t.app->HandleRequest(r).status;
+  }());
+}
+
+TEST(AppTest, StaticFilesFromDiskStayInsideTheRoot) {
+  testing::TempDir temp;
+  const std::string root = temp.path() + "/site";
+  testing::WriteTree(root, {{"index.html", "<p>home</p>"},
+                            {"about.html", "<p>about</p>"},
+                            {"records/a/index.html", "<p>a</p>"},
+                            {"notes.unknownext", "x"},
+                            {".env", "SECRET=1"}});
+  testing::WriteTree(temp.path() + "/site-old", {{"secret.html", "old"}});
+  testing::WriteFile(temp.path() + "/feedback.db", "db");
+  std::filesystem::create_symlink("/etc/passwd", root + "/passwd.html");
+  std::filesystem::create_symlink(temp.path() + "/site-old", root + "/old");
+  std::string error;
+  auto site = DiskStaticSite::Open(root, &error);
+  ASSERT_TRUE(site) << error;
+  Request get;
+  get.method = "GET";
+  EXPECT_EQ("<p>home</p>", site->Serve(get, "/")->body);
+  EXPECT_EQ("<p>a</p>", site->Serve(get, "/records/a/")->body);
+  EXPECT_EQ(301, site->Serve(get, "/records/a")->status);
+  EXPECT_FALSE(site->Serve(get, "/passwd.html"));
+  EXPECT_FALSE(site->Serve(get, "/old/secret.html"));
+  EXPECT_FALSE(site->Serve(get, "/notes.unknownext"));
+  EXPECT_FALSE(site->Serve(get, "/.env"));
+  EXPECT_FALSE(site->Serve(get, "/records/"));  // no index: no listing
+  EXPECT_FALSE(site->Serve(get, "/../feedback.db"));
+  EXPECT_FALSE(site->Serve(get, "/../site-old/secret.html"));
+  EXPECT_FALSE(DiskStaticSite::Open(temp.path() + "/missing", &error));
+}
+
+}  // namespace
+}  // namespace lantern

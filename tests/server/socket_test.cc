@@ -1,0 +1,261 @@
+// The real server on 127.0.0.1 (port chosen by the OS), attacked with raw
+// bytes: one test per guard of the security checklist (R8, S5, C5, H7, R2).
+#include <gtest/gtest.h>
+
+
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+#include "server/http_server.h"
+#include "server/raw_http.h"
+#include "server/server_fixture.h"
+#include "testing/test_support.h"
+
+namespace lantern {
+namespace {
+using testing::FormEncode;
+
+// Serves from another StaticSite but throws on "/boom", like a handler bug would.
+class ThrowingSite : public StaticSite {
+ public:
+  explicit ThrowingSite(std::shared_ptr<const StaticSite> inner) : inner_(std::move(inner)) {}
+  std::optional<Response> Serve(const Request& request, const std::string& path) const override {
+    if (path == "/boom") throw std::runtime_error("cannot open /var/lib/secret/feedback.db");
+    return inner_->Serve(request, path);
+  }
+
+ private:
+  std::shared_ptr<const StaticSite> inner_;
+};
+
+using testing::RawResponse;
+
+class LiveServer {
+ public:
+  explicit LiveServer(RateLimiter::Limits limits = RateLimiter::Limits(), bool live_reload = false)
+      : fixture_("http://127.0.0.1:0", limits) {
+    server_ = std::make_unique<HttpServer>(fixture_.app.get(), live_reload);
+    port_ = server_->Bind("127.0.0.1", 0).value();
+    GuardConfig guards;
+    guards.origins = {"http://127.0.0.1:" + std::to_string(port_)};
+    fixture_.app->SetGuards(guards);
+    thread_ = std::thread([this] { server_->Run(); });
+    while (!server_->IsRunning()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~LiveServer() {
+    server_->Stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  testing::TestServerApp& fixture() { return fixture_; }
+
+  RawResponse Send(const std::string& bytes) { return testing::HttpExchange(port_, bytes); }
+  RawResponse Get(const std::string& target, const std::string& extra_headers = "") {
+    return Send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n");
+  }
+  RawResponse PostForm(const std::string& body, const std::string& extra_headers = "") {
+    return Send("POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                "Content-Length: " + std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body);
+  }
+  std::string Token() { return testing::TokenIn(Get("/feedback/bin-check").body); }
+
+ private:
+  testing::TestServerApp fixture_;
+  std::unique_ptr<HttpServer> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+RateLimiter::Limits Generous() {
+  RateLimiter::Limits limits;
+  limits.per_client_short = limits.per_client_day = limits.global_per_hour = 1000;
+  return limits;
+}
+
+std::string Body(const std::string& token, const std::string& message) {
+  return "token=" + FormEncode(token) + "&tool=bin-check&request_type=question&confirm=yes&message=" + FormEncode(message);
+}
+
+TEST(SocketTest, ChunkedPostIs411WithoutReadingIt) {
+  LiveServer s;
+  std::string chunked = "POST /feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        "Transfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 100; ++i) chunked += "400\r\n" + std::string(1024, 'a') + "\r\n";
+  chunked += "0\r\n\r\n";
+  EXPECT_EQ(411, s.Send(chunked).status);
+  EXPECT_EQ(0u, s.fixture().Rows().size());
+}
+
+TEST(SocketTest, CompressedPostIs415) {
+  LiveServer s;
+  const std::string gzip("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c\x04\x00\x43\xbe\xb7\xe8\x02\x00\x00\x00", 22);
+  EXPECT_EQ(415, s.PostForm(gzip, "Content-Encoding: gzip\r\n").status);
+  EXPECT_EQ(415, s.PostForm("a=1", "Content-Encoding: br\r\n").status);
+}
+
+TEST(SocketTest, LongPathIs414AndManyRangesAre416) {
+  LiveServer s;
+  EXPECT_EQ(414, s.Get("/" + std::string(8000, 'a')).status);
+  EXPECT_EQ(416, s.Get("/assets/style.css", "Range: bytes=0-,0-\r\n").status);
+  std::string many = "Range: bytes=0-";
+  for (int i = 0; i < 500; ++i) many += ",0-";
+  RawResponse r = s.Get("/assets/style.css", many + "\r\n");
+  EXPECT_EQ(416, r.status);
+  EXPECT_LT(r.raw.size(), 20000u);
+  RawResponse one = s.Get("/assets/style.css", "Range: bytes=0-9\r\n");
+  EXPECT_EQ(206, one.status);
+  EXPECT_EQ(10u, one.body.size());
+}
+
+TEST(SocketTest, TwentyKilobyteMessageIsAcceptedFortyIsRefused) {
+  LiveServer s;
+  const std::string token = s.Token();
+  *s.fixture().now += 10;
+  // 5,000 characters, 2,000 of them three-byte: about 21 KB once percent-encoded.
+  std::string message;
+  for (int i = 0; i < 2000; ++i) message += "\xe2\x82\xac";
+  message += std::string(3000, 'a');
+  const std::string body = Body(token, message);
+  ASSERT_GT(body.size(), 20000u);
+  ASSERT_LT(body.size(), 32768u);
+  RawResponse accepted = s.PostForm(body);
+  EXPECT_EQ(303, accepted.status) << accepted.raw.substr(0, 300);
+  auto rows = s.fixture().Rows();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ(message, rows[0].message);
+  RawResponse refused = s.PostForm(Body(s.Token(), std::string(40000, 'a')));
+  EXPECT_EQ(413, refused.status);
+  EXPECT_NE(std::string::npos, refused.body.find("too long"));
+  EXPECT_EQ(1u, s.fixture().Rows().size());
+}
+
+TEST(SocketTest, SpoofedAddressHeadersDoNotChangeTheRateLimitKey) {
+  LiveServer s;
+  int refused = 0;
+  for (int i = 0; i < 6; ++i) {
+    const std::string spoof = "REMOTE_ADDR: 203.0.113." + std::to_string(i) + "\r\nX-Real-IP: 198.51.100." +
+                              std::to_string(i) + "\r\nX-Forwarded-For: 192.0.2." + std::to_string(i) + "\r\n";
+    if (s.PostForm("request_type=question", spoof).status == 429) ++refused;
+  }
+  EXPECT_EQ(1, refused);  // the sixth, from the one real address 127.0.0.1
+  RawResponse limited = s.PostForm("request_type=question");
+  EXPECT_EQ(429, limited.status);
+  EXPECT_NE(std::string::npos, limited.body.find("Sorry, there is a problem"));
+}
+
+TEST(SocketTest, ThrowingHandlerLeaksNothing) {
+  LiveServer s;
+  auto snapshot = std::make_shared<SiteSnapshot>();
+  auto current = s.fixture().app->site();
+  snapshot->site = current->site;
+  snapshot->theme = current->theme;
+  snapshot->files = std::make_shared<ThrowingSite>(current->files);
+  s.fixture().app->SetSite(snapshot);
+  RawResponse r = s.Get("/boom");
+  EXPECT_EQ(500, r.status);
+  EXPECT_EQ(0, r.HeaderCount("EXCEPTION_WHAT"));
+  EXPECT_EQ(std::string::npos, r.raw.find("secret"));
+  EXPECT_EQ(std::string::npos, r.raw.find("feedback.db"));
+}
+
+TEST(SocketTest, StaticPathTricksFromDisk) {
+  LiveServer s;
+  testing::TempDir temp;
+  const std::string root = temp.path() + "/site";
+  testing::WriteTree(root, {{"index.html", "<p>home</p>"}, {"about.html", "<p>about</p>"}, {".env", "SECRET=1"}});
+  testing::WriteFile(temp.path() + "/feedback.db", "SQLite format 3");
+  std::filesystem::create_symlink("/etc/passwd", root + "/passwd.html");
+  std::string error;
+  auto snapshot = std::make_shared<SiteSnapshot>();
+  snapshot->site = s.fixture().app->site()->site;
+  snapshot->theme = s.fixture().app->site()->theme;
+  snapshot->files = std::shared_ptr<const StaticSite>(DiskStaticSite::Open(root, &error).release());
+  s.fixture().app->SetSite(snapshot);
+  EXPECT_EQ(200, s.Get("/about.html").status);
+  EXPECT_EQ(404, s.Get("/passwd.html").status);
+  EXPECT_EQ(404, s.Get("/.env").status);
+  EXPECT_EQ(400, s.Get("/about.html%00.txt").status);
+  for (const char* trick : {"/..%2f..%2fetc/passwd", "/%2e%2e/feedback.db", "/../feedback.db", "/..%2ffeedback.db",
+                            "/%2E%2E%2Ffeedback.db", "/about.html/..", "/.%2e/feedback.db"}) {
+    RawResponse r = s.Get(trick);
+    EXPECT_TRUE(r.status == 400 || r.status == 404) << trick << " gave " << r.status;
+    EXPECT_EQ(std::string::npos, r.raw.find("SQLite format")) << trick;
+    EXPECT_EQ(std::string::npos, r.raw.find("root:")) << trick;
+  }
+  EXPECT_EQ(400, s.Get("/a%5cb").status);
+}
+
+TEST(SocketTest, CrossSitePosts) {
+  LiveServer s(Generous());
+  EXPECT_EQ(403, s.PostForm(Body(s.Token(), "x"), "Sec-Fetch-Site: cross-site\r\n").status);
+  EXPECT_EQ(403, s.PostForm(Body(s.Token(), "x"), "Origin: https://evil.example\r\n").status);
+  EXPECT_EQ(403, s.PostForm(Body(s.Token(), "x"), "Origin: null\r\n").status);
+  EXPECT_EQ(403, s.PostForm(Body(s.Token(), "x"), "Referer: https://evil.example/\r\n").status);
+  const std::string token = s.Token();
+  *s.fixture().now += 10;
+  RawResponse ok = s.PostForm(Body(token, "hello"), "Origin: " + s.origin() + "\r\n");
+  EXPECT_EQ(303, ok.status);
+  // A browser on the preview: fetch metadata and the Origin of http://127.0.0.1:<port>.
+  const std::string second = s.Token();
+  RawResponse browser = s.PostForm(Body(second, "hi again"),
+                                   "Sec-Fetch-Site: same-origin\r\nOrigin: " + s.origin() + "\r\n");
+  EXPECT_EQ(303, browser.status);
+  EXPECT_EQ(2u, s.fixture().Rows().size());
+}
+
+TEST(SocketTest, HoneypotAndReplayedTokensOverTheWire) {
+  LiveServer s(Generous());
+  const std::string token = s.Token();
+  *s.fixture().now += 10;
+  RawResponse first = s.PostForm(Body(token, "first") + "&website=spam");
+  RawResponse again = s.PostForm(Body(token, "first"));
+  EXPECT_EQ(303, first.status);
+  EXPECT_EQ(first.Header("Location"), again.Header("Location"));
+  auto rows = s.fixture().Rows();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("suspected_spam", rows[0].status);
+}
+
+TEST(SocketTest, EveryHeaderOnceNoServerHeaderNoCors) {
+  LiveServer s(Generous());
+  const std::string token = s.Token();
+  std::vector<RawResponse> responses = {s.Get("/"), s.Get("/assets/style.css"), s.Get("/missing"),
+                                        s.PostForm(Body(token, "x")), s.Send("OPTIONS / HTTP/1.1\r\nHost: x\r\n\r\n"),
+                                        s.Send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")};
+  EXPECT_EQ(200, responses[0].status);
+  EXPECT_EQ(404, responses[2].status);
+  EXPECT_EQ(405, responses[4].status);
+  EXPECT_EQ(200, responses[5].status);
+  EXPECT_TRUE(responses[5].body.empty());
+  for (const RawResponse& r : responses) {
+    for (const char* name : {"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                             "Permissions-Policy", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy",
+                             "X-Frame-Options", "Content-Type"}) {
+      EXPECT_EQ(1, r.HeaderCount(name)) << name << " in\n" << r.head;
+    }
+    EXPECT_EQ(0, r.HeaderCount("Server"));
+    EXPECT_EQ(0, r.HeaderCount("Set-Cookie"));
+    EXPECT_EQ(std::string::npos, r.head.find("Access-Control-"));
+    EXPECT_LE(r.HeaderCount("Cache-Control"), 1);
+  }
+  EXPECT_EQ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            responses[0].Header("Content-Security-Policy"));
+}
+
+TEST(SocketTest, OneRequestPerConnectionAndNoBodiesOnGet) {
+  LiveServer s;
+  RawResponse r = s.Send("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /records/ HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(200, r.status);
+  EXPECT_EQ(std::string::npos, r.raw.find("HTTP/1.1", 5));  // one response only
+  EXPECT_EQ(400, s.Send("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello").status);
+  EXPECT_EQ(400, s.Send("GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n").status);
+  EXPECT_EQ(415, s.Send("POST /feedback HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                        "Content-Length: 3\r\n\r\nabc").status);
+  EXPECT_EQ(411, s.Send("POST /feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n").status);
+}
+
+}  // namespace
+}  // namespace lantern

@@ -1,0 +1,369 @@
+// The feedback store, its reference numbers, exports and the hashing it uses.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "base/sha256.h"
+#include "feedback/export.h"
+#include "feedback/reference.h"
+#include "feedback/store.h"
+#include "testing/test_support.h"
+
+namespace lantern {
+namespace {
+
+constexpr int64_t kNow = 1795000000;  // 2026-11-18T…Z
+
+Submission Objection(const std::string& message = "Please stop using my data in this tool.") {
+  Submission s;
+  s.record_id = "parking-permits";
+  s.record_updated = "2026-03-01";
+  s.request_type = "objection";
+  s.message = message;
+  s.name = "Ada Resident";
+  s.email = "ada@example.org";
+  s.reply_wanted = true;
+  return s;
+}
+
+std::unique_ptr<FeedbackStore> OpenOrDie(const std::string& path) {
+  auto store = FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite);
+  EXPECT_TRUE(store.ok()) << store.status().message();
+  return store.ok() ? std::move(store.value()) : nullptr;
+}
+
+TEST(Sha256Test, KnownVectors) {
+  EXPECT_EQ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", HexEncode(Sha256("")));
+  EXPECT_EQ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", HexEncode(Sha256("abc")));
+  EXPECT_EQ("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+            HexEncode(Sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")));
+  EXPECT_EQ("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
+            HexEncode(Sha256(std::string(1000000, 'a'))));
+  // RFC 4231 test cases 1 and 6 (key longer than a block).
+  EXPECT_EQ("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+            HexEncode(HmacSha256(std::string(20, '\x0b'), "Hi There")));
+  EXPECT_EQ("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+            HexEncode(HmacSha256(std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First")));
+  EXPECT_TRUE(ConstantTimeEqual("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEqual("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEqual("abc", "ab"));
+}
+
+TEST(ReferenceTest, ShapeAndAlphabetWithoutLookAlikes) {
+  std::set<std::string> seen;
+  std::map<char, int> counts;
+  for (int i = 0; i < 3000; ++i) {
+    Result<std::string> r = NewReference();
+    ASSERT_TRUE(r.ok());
+    ASSERT_TRUE(IsReference(r.value())) << r.value();
+    for (char c : r.value()) {
+      EXPECT_EQ(std::string::npos, std::string("IOQZ01").find(c));
+      counts[c]++;
+    }
+    seen.insert(r.value());
+  }
+  EXPECT_EQ(3000u, seen.size());
+  EXPECT_EQ(30u, counts.size());  // every letter of the alphabet turns up
+  EXPECT_FALSE(IsReference("ABCDEFG"));
+  EXPECT_FALSE(IsReference("ABCDEFGO"));
+  EXPECT_FALSE(IsReference("abcdefgh"));
+}
+
+TEST(FeedbackStoreTest, InsertThenListInMemory) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  Result<InsertOutcome> first = store->Insert(Objection(), kNow);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_TRUE(IsReference(first.value().reference));
+  EXPECT_EQ("new", first.value().status);
+  EXPECT_FALSE(first.value().duplicate);
+  auto rows = store->List("");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(1u, rows.value().size());
+  const StoredSubmission& row = rows.value()[0];
+  EXPECT_EQ(first.value().reference, row.reference);
+  EXPECT_EQ(FormatUtcTime(kNow), row.received_at);
+  EXPECT_EQ("parking-permits", row.record_id);
+  EXPECT_EQ("2026-03-01", row.record_updated);
+  EXPECT_EQ("objection", row.request_type);
+  EXPECT_EQ("Ada Resident", row.name);
+  EXPECT_TRUE(row.reply_wanted);
+  EXPECT_EQ(FormatUtcTime(kNow + 365LL * 86400), row.retain_until);
+  EXPECT_EQ("ok", store->IntegrityCheck().value());
+}
+
+TEST(FeedbackStoreTest, FormatUtcTime) {
+  EXPECT_EQ("1970-01-01T00:00:00Z", FormatUtcTime(0));
+  EXPECT_EQ("2026-11-22T05:30:15Z", FormatUtcTime(1795325415));
+}
+
+TEST(FeedbackStoreTest, SameTokenTwiceGivesTheFirstReferenceAndOneRow) {
+  auto store = OpenOrDie(":memory:");
+  Submission s = Objection();
+  s.token_nonce = "00112233445566778899aabbccddeeff";
+  auto a = store->Insert(s, kNow);
+  s.message = "Changed my mind, different text";
+  auto b = store->Insert(s, kNow + 5);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a.value().reference, b.value().reference);
+  EXPECT_TRUE(b.value().duplicate);
+  EXPECT_EQ(1u, store->List("").value().size());
+}
+
+TEST(FeedbackStoreTest, FlagsAndRepeatedMessagesAreKeptAsSuspectedSpam) {
+  auto store = OpenOrDie(":memory:");
+  Submission s = Objection("Buy cheap things");
+  s.flags = {"honeypot"};
+  auto flagged = store->Insert(s, kNow);
+  ASSERT_TRUE(flagged.ok());
+  EXPECT_EQ("suspected_spam", flagged.value().status);
+  // Same text within a day, no flags of its own: still flagged, still stored.
+  auto repeated = store->Insert(Objection("Buy cheap things"), kNow + 3600);
+  ASSERT_TRUE(repeated.ok());
+  EXPECT_EQ("suspected_spam", repeated.value().status);
+  // The same text two days later is not a repeat.
+  auto later = store->Insert(Objection("Buy cheap things"), kNow + 3 * 86400);
+  EXPECT_EQ("new", later.value().status);
+  auto rows = store->List("").value();
+  ASSERT_EQ(3u, rows.size());
+  EXPECT_EQ("honeypot", rows[0].flags);
+  EXPECT_EQ(FormatUtcTime(kNow + 30LL * 86400), rows[0].retain_until);
+  EXPECT_EQ("repeated_message", rows[1].flags);
+  EXPECT_TRUE(store->SetStatus(rows[1].reference, "not_spam").ok());
+  EXPECT_EQ("not_spam", store->List("").value()[1].status);
+  EXPECT_FALSE(store->SetStatus("ABCDEFGH", "closed").ok());
+  EXPECT_FALSE(store->SetStatus(rows[0].reference, "bogus").ok());  // CHECK constraint
+}
+
+TEST(FeedbackStoreTest, CheckConstraintsRejectWhatTheFormWouldNot) {
+  auto store = OpenOrDie(":memory:");
+  Submission too_long = Objection(std::string(5001, 'x'));
+  EXPECT_FALSE(store->Insert(too_long, kNow).ok());
+  EXPECT_TRUE(store->Insert(Objection(std::string(5000, 'x')), kNow).ok());
+  // Limits count characters, not bytes: 5,000 two-byte letters fit.
+  std::string accents;
+  for (int i = 0; i < 5000; ++i) accents += "\xc3\xa9";
+  EXPECT_TRUE(store->Insert(Objection(accents), kNow).ok());
+  Submission bad_type = Objection();
+  bad_type.request_type = "complaint";
+  EXPECT_FALSE(store->Insert(bad_type, kNow).ok());
+  Submission empty = Objection("");
+  EXPECT_FALSE(store->Insert(empty, kNow).ok());
+  Submission long_name = Objection();
+  long_name.name = std::string(201, 'n');
+  EXPECT_FALSE(store->Insert(long_name, kNow).ok());
+  Submission hostile = Objection("'); DROP TABLE submissions; --\0 and a NUL");
+  hostile.message = std::string("x'); DROP TABLE submissions; --\0tail", 36);
+  ASSERT_TRUE(store->Insert(hostile, kNow).ok());
+  auto rows = store->List("").value();
+  ASSERT_EQ(3u, rows.size());
+  EXPECT_EQ(hostile.message, rows[2].message);  // bytes kept exactly, NUL included
+}
+
+TEST(FeedbackStoreTest, ListSinceAndPurgeOlderThan) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/feedback.db";
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store->Insert(Objection("old"), kNow - 100 * 86400).ok());
+  ASSERT_TRUE(store->Insert(Objection("new"), kNow).ok());
+  EXPECT_EQ(1u, store->List(FormatUtcTime(kNow).substr(0, 10)).value().size());
+  EXPECT_EQ(2u, store->List("2000-01-01").value().size());
+  auto purged = store->PurgeOlderThan(30, kNow);
+  ASSERT_TRUE(purged.ok()) << purged.status().message();
+  EXPECT_EQ(1, purged.value());
+  auto rows = store->List("").value();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("new", rows[0].message);
+  // The WAL is truncated after a purge so deleted text does not linger.
+  EXPECT_EQ(0u, std::filesystem::file_size(path + "-wal"));
+}
+
+TEST(FeedbackStoreTest, FilePersistsAndReadOnlyOpenSeesIt) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/feedback.db";
+  std::string reference;
+  {
+    auto store = OpenOrDie(path);
+    reference = store->Insert(Objection(), kNow).value().reference;
+  }
+  auto reader = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly);
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  auto rows = reader.value()->List("").value();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ(reference, rows[0].reference);
+  EXPECT_FALSE(reader.value()->Insert(Objection(), kNow).ok());
+  auto stats = reader.value()->Stats().value();
+  EXPECT_EQ(1, stats.total);
+  ASSERT_EQ(1u, stats.rows.size());
+  EXPECT_EQ("objection", stats.rows[0].request_type);
+}
+
+TEST(FeedbackStoreTest, OddFilesGiveClearErrors) {
+  testing::TempDir temp;
+  testing::WriteFile(temp.path() + "/text.db", "this is not a database, just some text that is long enough to matter\n");
+  auto garbage = FeedbackStore::Open(temp.path() + "/text.db", FeedbackStore::Mode::kReadWrite);
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_NE(std::string::npos, garbage.status().message().find(temp.path() + "/text.db")) << garbage.status().message();
+  EXPECT_EQ("this is not a database, just some text that is long enough to matter\n",
+            testing::ReadFileOrEmpty(temp.path() + "/text.db"));  // left as it was
+  auto missing = FeedbackStore::Open(temp.path() + "/missing.db", FeedbackStore::Mode::kReadOnly);
+  EXPECT_FALSE(missing.ok());
+  auto no_folder = FeedbackStore::Open(temp.path() + "/no/such/folder/f.db", FeedbackStore::Mode::kReadWrite);
+  EXPECT_FALSE(no_folder.ok());
+  auto directory = FeedbackStore::Open(temp.path(), FeedbackStore::Mode::kReadWrite);
+  EXPECT_FALSE(directory.ok());
+  // A symlink to a store is refused (SQLITE_OPEN_NOFOLLOW).
+  { OpenOrDie(temp.path() + "/real.db"); }
+  std::filesystem::create_symlink(temp.path() + "/real.db", temp.path() + "/link.db");
+  EXPECT_FALSE(FeedbackStore::Open(temp.path() + "/link.db", FeedbackStore::Mode::kReadWrite).ok());
+}
+
+TEST(FeedbackStoreTest, ConcurrentWritersLoseNothing) {
+  testing::TempDir temp;
+  auto store = OpenOrDie(temp.path() + "/feedback.db");
+  std::vector<std::thread> threads;
+  std::vector<std::vector<std::string>> references(8);
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        auto r = store->Insert(Objection("thread " + std::to_string(t) + " message " + std::to_string(i)), kNow);
+        if (r.ok()) references[t].push_back(r.value().reference);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> stored;
+  const auto rows = store->List("").value();
+  for (const auto& row : rows) stored.insert(row.reference);
+  EXPECT_EQ(200u, stored.size());
+  for (const auto& list : references) {
+    EXPECT_EQ(25u, list.size());
+    for (const auto& reference : list) EXPECT_TRUE(stored.count(reference));
+  }
+}
+
+// DB10: a child process inserts in a loop and reports each reference only after
+// COMMIT returned; it is killed with SIGKILL at a random moment; every reported
+// reference must be present and the file intact.
+TEST(FeedbackStoreTest, CrashWhileWritingLosesNoAcknowledgedSubmission) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/feedback.db";
+  { OpenOrDie(path); }
+  std::mt19937 random(12345);
+  std::set<std::string> acknowledged;
+  for (int round = 0; round < 20; ++round) {
+    int fds[2];
+    ASSERT_EQ(0, pipe(fds));
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      close(fds[0]);
+      auto store = FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite);
+      if (!store.ok()) _exit(3);
+      for (int i = 0;; ++i) {
+        auto r = store.value()->Insert(Objection("round " + std::to_string(round) + " #" + std::to_string(i)), kNow);
+        if (!r.ok()) _exit(4);
+        const std::string line = r.value().reference + "\n";
+        if (write(fds[1], line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(5);
+      }
+    }
+    close(fds[1]);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 + random() % 150));
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "child exited early with " << WEXITSTATUS(status);
+    std::string text;
+    char buffer[4096];
+    ssize_t n;
+    while ((n = read(fds[0], buffer, sizeof buffer)) > 0) text.append(buffer, n);
+    close(fds[0]);
+    for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+      acknowledged.insert(text.substr(start, end - start));
+    }
+    auto store = OpenOrDie(path);
+    ASSERT_EQ("ok", store->IntegrityCheck().value());
+    std::set<std::string> stored;
+    const auto rows = store->List("").value();
+    for (const auto& row : rows) stored.insert(row.reference);
+    for (const auto& reference : acknowledged) ASSERT_TRUE(stored.count(reference)) << "lost " << reference;
+  }
+  EXPECT_GT(acknowledged.size(), 20u);
+}
+
+TEST(FeedbackExportTest, CsvQuotesAndDefusesFormulas) {
+  EXPECT_EQ("\"plain\"", CsvCell("plain"));
+  EXPECT_EQ("\"say \"\"hi\"\"\"", CsvCell("say \"hi\""));
+  EXPECT_EQ("\"'=HYPERLINK(\"\"http://x\"\")\"", CsvCell("=HYPERLINK(\"http://x\")"));
+  for (const char* risky : {"+1", "-1", "@SUM(A1)", "\tx", "\rx"}) {
+    EXPECT_EQ('\'', CsvCell(risky)[1]) << risky;
+  }
+  EXPECT_EQ("\"a\r\nb\"", CsvCell("a\r\nb"));
+  StoredSubmission row;
+  row.reference = "ABCDEFGH";
+  row.message = "=1+1";
+  const std::string csv = SubmissionsToCsv({row});
+  EXPECT_EQ(0u, csv.find("\"reference\",\"received_at\""));
+  EXPECT_NE(std::string::npos, csv.find("\"'=1+1\""));
+  EXPECT_EQ(2, std::count(csv.begin(), csv.end(), '\n'));
+}
+
+TEST(FeedbackExportTest, JsonEscapesEverythingItMust) {
+  EXPECT_EQ("\"a\\\"b\\\\c\\nd\\u0001\"", JsonString("a\"b\\c\nd\x01"));
+  StoredSubmission row;
+  row.reference = "ABCDEFGH";
+  row.reply_wanted = true;
+  const std::string json = SubmissionsToJson({row});
+  EXPECT_NE(std::string::npos, json.find("\"reference\": \"ABCDEFGH\""));
+  EXPECT_NE(std::string::npos, json.find("\"reply_wanted\": true"));
+  EXPECT_EQ("[]\n", SubmissionsToJson({}));
+}
+
+}  // namespace
+}  // namespace lantern
+
+namespace lantern {
+namespace {
+
+TEST(FeedbackStoreTest, OnlyOneProcessWritesAndReadersMayJoin) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/feedback.db";
+  auto writer = OpenOrDie(path);
+  ASSERT_TRUE(writer->Insert(Objection(), kNow).ok());
+  auto second = FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(std::string::npos, second.status().message().find("another process")) << second.status().message();
+  auto reader = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(1u, reader.value()->List("").value().size());
+  writer.reset();
+  EXPECT_TRUE(FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite).ok());
+}
+
+TEST(FeedbackStoreTest, PurgeExpiredFollowsRetainUntil) {
+  FeedbackStore::Options options;
+  options.retention_days = 100;
+  options.spam_retention_days = 10;
+  auto store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kReadWrite, options).value());
+  Submission spam = Objection("spam");
+  spam.flags = {"honeypot"};
+  ASSERT_TRUE(store->Insert(spam, kNow).ok());
+  ASSERT_TRUE(store->Insert(Objection("kept"), kNow).ok());
+  EXPECT_EQ(0, store->PurgeExpired(kNow + 9 * 86400).value());
+  EXPECT_EQ(1, store->PurgeExpired(kNow + 11 * 86400).value());
+  auto rows = store->List("").value();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("kept", rows[0].message);
+  EXPECT_EQ(1, store->PurgeExpired(kNow + 101 * 86400).value());
+}
+
+}  // namespace
+}  // namespace lantern
