@@ -9,7 +9,9 @@
 //     and each shows a visible focus indicator; search works by keyboard;
 //   - JavaScript off: the list still links to the filter pages, which work;
 //   - no cookies, and every request goes to 127.0.0.1;
-//   - vnu.jar validates every HTML file the build wrote, in one java call.
+//   - vnu.jar validates every HTML file the build wrote, in one java call;
+//   - the resident's feedback journey by keyboard against `lantern serve`,
+//     with axe on each step (feedback_journey.js).
 // Prints one line per check and closes with "N passed, N failed"; exits 1 when
 // anything failed, 2 when the suite could not run at all.
 'use strict';
@@ -20,6 +22,7 @@ const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
+const { feedbackJourney } = require('./feedback_journey');
 
 const repo = path.resolve(__dirname, '..', '..');
 const buildDir = path.resolve(process.env.LANTERN_BUILD_DIR || path.join(repo, 'build'));
@@ -377,6 +380,15 @@ async function main() {
   const errors = (result.stderr || '').split('\n').filter((l) => /: error: /.test(l));
   check(`vnu: ${htmlFiles.length} HTML files, zero errors`, result.status === 0 && errors.length === 0,
         (errors.length ? errors.slice(0, 20).join('\n') : result.stderr || result.error));
+
+  await feedbackJourney({
+    lantern, repo, workDir, shotDir, check,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  });
 }
 
 main().then(() => {
