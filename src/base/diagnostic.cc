@@ -34,6 +34,11 @@ void Diagnostics::RememberSource(const std::string& path, std::string text) {
   sources_[path] = std::move(text);
 }
 
+void Diagnostics::PromoteWarningsToErrors() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (Diagnostic& d : items_) d.severity = Severity::kError;
+}
+
 int Diagnostics::error_count() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
@@ -92,6 +97,19 @@ std::string_view LineOf(const std::string& text, int line_number) {
 }
 
 }  // namespace
+
+int Diagnostics::DisplayColumn(const Diagnostic& d) const {
+  if (d.location.line <= 0) return 0;
+  std::string source;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = sources_.find(d.path);
+    if (it != sources_.end()) source = it->second;
+  }
+  const std::string_view line = LineOf(source, d.location.line);
+  const size_t byte_offset = std::min(line.size(), static_cast<size_t>(std::max(d.location.column, 1) - 1));
+  return static_cast<int>(CountCodePoints(line.substr(0, byte_offset))) + 1;
+}
 
 std::string FormatDiagnostic(const Diagnostic& d, const std::string& source) {
   const char* severity = d.severity == Severity::kError ? "error" : "warning";

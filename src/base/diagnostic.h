@@ -44,6 +44,12 @@ class Diagnostics {
   // diagnostics name.
   void RememberSource(const std::string& path, std::string text);
 
+  // For --strict: every warning becomes an error.
+  void PromoteWarningsToErrors();
+  // The 1-based character (not byte) column shown for `diagnostic`, or 0 when
+  // only the file is known.
+  int DisplayColumn(const Diagnostic& diagnostic) const;
+
   int error_count() const;
   int warning_count() const;
   bool has_errors() const { return error_count() > 0; }

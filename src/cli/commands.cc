@@ -37,7 +37,8 @@ std::string UnsafeOutputReason(const std::string& site, const std::string& outpu
 
 int RunCheck(const CheckOptions& options, std::FILE* err) {
   PipelineResult result;
-  RunPipeline(options.site, options.drafts, err, &result);
+  RunPipeline(options.site, options.drafts, ReportOptions{options.format == "json", options.strict, stdout}, err,
+              &result);
   if (result.exit_code == kExitUsageOrSystem) return result.exit_code;
   std::fprintf(err, "checked %s and %s: %s, %s\n", Plural(static_cast<int>(result.site.records.size()), "record").c_str(),
                Plural(static_cast<int>(result.site.pages.size() + (result.site.home_intro ? 1 : 0)), "page").c_str(),
@@ -54,7 +55,8 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   PipelineResult result;
-  RunPipeline(options.site, options.drafts, err, &result);
+  RunPipeline(options.site, options.drafts, ReportOptions{options.format == "json", options.strict, stdout}, err,
+              &result);
   if (result.exit_code != kExitOk) {
     if (result.exit_code == kExitContentErrors) {
       std::fprintf(err, "build failed: %s, %s; nothing was written\n",

@@ -9,11 +9,13 @@
 #include "assemble/theme.h"
 #include "base/file_system.h"
 #include "cli/cli.h"
+#include "cli/json_report.h"
 #include "load/site_loader.h"
 
 namespace lantern {
 
-void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result) {
+void RunPipeline(const std::string& site_root, bool include_drafts, const ReportOptions& report, std::FILE* err,
+                 PipelineResult* result) {
   const auto start = std::chrono::steady_clock::now();
   DiskFileSystem disk;
   LoadOptions load_options;
@@ -24,6 +26,7 @@ void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* e
     result->exit_code = kExitUsageOrSystem;
     return;
   }
+  if (report.strict) result->diagnostics.PromoteWarningsToErrors();
   Theme theme;
   const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,
                                   &result->diagnostics);
@@ -40,7 +43,12 @@ void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* e
     BuildSite(result->site, theme, &result->output, &result->diagnostics, progress);
     if (show_progress) std::fprintf(err, "\r\033[K");
   }
-  std::fputs(result->diagnostics.Format().c_str(), err);
+  if (report.strict) result->diagnostics.PromoteWarningsToErrors();
+  if (report.json) {
+    std::fputs(DiagnosticsToJson(result->diagnostics).c_str(), report.out);
+  } else {
+    std::fputs(result->diagnostics.Format().c_str(), err);
+  }
   result->exit_code = result->diagnostics.has_errors() ? kExitContentErrors : kExitOk;
   result->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }

@@ -20,10 +20,18 @@ struct PipelineResult {
   double seconds = 0;
 };
 
+// How diagnostics are reported.
+struct ReportOptions {
+  bool json = false;    // --format json: a JSON array on `out` instead of text on `err`
+  bool strict = false;  // --strict: warnings count as errors
+  std::FILE* out = stdout;
+};
+
 // Loads and renders `site_root`. Prints the diagnostics to `err` (and, on a
 // terminal, a progress line while pages render). exit_code is 0 when the site
 // rendered, 1 on content errors, 2 when the folder is not a site.
-void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result);
+void RunPipeline(const std::string& site_root, bool include_drafts, const ReportOptions& report, std::FILE* err,
+                 PipelineResult* result);
 
 }  // namespace lantern
 

@@ -1,6 +1,7 @@
 #include "load/record_loader.h"
 
 #include "base/edit_distance.h"
+#include "load/placeholders.h"
 #include "load/schema.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
@@ -200,6 +201,7 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   if (const Value* v = root->Find("phase"); v && v->is_text()) record.phase = v->text();
   record.data = std::move(*root);
   CheckRules(record, path, &local);
+  ReportPlaceholders(path, text, &local);
 
   const bool ok = !local.has_errors();
   diagnostics->AddAll(local);

@@ -7,6 +7,7 @@
 #include "base/edit_distance.h"
 #include "base/parallel.h"
 #include "load/page_loader.h"
+#include "load/placeholders.h"
 #include "load/record_loader.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
@@ -75,6 +76,7 @@ std::vector<std::string> ContentFiles(const FileSystem& files, const std::string
 bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig* config, Diagnostics* diagnostics) {
   diagnostics->RememberSource(path, text);
   if (!CheckContentBytes(path, text, diagnostics)) return false;
+  ReportPlaceholders(path, text, diagnostics);
   std::optional<Value> root = ReadYaml(path, text, diagnostics);
   if (!root) return false;
   Diagnostics local;

@@ -1,5 +1,8 @@
 #include "model/date.h"
 
+#include <cstdlib>
+#include <ctime>
+
 #include <cstdio>
 
 namespace lantern {
@@ -49,6 +52,30 @@ std::string Date::Display() const {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                   "July",    "August",   "September", "October", "November", "December"};
   return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
+}
+
+Date DateFromEpochSeconds(long long seconds) {
+  // Howard Hinnant's days-to-civil algorithm, valid for any day count.
+  long long z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  Date date;
+  date.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  date.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  date.year = static_cast<int>(yoe + era * 400 + (date.month <= 2 ? 1 : 0));
+  return date;
+}
+
+Date TodayUtc() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (end != nullptr && *end == '\0') return DateFromEpochSeconds(seconds);
+  }
+  return DateFromEpochSeconds(static_cast<long long>(std::time(nullptr)));
 }
 
 }  // namespace lantern
