@@ -2,6 +2,7 @@
 
 #include "base/edit_distance.h"
 #include "load/placeholders.h"
+#include "load/plain_language.h"
 #include "load/schema.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
@@ -202,6 +203,7 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   record.data = std::move(*root);
   CheckRules(record, path, &local);
   ReportPlaceholders(path, text, &local);
+  CheckRecordPlainLanguage(path, text, record.data, &local);
 
   const bool ok = !local.has_errors();
   diagnostics->AddAll(local);
