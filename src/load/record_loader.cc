@@ -1,6 +1,7 @@
 #include "load/record_loader.h"
 
 #include "base/edit_distance.h"
+#include "load/completeness.h"
 #include "load/placeholders.h"
 #include "load/plain_language.h"
 #include "load/schema.h"
@@ -214,6 +215,7 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   record.archived = DateAt(record.data, "dates.archived");
   const std::optional<Date> next_review = DateAt(record.data, "dates.next_review");
   record.next_review = next_review ? *next_review : record.last_changed().PlusMonths(config.review_interval_months);
+  if (config.today.year != 0) CheckRecordCompleteness(record, config, config.today, diagnostics);
   return record;
 }
 

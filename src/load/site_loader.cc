@@ -151,6 +151,7 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   if (!config_text.ok()) return config_text.status();
   site->root = root;
   const bool config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
+  site->config.today = options.today ? *options.today : TodayUtc();
 
   // Records: read and checked in parallel; each file's diagnostics are
   // independent, and sorting at print time keeps the output deterministic.

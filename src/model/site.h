@@ -26,6 +26,9 @@ struct SiteConfig {
   std::string privacy_notice;
   int retention_days = 0;
   std::vector<std::string> services;
+  // The day checks compare review dates with: TodayUtc() (SOURCE_DATE_EPOCH
+  // when set). Not a setting of site.yaml.
+  Date today;
 };
 
 struct Record {

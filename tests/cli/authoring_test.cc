@@ -67,6 +67,8 @@ TEST(InitTest, RefusesANonEmptyFolderAndWritesNothing) {
 // Replaces each placeholder the way an author would: a real value in place
 // of "TODO: …", and no TODO comments.
 std::string FillIn(std::string text) {
+  text = std::regex_replace(text, std::regex("(appeals_and_review: \\|\n +)TODO: [^\n]*"),
+                            "$1Use the form on this page to ask for a review.");
   text = std::regex_replace(text, std::regex("  # TODO:[^\n]*"), "");
   text = std::regex_replace(text, std::regex("TODO: "), "Filled in ");
   text = std::regex_replace(text, std::regex("(website_url|assessment_url|url): N/A"),
