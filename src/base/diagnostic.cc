@@ -39,6 +39,12 @@ void Diagnostics::PromoteWarningsToErrors() {
   for (Diagnostic& d : items_) d.severity = Severity::kError;
 }
 
+std::string Diagnostics::Source(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = sources_.find(path);
+  return it == sources_.end() ? std::string() : it->second;
+}
+
 int Diagnostics::error_count() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {

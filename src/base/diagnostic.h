@@ -50,6 +50,9 @@ class Diagnostics {
   // only the file is known.
   int DisplayColumn(const Diagnostic& diagnostic) const;
 
+  // The text remembered for `path`, or "".
+  std::string Source(const std::string& path) const;
+
   int error_count() const;
   int warning_count() const;
   bool has_errors() const { return error_count() > 0; }

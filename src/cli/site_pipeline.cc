@@ -5,6 +5,7 @@
 #include <chrono>
 #include <mutex>
 
+#include "assemble/link_checker.h"
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
@@ -26,7 +27,6 @@ void RunPipeline(const std::string& site_root, bool include_drafts, const Report
     result->exit_code = kExitUsageOrSystem;
     return;
   }
-  if (report.strict) result->diagnostics.PromoteWarningsToErrors();
   Theme theme;
   const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,
                                   &result->diagnostics);
@@ -42,6 +42,7 @@ void RunPipeline(const std::string& site_root, bool include_drafts, const Report
     };
     BuildSite(result->site, theme, &result->output, &result->diagnostics, progress);
     if (show_progress) std::fprintf(err, "\r\033[K");
+    CheckInternalLinks(result->site, result->output, &result->diagnostics);
   }
   if (report.strict) result->diagnostics.PromoteWarningsToErrors();
   if (report.json) {
@@ -50,6 +51,7 @@ void RunPipeline(const std::string& site_root, bool include_drafts, const Report
     std::fputs(result->diagnostics.Format().c_str(), err);
   }
   result->exit_code = result->diagnostics.has_errors() ? kExitContentErrors : kExitOk;
+  if (result->exit_code != kExitOk) result->output.clear();  // a broken link fails the build
   result->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

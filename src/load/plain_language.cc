@@ -127,7 +127,7 @@ const std::vector<Jargon>& JargonList() {
       {"utilise", "use"}, {"utilises", "uses"}, {"utilised", "used"}, {"utilising", "using"},
       {"utilize", "use"}, {"utilization", "use"}, {"utilisation", "use"},
       {"facilitate", "help"}, {"facilitates", "helps"}, {"leverage", "use"}, {"leverages", "uses"},
-      {"algorithm", "computer tool (or \"set of rules\")"}, {"algorithms", "computer tools"},
+      {"algorithm", "\"computer tool\" or \"set of rules\""}, {"algorithms", "computer tools"},
       {"commence", "start"}, {"commences", "starts"}, {"prior to", "before"}, {"in order to", "to"},
       {"subsequently", "later"}, {"approximately", "about"}, {"in respect of", "about"},
       {"with regard to", "about"}, {"in relation to", "about"}, {"endeavour", "try"}, {"terminate", "end"},
@@ -374,7 +374,11 @@ void CheckPlainLanguage(const std::string& path, const std::string& source, cons
     if (!reported.insert(j.words).second) continue;
     diagnostics->Warning(path, placer.At(at), "L064",
                          field + ": \"" + value.text().substr(at, std::string_view(j.words).size()) +
-                             "\" is jargon for many readers; write \"" + j.plainer + "\" instead");
+                             "\" is jargon for many readers; write " +
+                             (std::string_view(j.plainer).find('"') == std::string_view::npos
+                                  ? "\"" + std::string(j.plainer) + "\""
+                                  : std::string(j.plainer)) +
+                             " instead");
   }
 }
 
