@@ -119,8 +119,8 @@ void CheckRecordCompleteness(const Record& record, const SiteConfig& config, con
     }
   });
 
-  const Value* dates = root.Find("dates");
-  const SourceLocation dates_at = dates ? dates->location() : SourceLocation{};
+  const Value::Member* dates = root.FindMember("dates");
+  const SourceLocation dates_at = dates ? dates->key_location : SourceLocation{};
   if (!record.is_draft() && !record.is_retired()) {
     const Value* given = root.FindPath("dates.next_review");
     if (record.next_review < today) {

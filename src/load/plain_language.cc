@@ -160,7 +160,7 @@ size_t FindWholeWords(const std::string& text, const std::string& phrase, size_t
 // file's lines.
 class Placer {
  public:
-  Placer(const std::string& source, const Value& value) : source_(source), value_(value) {
+  Placer(const std::string& source, const Value& value) : value_(value) {
     for (size_t start = 0; start <= source.size();) {
       size_t end = source.find('\n', start);
       if (end == std::string::npos) end = source.size();
@@ -219,7 +219,6 @@ class Placer {
     return found == std::string_view::npos ? fallback : static_cast<int>(found) + 1;
   }
 
-  const std::string& source_;
   const Value& value_;
   std::vector<std::string_view> lines_;
   bool block_ = false;
