@@ -29,18 +29,30 @@ Status WriteNewFile(const fs::path& path, const std::string& bytes) {
   return Status::Ok();
 }
 
-// Says whether `site` is a Lantern site, printing why not.
-bool RequireSite(const std::string& site, std::FILE* err) {
+// Says whether `site` is a Lantern site, printing why not. The default "."
+// also finds the site from inside one of its folders (records/, pages/).
+bool RequireSite(std::string* site, std::FILE* err) {
   std::error_code error;
-  if (fs::is_regular_file(fs::path(site) / "site.yaml", error)) return true;
+  if (fs::is_regular_file(fs::path(*site) / "site.yaml", error)) return true;
+  if (*site == ".") {
+    fs::path at = fs::current_path(error);
+    for (int up = 0; !error && up < 3 && at.has_parent_path() && at != at.parent_path(); ++up) {
+      at = at.parent_path();
+      if (fs::is_regular_file(at / "site.yaml", error)) {
+        *site = at.string();
+        return true;
+      }
+    }
+  }
+  const std::string& shown = *site;
   std::fprintf(err,
                "lantern: error: \"%s\" is not a Lantern site: it has no site.yaml; run this inside a site, give "
                "--site DIR, or start one with: lantern init DIR\n",
-               site.c_str());
+               shown.c_str());
   return false;
 }
 
-int WriteScaffold(const std::string& site, const std::string& kind, const std::string& name,
+int WriteScaffold(std::string site, const std::string& kind, const std::string& name,
                   const std::string& folder, const std::string& extension, const std::string& bytes,
                   std::FILE* err) {
   if (!IsValidId(name)) {
@@ -50,7 +62,7 @@ int WriteScaffold(const std::string& site, const std::string& kind, const std::s
                  name.c_str(), kind.c_str());
     return kExitUsageOrSystem;
   }
-  if (!RequireSite(site, err)) return kExitUsageOrSystem;
+  if (!RequireSite(&site, err)) return kExitUsageOrSystem;
   const fs::path path = fs::path(site) / folder / (name + extension);
   std::error_code error;
   if (fs::exists(path, error)) {

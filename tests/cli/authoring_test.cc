@@ -122,6 +122,10 @@ TEST(NewTest, RefusesBadIdsExistingFilesUnknownVersionsAndNonSites) {
   EXPECT_FALSE(fs::exists(temp.path() + "/records"));
   EXPECT_EQ(2, RunLantern("new page ai-policy", site).exit_code);
   EXPECT_EQ(2, RunLantern("new page index", site).exit_code);
+  // From inside the site's records folder, the site is found.
+  testing::RunResult inside = RunLantern("new record from-inside", site + "/records");
+  EXPECT_EQ(0, inside.exit_code) << inside.output;
+  EXPECT_TRUE(fs::exists(site + "/records/from-inside.yaml"));
 }
 
 TEST(NewTest, NewPageIsReportedUntilFilledIn) {
