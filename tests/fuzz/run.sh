@@ -23,7 +23,13 @@ for target in record front_matter markdown; do
   binary="$build/tests/fuzz/fuzz_$target"
   regressions="tests/fuzz/regressions/$target"
   if compgen -G "$regressions/*" > /dev/null; then
-    "$binary" -runs=0 "$regressions"/* 2>&1 | tail -1
+    cases=("$regressions"/*)
+    if ! "$binary" "${cases[@]}" > "$build/regressions_$target.log" 2>&1; then
+      tail -40 "$build/regressions_$target.log"
+      echo "fuzz_$target: a regression case fails again"
+      exit 1
+    fi
+    echo "fuzz_$target: ${#cases[@]} regression cases replayed, no crashes"
   fi
   seeds=()
   case "$target" in
