@@ -5,7 +5,6 @@
 #include <mutex>
 #include <vector>
 
-#include "assemble/build_date.h"
 #include "assemble/finding.h"
 #include "assemble/views.h"
 #include "base/parallel.h"
@@ -54,7 +53,7 @@ class TemplatePool {
 std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
   std::vector<PageJob> jobs;
   const std::string root = site.config.root_path;
-  const Date today = BuildDate();  // for "review overdue"; SOURCE_DATE_EPOCH pins it
+  const Date today = site.config.today;  // for "review overdue": TodayUtc() when the site was loaded
   jobs.push_back({"index.html", "home",
                   [&site, &theme, root, today] {
                     Value view = CommonView(site, theme, PageKind::kHome, site.config.title, root);

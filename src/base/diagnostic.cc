@@ -34,6 +34,17 @@ void Diagnostics::RememberSource(const std::string& path, std::string text) {
   sources_[path] = std::move(text);
 }
 
+void Diagnostics::PromoteWarningsToErrors() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (Diagnostic& d : items_) d.severity = Severity::kError;
+}
+
+std::string Diagnostics::Source(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = sources_.find(path);
+  return it == sources_.end() ? std::string() : it->second;
+}
+
 int Diagnostics::error_count() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
@@ -91,6 +102,13 @@ std::string_view LineOf(const std::string& text, int line_number) {
   return std::string_view(text).substr(start, end - start);
 }
 
+// The 1-based character column of 1-based byte column `column` in `line`;
+// invalid bytes count as one character each, as they are printed.
+int DisplayColumnIn(std::string_view line, int column) {
+  const size_t byte_offset = std::min(line.size(), static_cast<size_t>(std::max(column, 1) - 1));
+  return static_cast<int>(CountCodePoints(ReplaceInvalidUtf8(line.substr(0, byte_offset)))) + 1;
+}
+
 }  // namespace
 
 SourceLocation LocationOfOffset(std::string_view text, size_t offset) {
@@ -101,6 +119,17 @@ SourceLocation LocationOfOffset(std::string_view text, size_t offset) {
   return {line, static_cast<int>(offset - column_base) + 1};
 }
 
+int Diagnostics::DisplayColumn(const Diagnostic& d) const {
+  if (d.location.line <= 0) return 0;
+  std::string source;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = sources_.find(d.path);
+    if (it != sources_.end()) source = it->second;
+  }
+  return DisplayColumnIn(LineOf(source, d.location.line), d.location.column);
+}
+
 std::string FormatDiagnostic(const Diagnostic& d, const std::string& source) {
   const char* severity = d.severity == Severity::kError ? "error" : "warning";
   std::string out = d.path;
@@ -108,9 +137,7 @@ std::string FormatDiagnostic(const Diagnostic& d, const std::string& source) {
   int display_column = 0;
   if (d.location.line > 0) {
     line = LineOf(source, d.location.line);
-    const size_t byte_offset =
-        std::min(line.size(), static_cast<size_t>(std::max(d.location.column, 1) - 1));
-    display_column = static_cast<int>(CountCodePoints(ReplaceInvalidUtf8(line.substr(0, byte_offset)))) + 1;
+    display_column = DisplayColumnIn(line, d.location.column);
     out += ":" + std::to_string(d.location.line) + ":" + std::to_string(display_column);
   }
   out += std::string(": ") + severity + ": " + d.message + "\n";

@@ -45,6 +45,15 @@ class Diagnostics {
   // diagnostics name.
   void RememberSource(const std::string& path, std::string text);
 
+  // For --strict: every warning becomes an error.
+  void PromoteWarningsToErrors();
+  // The 1-based character (not byte) column shown for `diagnostic`, or 0 when
+  // only the file is known.
+  int DisplayColumn(const Diagnostic& diagnostic) const;
+
+  // The text remembered for `path`, or "".
+  std::string Source(const std::string& path) const;
+
   int error_count() const;
   int warning_count() const;
   bool has_errors() const { return error_count() > 0; }

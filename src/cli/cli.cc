@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/edit_distance.h"
+#include "cli/authoring.h"
 #include "cli/commands.h"
 #include "cli/feedback_commands.h"
 #include "cli/serve_command.h"
@@ -35,12 +36,18 @@ std::vector<Command> Commands() {
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
          app->add_flag("--git-history", options->git_history,
                        "list on each record page the days its file changed (the site must be a git checkout)");
+         app->add_option("--format", options->format, "how to print problems: text (default) or json (for CI)")
+             ->check(CLI::IsMember({"text", "json"}));
+         app->add_flag("--strict", options->strict, "treat warnings as errors: nothing is written if there are any");
          return [options] { return RunBuild(*options, stderr); };
        }},
       {"check", "Check the site's records, pages and templates and report every problem; writes nothing",
        [](CLI::App* app) {
          auto options = std::make_shared<CheckOptions>();
          app->add_option("SITE", options->site, "the site folder (default: the current folder)");
+         app->add_option("--format", options->format, "how to print problems: text (default) or json (for CI)")
+             ->check(CLI::IsMember({"text", "json"}));
+         app->add_flag("--strict", options->strict, "treat warnings as errors (exit code 1 if there are any)");
          return [options] { return RunCheck(*options, stderr); };
        }},
       {"export", "Write one record in another format: 'export atrs ID' gives the ATRS 4.0 template as CSV",
@@ -99,6 +106,28 @@ std::vector<Command> Commands() {
          mark->add_option("STATUS", m->status, "new, not_spam, suspected_spam or closed")->required();
          mark->callback([chosen, m] { *chosen = [m] { return RunFeedbackMark(*m, stderr); }; });
          return [chosen] { return *chosen ? (*chosen)() : kExitUsageOrSystem; };
+       }},
+      {"init", "Start a new site in an empty folder: settings, an example record and the policy pages a council needs",
+       [](CLI::App* app) {
+         auto folder = std::make_shared<std::string>();
+         app->add_option("DIR", *folder, "the new site's folder (created if missing; must be empty)")->required();
+         return [folder] { return RunInit(*folder, stderr); };
+       }},
+      {"new", "Add a record or a page to a site, with every field and a TODO for each thing to write",
+       [](CLI::App* app) {
+         app->require_subcommand(1);
+         auto record = std::make_shared<NewOptions>();
+         CLI::App* record_app = app->add_subcommand("record", "Write records/ID.yaml with every field of its ATRS version");
+         record_app->add_option("ID", record->name, "the record's id: lower-case letters, digits and dashes")->required();
+         record_app->add_option("--version", record->version, "the ATRS version: 4.0 (default) or 3.0");
+         record_app->add_option("--site", record->site, "the site folder (default: the current folder)");
+         auto page = std::make_shared<NewOptions>();
+         CLI::App* page_app = app->add_subcommand("page", "Write pages/SLUG.md with its front matter");
+         page_app->add_option("SLUG", page->name, "the page's address: lower-case letters, digits and dashes")->required();
+         page_app->add_option("--site", page->site, "the site folder (default: the current folder)");
+         return [record, page, record_app] {
+           return record_app->parsed() ? RunNewRecord(*record, stderr) : RunNewPage(*page, stderr);
+         };
        }},
   };
 }

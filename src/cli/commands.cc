@@ -42,7 +42,10 @@ std::string UnsafeOutputReason(const std::string& site, const std::string& outpu
 
 int RunCheck(const CheckOptions& options, std::FILE* err) {
   PipelineResult result;
-  RunPipeline(options.site, options.drafts, err, &result);
+  PipelineOptions pipeline;
+  pipeline.include_drafts = options.drafts;
+  pipeline.report = ReportOptions{options.format == "json", options.strict, stdout};
+  RunPipeline(options.site, pipeline, err, &result);
   if (result.exit_code == kExitUsageOrSystem) return result.exit_code;
   std::fprintf(err, "checked %s and %s: %s, %s\n", Plural(static_cast<int>(result.site.record_files), "record").c_str(),
                Plural(static_cast<int>(result.site.pages.size() + (result.site.home_intro ? 1 : 0)), "page").c_str(),
@@ -59,7 +62,11 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   PipelineResult result;
-  RunPipeline(options.site, options.drafts, err, &result, options.git_history);
+  PipelineOptions pipeline;
+  pipeline.include_drafts = options.drafts;
+  pipeline.git_history = options.git_history;
+  pipeline.report = ReportOptions{options.format == "json", options.strict, stdout};
+  RunPipeline(options.site, pipeline, err, &result);
   if (result.exit_code != kExitOk) {
     if (result.exit_code == kExitContentErrors) {
       std::fprintf(err, "build failed: %s, %s; nothing was written\n",

@@ -12,6 +12,8 @@ namespace lantern {
 struct CheckOptions {
   std::string site = ".";
   bool drafts = true;  // check drafts too: they are content in progress
+  std::string format = "text";  // or "json"
+  bool strict = false;
 };
 int RunCheck(const CheckOptions& options, std::FILE* err);
 
@@ -20,6 +22,8 @@ struct BuildOptions {
   std::string output;  // default: <site>/public
   bool drafts = false;
   bool git_history = false;  // list the days each record's file changed in git
+  std::string format = "text";  // or "json"
+  bool strict = false;
 };
 int RunBuild(const BuildOptions& options, std::FILE* err);
 

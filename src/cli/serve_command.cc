@@ -50,10 +50,12 @@ std::string SiteLabel(const ServeOptions& options) {
 }
 
 void Build(const ServeOptions& options, std::FILE* err, PipelineResult* result) {
+  PipelineOptions pipeline;
+  pipeline.include_drafts = options.drafts;
   if (options.site.empty()) {
-    RunPipelineOn(EmbeddedFiles(), "content", options.drafts, err, result);
+    RunPipelineOn(EmbeddedFiles(), "content", pipeline, err, result);
   } else {
-    RunPipeline(options.site, options.drafts, err, result);
+    RunPipeline(options.site, pipeline, err, result);
   }
 }
 

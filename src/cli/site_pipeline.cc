@@ -5,33 +5,35 @@
 #include <chrono>
 #include <mutex>
 
+#include "assemble/link_checker.h"
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
 #include "cli/cli.h"
+#include "cli/json_report.h"
 #include "load/git_history.h"
 #include "load/site_loader.h"
 
 namespace lantern {
 
-void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result,
-                 bool git_history) {
+void RunPipeline(const std::string& site_root, const PipelineOptions& options, std::FILE* err, PipelineResult* result) {
   DiskFileSystem disk;
-  RunPipelineOn(disk, site_root, include_drafts, err, result, git_history);
+  RunPipelineOn(disk, site_root, options, err, result);
 }
 
-void RunPipelineOn(const FileSystem& disk, const std::string& site_root, bool include_drafts, std::FILE* err,
-                   PipelineResult* result, bool git_history) {
+void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const PipelineOptions& options,
+                   std::FILE* err, PipelineResult* result) {
   const auto start = std::chrono::steady_clock::now();
+  const ReportOptions& report = options.report;
   LoadOptions load_options;
-  load_options.include_drafts = include_drafts;
+  load_options.include_drafts = options.include_drafts;
   Status status = LoadSite(disk, site_root, load_options, &result->site, &result->diagnostics);
   if (!status.ok()) {
     std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
     result->exit_code = kExitUsageOrSystem;
     return;
   }
-  if (git_history) {
+  if (options.git_history) {
     status = ReadGitHistory(site_root, &result->site);
     if (!status.ok()) {
       std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
@@ -54,9 +56,16 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, bool in
     };
     BuildSite(result->site, theme, &result->output, &result->diagnostics, progress);
     if (show_progress) std::fprintf(err, "\r\033[K");
+    CheckInternalLinks(result->site, result->output, &result->diagnostics);
   }
-  std::fputs(result->diagnostics.Format().c_str(), err);
+  if (report.strict) result->diagnostics.PromoteWarningsToErrors();
+  if (report.json) {
+    std::fputs(DiagnosticsToJson(result->diagnostics).c_str(), report.out);
+  } else {
+    std::fputs(result->diagnostics.Format().c_str(), err);
+  }
   result->exit_code = result->diagnostics.has_errors() ? kExitContentErrors : kExitOk;
+  if (result->exit_code != kExitOk) result->output.clear();  // a broken link fails the build
   result->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -23,17 +23,32 @@ struct PipelineResult {
   double seconds = 0;
 };
 
+// How diagnostics are reported.
+struct ReportOptions {
+  bool json = false;    // --format json: a JSON array on `out` instead of text on `err`
+  bool strict = false;  // --strict: warnings count as errors
+  std::FILE* out = stdout;
+};
+
 // Loads and renders `site_root`. Prints the diagnostics to `err` (and, on a
 // terminal, a progress line while pages render). exit_code is 0 when the site
 // rendered, 1 on content errors, 2 when the folder is not a site.
-// With `git_history`, record pages also list the days their files changed in
-// git (exit code 2 when the site is not a git checkout).
-void RunPipeline(const std::string& site_root, bool include_drafts, std::FILE* err, PipelineResult* result,
-                 bool git_history = false);
+struct PipelineOptions {
+  bool include_drafts = false;  // keep records whose status is draft
+  bool git_history = false;     // list on record pages the days their files changed in git (disk only)
+  ReportOptions report;
+};
+
+// Loads and renders `site_root` on the disk. Prints the diagnostics to `err`
+// (and, on a terminal, a progress line while pages render). exit_code is 0
+// when the site rendered, 1 on content errors (including broken internal
+// links), 2 when the folder is not a site or, with git_history, not a git
+// checkout.
+void RunPipeline(const std::string& site_root, const PipelineOptions& options, std::FILE* err, PipelineResult* result);
 // The same over any file system, e.g. EmbeddedFiles() with root "content" (the
-// example site). `git_history` needs a site on the disk.
-void RunPipelineOn(const FileSystem& files, const std::string& site_root, bool include_drafts, std::FILE* err,
-                   PipelineResult* result, bool git_history = false);
+// example site).
+void RunPipelineOn(const FileSystem& files, const std::string& site_root, const PipelineOptions& options,
+                   std::FILE* err, PipelineResult* result);
 
 }  // namespace lantern
 

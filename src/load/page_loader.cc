@@ -1,6 +1,7 @@
 #include "load/page_loader.h"
 
 #include "load/front_matter.h"
+#include "load/placeholders.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
 
@@ -10,6 +11,7 @@ std::optional<Page> LoadPage(const std::string& path, const std::string& slug, c
                              Diagnostics* diagnostics) {
   diagnostics->RememberSource(path, text);
   if (!CheckContentBytes(path, text, diagnostics)) return std::nullopt;
+  ReportPlaceholders(path, text, diagnostics);
   std::optional<FrontMatterSplit> split = SplitFrontMatter(path, text, diagnostics);
   if (!split) return std::nullopt;
   YamlReadOptions options;

@@ -1,6 +1,9 @@
 #include "load/record_loader.h"
 
 #include "base/edit_distance.h"
+#include "load/completeness.h"
+#include "load/placeholders.h"
+#include "load/plain_language.h"
 #include "load/schema.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
@@ -200,6 +203,8 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   if (const Value* v = root->Find("phase"); v && v->is_text()) record.phase = v->text();
   record.data = std::move(*root);
   CheckRules(record, path, &local);
+  ReportPlaceholders(path, text, &local);
+  CheckRecordPlainLanguage(path, text, record.data, &local);
 
   const bool ok = !local.has_errors();
   diagnostics->AddAll(local);
@@ -210,6 +215,7 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   record.archived = DateAt(record.data, "dates.archived");
   const std::optional<Date> next_review = DateAt(record.data, "dates.next_review");
   record.next_review = next_review ? *next_review : record.last_changed().PlusMonths(config.review_interval_months);
+  if (config.today.year != 0) CheckRecordCompleteness(record, config, config.today, diagnostics);
   return record;
 }
 

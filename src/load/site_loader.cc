@@ -7,6 +7,7 @@
 #include "base/edit_distance.h"
 #include "base/parallel.h"
 #include "load/page_loader.h"
+#include "load/placeholders.h"
 #include "load/record_loader.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
@@ -77,6 +78,7 @@ std::vector<std::string> ContentFiles(const FileSystem& files, const std::string
 bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig* config, Diagnostics* diagnostics) {
   diagnostics->RememberSource(path, text);
   if (!CheckContentBytes(path, text, diagnostics)) return false;
+  ReportPlaceholders(path, text, diagnostics);
   std::optional<Value> root = ReadYaml(path, text, diagnostics);
   if (!root) return false;
   Diagnostics local;
@@ -158,7 +160,7 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
     settings.tested_on = Date::Parse(TextOr(*a, "tested_on", "")).value_or(Date{});
     settings.tested_by = TextOr(*a, "tested_by", "");
     if (settings.reviewed_on && *settings.reviewed_on < settings.prepared_on) {
-      local.Error(path, a->Find("reviewed_on")->location(), "L060",
+      local.Error(path, a->Find("reviewed_on")->location(), "L080",
                   "reviewed_on (" + settings.reviewed_on->Iso() + ") is before prepared_on (" +
                       settings.prepared_on.Iso() + "): a statement is reviewed after it is prepared");
     }
@@ -193,6 +195,7 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   if (!config_text.ok()) return config_text.status();
   site->root = root;
   const bool config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
+  site->config.today = options.today ? *options.today : TodayUtc();
 
   // Records: read and checked in parallel; each file's diagnostics are
   // independent, and sorting at print time keeps the output deterministic.
@@ -270,7 +273,7 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
       std::none_of(site->pages.begin(), site->pages.end(),
                    [&](const Page& page) { return page.slug == accessibility.page; })) {
     diagnostics->Error(config_path, accessibility.page_location,
-                       "L061",
+                       "L081",
                        "the accessibility statement needs its page: add " +
                            JoinPath(pages_folder, accessibility.page + ".md") +
                            " (its introduction, non-accessible content and plans), or name an existing page "

@@ -4,6 +4,7 @@
 #ifndef LANTERN_LOAD_SITE_LOADER_H_
 #define LANTERN_LOAD_SITE_LOADER_H_
 
+#include <optional>
 #include <string>
 
 #include "base/diagnostic.h"
@@ -15,6 +16,9 @@ namespace lantern {
 
 struct LoadOptions {
   bool include_drafts = false;  // keep records whose status is draft
+  // The day review dates are checked against; default TodayUtc(), which
+  // honours SOURCE_DATE_EPOCH.
+  std::optional<Date> today;
 };
 
 // Reads the site at `root` on `files` into `site`. Content problems go to

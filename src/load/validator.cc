@@ -270,6 +270,8 @@ class Validator {
       case UrlForm::kValid:
         break;
       case UrlForm::kNotApplicable:
+        // In records, the completeness check (L070) says this in residents' terms.
+        if (target_.document == DocumentKind::kRecord) break;
         Warning(value.location(), "L021",
                 Quote(key) + " is N/A; give a public web address if there is one, so readers can find out more");
         break;
@@ -299,6 +301,7 @@ class Validator {
       case EmailForm::kValid:
         break;
       case EmailForm::kNotApplicable:
+        if (target_.document == DocumentKind::kRecord) break;  // L070 covers records
         Warning(value.location(), "L023",
                 Quote(key) + " is N/A, so readers have no address to write to; give a team mailbox if there is one");
         break;

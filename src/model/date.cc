@@ -1,5 +1,8 @@
 #include "model/date.h"
 
+#include <cstdlib>
+#include <ctime>
+
 #include <cstdio>
 
 namespace lantern {
@@ -49,6 +52,38 @@ std::string Date::Display() const {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                   "July",    "August",   "September", "October", "November", "December"};
   return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
+}
+
+Date DateFromEpochSeconds(long long seconds) {
+  // Howard Hinnant's days-to-civil algorithm, valid for any day count.
+  long long z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  Date date;
+  date.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  date.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  date.year = static_cast<int>(yoe + era * 400 + (date.month <= 2 ? 1 : 0));
+  return date;
+}
+
+std::optional<Date> DateFromEpochText(std::string_view text) {
+  // Digits only and at most 12 of them: no sign, no overflow, no year 300,000.
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  long long seconds = 0;
+  for (char c : text) seconds = seconds * 10 + (c - '0');
+  return DateFromEpochSeconds(seconds);
+}
+
+Date TodayUtc() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    if (std::optional<Date> date = DateFromEpochText(epoch)) return *date;
+  }
+  return DateFromEpochSeconds(static_cast<long long>(std::time(nullptr)));
 }
 
 }  // namespace lantern

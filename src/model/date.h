@@ -24,6 +24,16 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// "Today" for checks and scaffolds: the UTC day of SOURCE_DATE_EPOCH (seconds
+// since 1970) when that environment variable is set to a number, so that runs
+// are reproducible; otherwise the system's UTC date.
+Date TodayUtc();
+// The UTC date `epoch_seconds` falls on, when the text is a whole number of
+// seconds (digits only, at most 12 of them); std::nullopt otherwise.
+std::optional<Date> DateFromEpochText(std::string_view epoch_seconds);
+// The UTC day of a count of seconds since 1970-01-01.
+Date DateFromEpochSeconds(long long seconds);
+
 }  // namespace lantern
 
 #endif  // LANTERN_MODEL_DATE_H_

@@ -46,6 +46,9 @@ struct SiteConfig {
   std::string licence_name = "Open Government Licence v3.0";
   std::string licence_url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
   AccessibilitySettings accessibility;
+  // The day checks compare review dates with: TodayUtc() (SOURCE_DATE_EPOCH
+  // when set). Not a setting of site.yaml.
+  Date today;
 };
 
 struct Record {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lantern {
 
@@ -22,6 +23,18 @@ struct MarkdownOptions {
 
 // Returns HTML for CommonMark `markdown`. Never fails: cmark accepts any input.
 std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options = {});
+
+// A link or image in Markdown, with the 1-based line of the Markdown text it
+// is on (the line of its enclosing block when cmark does not say).
+struct MarkdownLink {
+  std::string url;
+  int line = 1;
+  bool image = false;
+};
+
+// Every link and image destination in `markdown`, in document order. Never
+// fails.
+std::vector<MarkdownLink> ExtractLinks(std::string_view markdown);
 
 }  // namespace lantern
 

@@ -13,7 +13,7 @@ TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limi
   store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kReadWrite).value());
   PipelineResult built;
   std::FILE* quiet = std::fopen("/dev/null", "w");
-  RunPipeline(SourceDir() + "/tests/golden/sites/basic/input", false, quiet, &built);
+  RunPipeline(SourceDir() + "/tests/golden/sites/basic/input", PipelineOptions{}, quiet, &built);
   std::fclose(quiet);
   AppConfig config;
   config.guards.origins = {origin};

@@ -15,6 +15,13 @@
 #include <stdexcept>
 #include <vector>
 
+namespace {
+// Review-date checks compare with "today". Pin it to 2026-01-01 for every test
+// (and the lantern processes they start) unless the caller chose a date, so
+// results do not change with the calendar. ctest sets the same value.
+const bool kTodayPinned = setenv("SOURCE_DATE_EPOCH", "1767225600", /*overwrite=*/0) == 0;
+}  // namespace
+
 namespace lantern::testing {
 namespace fs = std::filesystem;
 

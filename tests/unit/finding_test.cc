@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <set>
 
-#include "assemble/build_date.h"
+#include "model/date.h"
 #include "assemble/finding.h"
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
@@ -23,15 +23,15 @@ Site ExampleSite() {
   return site;
 }
 
-OutputTree BuildWithEpoch(const Site& site, const char* epoch) {
-  setenv("SOURCE_DATE_EPOCH", epoch, 1);
+// Builds `site` as if today were the day `epoch` (seconds since 1970) falls on.
+OutputTree BuildWithEpoch(Site site, const char* epoch) {
+  site.config.today = *DateFromEpochText(epoch);
   DiskFileSystem disk;
   Diagnostics d;
   Theme theme;
   EXPECT_TRUE(LoadTheme(EmbeddedFiles(), disk, site.root, site.config.language, &theme, &d)) << d.Format();
   OutputTree output;
   EXPECT_TRUE(BuildSite(site, theme, &output, &d)) << d.Format();
-  unsetenv("SOURCE_DATE_EPOCH");
   return output;
 }
 
@@ -48,11 +48,18 @@ TEST(BuildDateTest, SourceDateEpochIsReadAsAUtcDate) {
   for (const char* bad : {"", "-1", "12.5", "1e9", " 1", "abc", "9999999999999"}) {
     EXPECT_FALSE(DateFromEpochText(bad).has_value()) << bad;
   }
+  // Leave the environment as found: other tests in this process read it.
+  const char* before = std::getenv("SOURCE_DATE_EPOCH");
+  const std::string saved = before ? before : "";
   setenv("SOURCE_DATE_EPOCH", "86400", 1);
-  EXPECT_EQ((Date{1970, 1, 2}), BuildDate());
+  EXPECT_EQ((Date{1970, 1, 2}), TodayUtc());
   setenv("SOURCE_DATE_EPOCH", "not a number", 1);
-  EXPECT_LT((Date{2025, 1, 1}), BuildDate());  // malformed: the system date
-  unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_LT((Date{2025, 1, 1}), TodayUtc());  // malformed: the system date
+  if (before) {
+    setenv("SOURCE_DATE_EPOCH", saved.c_str(), 1);
+  } else {
+    unsetenv("SOURCE_DATE_EPOCH");
+  }
 }
 
 TEST(FindingTest, SlugsAreLowercaseWordsJoinedByDashes) {
