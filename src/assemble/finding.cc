@@ -9,16 +9,6 @@
 namespace lantern {
 namespace {
 
-std::vector<const Record*> ByName(const Site& site) {
-  std::vector<const Record*> records;
-  for (const Record& record : site.records) records.push_back(&record);
-  std::stable_sort(records.begin(), records.end(), [](const Record* a, const Record* b) {
-    const std::string an = a->Text("summary.name"), bn = b->Text("summary.name");
-    return an != bn ? an < bn : a->id < b->id;
-  });
-  return records;
-}
-
 std::vector<std::string> Texts(const Value* value) {
   std::vector<std::string> texts;
   if (value == nullptr) return texts;
@@ -67,7 +57,7 @@ std::string Slugify(const std::string& text) {
 }
 
 std::vector<Facet> Facets(const Site& site) {
-  const std::vector<const Record*> records = ByName(site);
+  const std::vector<const Record*> records = site.RecordsByName();
   std::vector<Facet> facets;
   std::map<std::string, Facet> services;
   for (const Record* record : records) {
@@ -103,34 +93,10 @@ std::string FacetUrl(const Site& site, const Facet& facet) {
   return site.config.root_path + "records/" + facet.kind + "/" + facet.slug + "/";
 }
 
-std::string JsonString(const std::string& text) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': out += "\\u003c"; break;  // never "</script>", whatever embeds it
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string SearchIndexJson(const Site& site) {
   std::string out = "{\"records\":[\n";
   bool first = true;
-  for (const Record* record : ByName(site)) {
+  for (const Record* record : site.RecordsByName()) {
     std::vector<std::string> functions;
     for (const std::string& f : Texts(record->data.Find("function"))) functions.push_back(EnumLabel("function", f));
     std::string description = record->Text("summary.one_sentence_description");

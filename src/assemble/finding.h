@@ -5,6 +5,8 @@
 #define LANTERN_ASSEMBLE_FINDING_H_
 
 #include <string>
+
+#include "base/json_text.h"
 #include <vector>
 
 #include "model/site.h"
@@ -37,8 +39,6 @@ std::string Slugify(const std::string& text);
 // "suppliers","tags"}]}, in the list's order.
 std::string SearchIndexJson(const Site& site);
 
-// `text` as a JSON string literal, quotes included.
-std::string JsonString(const std::string& text);
 
 }  // namespace lantern
 

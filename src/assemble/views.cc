@@ -389,16 +389,6 @@ Value Counts(const Site& site) {
       .Set("total", TextValue(std::to_string(total)));
 }
 
-std::vector<const Record*> ByName(const Site& site) {
-  std::vector<const Record*> records;
-  for (const Record& record : site.records) records.push_back(&record);
-  std::stable_sort(records.begin(), records.end(), [](const Record* a, const Record* b) {
-    const std::string an = a->Text("summary.name"), bn = b->Text("summary.name");
-    return an != bn ? an < bn : a->id < b->id;
-  });
-  return records;
-}
-
 }  // namespace
 
 void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value* view) {
@@ -407,7 +397,7 @@ void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value*
   view->Set("has_intro", Value::Bool(!intro.empty()));
   view->Set("counts", Counts(site));
 
-  std::vector<const Record*> recent = ByName(site);
+  std::vector<const Record*> recent = site.RecordsByName();
   std::stable_sort(recent.begin(), recent.end(),
                    [](const Record* a, const Record* b) { return b->last_changed() < a->last_changed(); });
   Value recent_list = Value::List();
@@ -473,7 +463,7 @@ Value FacetGroups(const Site& site, const Theme& theme, const Facet* current) {
 
 void AddRecordsView(const Site& site, const Theme& theme, const Date& today, Value* view) {
   Value records = Value::List();
-  for (const Record* record : ByName(site)) records.Push(RecordListEntry(site, theme, *record, today));
+  for (const Record* record : site.RecordsByName()) records.Push(RecordListEntry(site, theme, *record, today));
   view->Set("records", std::move(records));
   view->Set("counts", Counts(site));
   view->Set("facet_groups", FacetGroups(site, theme, nullptr));

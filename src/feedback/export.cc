@@ -24,19 +24,6 @@ std::vector<std::pair<const char*, std::string>> Fields(const StoredSubmission& 
 
 }  // namespace
 
-std::string CsvCell(std::string_view text) {
-  std::string out = "\"";
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-                        text[0] == '\r')) {
-    out += '\'';
-  }
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string SubmissionsToCsv(const std::vector<StoredSubmission>& rows) {
   std::string out;
   const StoredSubmission header_source;
@@ -55,28 +42,6 @@ std::string SubmissionsToCsv(const std::vector<StoredSubmission>& rows) {
     out += "\r\n";
   }
   return out;
-}
-
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 std::string SubmissionsToJson(const std::vector<StoredSubmission>& rows) {

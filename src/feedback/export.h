@@ -1,5 +1,5 @@
 // Staff exports of stored submissions. CSV follows RFC 4180 (CRLF line ends,
-// every field quoted, quotes doubled) and defuses spreadsheet formulas: a
+// fields quoted when they need it, quotes doubled: base/csv) and defuses spreadsheet formulas: a
 // cell starting with = + - @ tab or CR gets a leading apostrophe. JSON is an
 // array of objects with stable key order.
 #ifndef LANTERN_FEEDBACK_EXPORT_H_
@@ -9,13 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "base/csv.h"
+#include "base/json_text.h"
 #include "feedback/store.h"
 
 namespace lantern {
 
-std::string CsvCell(std::string_view text);
 std::string SubmissionsToCsv(const std::vector<StoredSubmission>& rows);
-std::string JsonString(std::string_view text);
 std::string SubmissionsToJson(const std::vector<StoredSubmission>& rows);
 
 }  // namespace lantern

@@ -94,6 +94,9 @@ struct Site {
   size_t record_files = 0;       // record files read, including those with errors
   std::vector<Page> pages;       // sorted by slug; index.md is not among them
   std::optional<Page> home_intro;  // pages/index.md
+
+  // The records ordered by name, then id: the order of every list residents see.
+  std::vector<const Record*> RecordsByName() const;
 };
 
 }  // namespace lantern

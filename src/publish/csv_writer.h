@@ -15,14 +15,11 @@
 #include <string>
 #include <vector>
 
+#include "base/csv.h"
 #include "model/site.h"
 
 namespace lantern {
 
-// A cell as RFC 4180 wants it: quoted when it holds a comma, quote, CR or LF
-// (quotes doubled). A cell starting with = + - @ tab or CR gets a leading '
-// first, so that spreadsheets show it as text instead of running a formula.
-std::string CsvCell(const std::string& text);
 // Cells joined by commas, ended with CRLF.
 std::string CsvRow(const std::vector<std::string>& cells);
 

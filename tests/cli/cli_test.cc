@@ -139,7 +139,7 @@ TEST(CliFeedbackTest, ExportStatsPurgeAndMark) {
   }
   testing::RunResult csv = testing::RunLantern("feedback export --db '" + db + "'");
   EXPECT_EQ(0, csv.exit_code) << csv.output;
-  EXPECT_NE(std::string::npos, csv.output.find("\"" + reference + "\"")) << csv.output;
+  EXPECT_NE(std::string::npos, csv.output.find("\n" + reference + ",")) << csv.output;
   EXPECT_NE(std::string::npos, csv.output.find("\"'=cmd|")) << csv.output;
   testing::RunResult json = testing::RunLantern("feedback export --format json --since 2000-01-01 --db '" + db + "'");
   EXPECT_EQ(0, json.exit_code) << json.output;

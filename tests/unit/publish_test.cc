@@ -346,11 +346,11 @@ TEST(CsvTest, CellsAreQuotedAndDefusedAsRfc4180AndSpreadsheetsNeed) {
   EXPECT_EQ("\"a,b\"", CsvCell("a,b"));
   EXPECT_EQ("\"say \"\"hi\"\"\"", CsvCell("say \"hi\""));
   EXPECT_EQ("\"two\nlines\"", CsvCell("two\nlines"));
-  EXPECT_EQ("'=1+1", CsvCell("=1+1"));
-  EXPECT_EQ("'+44 20", CsvCell("+44 20"));
-  EXPECT_EQ("'-2", CsvCell("-2"));
-  EXPECT_EQ("'@SUM(A1)", CsvCell("@SUM(A1)"));
-  EXPECT_EQ("'\tx", CsvCell("\tx"));
+  EXPECT_EQ("\"'=1+1\"", CsvCell("=1+1"));
+  EXPECT_EQ("\"'+44 20\"", CsvCell("+44 20"));
+  EXPECT_EQ("\"'-2\"", CsvCell("-2"));
+  EXPECT_EQ("\"'@SUM(A1)\"", CsvCell("@SUM(A1)"));
+  EXPECT_EQ("\"'\tx\"", CsvCell("\tx"));
   EXPECT_EQ("\"'\rx\"", CsvCell("\rx"));
   EXPECT_EQ("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", CsvCell("=HYPERLINK(\"http://x\",\"y\")"));
   EXPECT_EQ("a=b", CsvCell("a=b"));
