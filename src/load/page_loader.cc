@@ -38,7 +38,9 @@ std::optional<Page> LoadPage(const std::string& path, const std::string& slug, c
   page.slug = slug;
   page.title = front->Find("title")->text();
   if (const Value* v = front->Find("summary"); v && v->is_text()) page.summary = v->text();
-  if (const Value* v = front->Find("order"); v && v->is_text()) page.order = std::stoi(v->text());
+  // The validator accepts an empty value as "not given" (e.g. "order: |"), so
+  // only a non-empty one, already checked to be digits, is a number.
+  if (const Value* v = front->Find("order"); v && v->is_text() && !v->text().empty()) page.order = std::stoi(v->text());
   if (const Value* v = front->Find("navigation"); v && v->is_text()) page.navigation = ParseBool(v->text()).value_or(false);
   if (const Value* v = front->Find("updated"); v && v->is_text()) page.updated = Date::Parse(v->text());
   page.body = split->body;

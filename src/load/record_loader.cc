@@ -188,7 +188,8 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   ValidationTarget target{DocumentKind::kRecord, record.version_bit, record.version, path, record.withheld};
   ValidateDocument(target, *root, &local);
 
-  if (const Value* id = root->Find("id"); id && id->is_text()) {
+  // An empty "id:" is "not given", as the validator treats it: the file name.
+  if (const Value* id = root->Find("id"); id && id->is_text() && !id->text().empty()) {
     record.id = id->text();
   } else {
     record.id = file_id;

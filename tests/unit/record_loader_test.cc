@@ -47,6 +47,13 @@ TEST(RecordLoaderTest, DatesMustBeInOrder) {
       << d.Format();
 }
 
+TEST(RecordLoaderTest, EmptyIdMeansTheFileName) {
+  Diagnostics d;
+  std::optional<Record> r = LoadRecord("records/bin-check.yaml", "bin-check", "id: \"\"\n" + BaseRecord(), SiteConfig{}, &d);
+  ASSERT_TRUE(r) << d.Format();
+  EXPECT_EQ("bin-check", r->id);
+}
+
 TEST(RecordLoaderTest, InvalidFileNameWithoutIdIsAnError) {
   Diagnostics d;
   EXPECT_FALSE(LoadRecord("records/Bin Check.yaml", "Bin Check", BaseRecord(), SiteConfig{}, &d));

@@ -91,6 +91,17 @@ TEST(SiteLoaderTest, YmlRecordIsAnErrorOtherFilesAWarningDotfilesNothing) {
   EXPECT_NE(std::string::npos, d.Format().find("site/records/notes.txt: warning: ignored"));
 }
 
+TEST(SiteLoaderTest, EmptyOrderInFrontMatterIsNotGivenNotACrash) {
+  // Found by fuzzing: an empty block scalar reached std::stoi("").
+  MemoryFileSystem fs = BaseSite({{"pages/about.md", "---\ntitle: About\norder: |5\nnavigation: yes\n---\nText.\n"}});
+  Site site;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok());
+  EXPECT_FALSE(d.has_errors()) << d.Format();
+  ASSERT_EQ(1u, site.pages.size());
+  EXPECT_EQ(0, site.pages[0].order);
+}
+
 TEST(SiteLoaderTest, BaseUrlMustBeAFullAddress) {
   SiteConfig config;
   Diagnostics d;
