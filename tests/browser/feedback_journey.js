@@ -21,6 +21,8 @@ function startServer(lantern, site, db) {
   return new Promise((resolve, reject) => {
     const child = spawn(lantern, ['serve', site, '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    // Resolves once the server has exited, however often stop() is called.
+    const exited = new Promise((done) => child.once('exit', done));
     const timer = setTimeout(() => reject(new Error(`lantern serve printed no address:\n${output}`)), 20000);
     const onData = (chunk) => {
       output += chunk;
@@ -29,7 +31,10 @@ function startServer(lantern, site, db) {
         clearTimeout(timer);
         resolve({
           origin: `http://127.0.0.1:${m[1]}`,
-          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+          stop: () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            return exited;
+          },
         });
       }
     };

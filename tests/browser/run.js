@@ -391,10 +391,23 @@ async function main() {
   });
 }
 
+// A promise that never settles would let node exit quietly with status 0 and no
+// closing line; that must count as a failure, never as a pass.
+let finished = false;
+process.on('exit', (code) => {
+  if (!finished) {
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    console.error('the suite stopped before it finished (a step never completed)');
+    process.exitCode = 2;
+  }
+});
+
 main().then(() => {
+  finished = true;
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }, (err) => {
+  finished = true;
   console.error(err && err.stack || err);
   failed++;
   console.log(`${passed} passed, ${failed} failed`);
