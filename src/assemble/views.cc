@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "load/redactions.h"
 #include "load/schema.h"
 #include "load/validator.h"
 #include "publish/csv_writer.h"
@@ -79,27 +80,8 @@ std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& th
   }
 }
 
-std::string WithheldReason(const Record& record, const std::string& schema_path) {
-  const Value* redactions = record.data.Find("redactions");
-  if (redactions == nullptr) return {};
-  std::string display = schema_path;
-  for (size_t at = display.find("[]"); at != std::string::npos; at = display.find("[]")) display.erase(at, 2);
-  for (const Value& entry : redactions->items()) {
-    const Value* field = entry.Find("field");
-    const Value* reason = entry.Find("reason");
-    if (field && reason && field->is_text() && reason->is_text() &&
-        (field->text() == display || display.rfind(field->text() + ".", 0) == 0)) {
-      return reason->text();
-    }
-  }
-  return {};
-}
-
 bool IsWithheld(const Record& record, const std::string& schema_path) {
-  for (const std::string& w : record.withheld) {
-    if (schema_path == w || schema_path.rfind(w + ".", 0) == 0 || schema_path.rfind(w + "[].", 0) == 0) return true;
-  }
-  return false;
+  return lantern::IsWithheld(record.withheld, schema_path);
 }
 
 // A summary-list row for the field `spec` whose value is `value` (may be null).

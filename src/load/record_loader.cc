@@ -31,11 +31,6 @@ std::string SchemaPathOf(const std::string& dotted, unsigned version) {
   return schema_path;
 }
 
-std::string DisplayPathOf(std::string path) {
-  for (size_t at = path.find("[]"); at != std::string::npos; at = path.find("[]")) path.erase(at, 2);
-  return path;
-}
-
 // Reads `redactions` before validation, so that withheld fields count as given.
 std::set<std::string> CollectWithheld(const Value& root, unsigned version, const std::string& path,
                                       Diagnostics* diagnostics) {
@@ -44,7 +39,7 @@ std::set<std::string> CollectWithheld(const Value& root, unsigned version, const
   if (redactions == nullptr || !redactions->is_list()) return withheld;
   std::vector<std::string> known;
   for (const FieldSpec& f : AllFields()) {
-    if (f.document == DocumentKind::kRecord && (f.versions & version)) known.push_back(DisplayPathOf(f.path));
+    if (f.document == DocumentKind::kRecord && (f.versions & version)) known.push_back(DisplayPath(f.path));
   }
   for (const Value& entry : redactions->items()) {
     const Value* field = entry.is_map() ? entry.Find("field") : nullptr;

@@ -527,6 +527,12 @@ const char* FieldNumber(const FieldSpec& field, unsigned version) {
   return field.number;
 }
 
+std::string DisplayPath(std::string_view schema_path) {
+  std::string path(schema_path);
+  for (size_t at = path.find("[]"); at != std::string::npos; at = path.find("[]")) path.erase(at, 2);
+  return path;
+}
+
 std::string_view FieldKey(std::string_view path) {
   const size_t dot = path.rfind('.');
   return dot == std::string_view::npos ? path : path.substr(dot + 1);

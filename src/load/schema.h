@@ -93,6 +93,9 @@ const char* FieldNumber(const FieldSpec& field, unsigned version);
 
 // The last component of a path ("owner.third_parties[].name" → "name").
 std::string_view FieldKey(std::string_view path);
+// A path as authors write it, without the list markers
+// ("technical.models[].name" → "technical.models.name").
+std::string DisplayPath(std::string_view schema_path);
 
 }  // namespace lantern
 

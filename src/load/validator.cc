@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/edit_distance.h"
+#include "load/redactions.h"
 #include "model/date.h"
 
 namespace lantern {
@@ -148,17 +149,7 @@ class Validator {
     return nearest;
   }
 
-  bool IsWithheld(const std::string& spec_path) const {
-    for (const std::string& w : target_.withheld) {
-      if (spec_path == w || spec_path.rfind(w + ".", 0) == 0 || spec_path.rfind(w + "[].", 0) == 0) return true;
-    }
-    return false;
-  }
-
-  static std::string DisplayPath(std::string path) {
-    for (size_t at = path.find("[]"); at != std::string::npos; at = path.find("[]")) path.erase(at, 2);
-    return path;
-  }
+  bool IsWithheld(const std::string& spec_path) const { return lantern::IsWithheld(target_.withheld, spec_path); }
 
   bool ExpectText(const Value& value, const std::string& key, SourceLocation at) {
     if (value.is_text()) return true;

@@ -1,5 +1,7 @@
 #include "publish/atrs_export.h"
 
+#include "load/redactions.h"
+
 #include "load/schema.h"
 #include "load/validator.h"
 #include "publish/csv_writer.h"
@@ -26,19 +28,8 @@ std::vector<const FieldSpec*> Sources(const FieldSpec& field4, unsigned version)
 }
 
 std::string WithheldText(const Record& record, const std::string& path) {
-  std::string display = path;
-  for (size_t at = display.find("[]"); at != std::string::npos; at = display.find("[]")) display.erase(at, 2);
-  if (const Value* redactions = record.data.Find("redactions"); redactions && redactions->is_list()) {
-    for (const Value& entry : redactions->items()) {
-      const Value* field = entry.Find("field");
-      const Value* reason = entry.Find("reason");
-      if (field && reason && field->is_text() && reason->is_text() &&
-          (display == field->text() || display.rfind(field->text() + ".", 0) == 0)) {
-        return "Withheld: " + reason->text();
-      }
-    }
-  }
-  return "Withheld";
+  const std::string reason = WithheldReason(record, path);
+  return reason.empty() ? "Withheld" : "Withheld: " + reason;
 }
 
 // The answer text of one field's value, as the template's reader expects it.
@@ -78,7 +69,7 @@ std::string Answer(const Record& record, const FieldSpec& field4, const Value* c
     std::string text;
     if (value != nullptr && !value->is_null()) {
       text = AnswerText(*source, *value);
-    } else if (IsPathWithheld(record, path)) {
+    } else if (IsWithheld(record.withheld, path)) {
       text = WithheldText(record, path);
     }
     if (!text.empty()) {
@@ -116,7 +107,7 @@ bool ChildrenHaveNumbers(const FieldSpec& list4) {
 // Entries of a list whose fields have no numbers, as one answer.
 std::string ListAsOneAnswer(const Record& record, const FieldSpec& list4) {
   const Value* list = SourceList(record, list4);
-  if (list == nullptr) return IsPathWithheld(record, list4.path) ? WithheldText(record, list4.path) : "";
+  if (list == nullptr) return IsWithheld(record.withheld, list4.path) ? WithheldText(record, list4.path) : "";
   std::string answer;
   for (const Value& entry : list->items()) {
     std::string block;
@@ -165,7 +156,7 @@ std::string AtrsTemplateCsv(const Site& site, const Record& record) {
           ChildFields(DocumentKind::kRecord, kV4, std::string(field->path) + "[]");
       if (list == nullptr || list->items().empty()) {
         // The template's fields stay in place, blank or withheld.
-        const std::string blank = IsPathWithheld(record, field->path) ? WithheldText(record, field->path) : "";
+        const std::string blank = IsWithheld(record.withheld, field->path) ? WithheldText(record, field->path) : "";
         for (const FieldSpec* child : children) {
           row(group, TemplateNumber(*child, true), FieldLabel(*child, kV4), blank);
         }

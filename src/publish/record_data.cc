@@ -1,5 +1,7 @@
 #include "publish/record_data.h"
 
+#include "load/redactions.h"
+
 #include "load/validator.h"
 #include "publish/json_writer.h"
 
@@ -23,7 +25,7 @@ Value ConvertMap(const Record& record, const std::string& schema_parent, const V
     const std::string_view key = FieldKey(child->path);
     const Value* given = value.is_map() ? value.Find(key) : nullptr;
     if (given == nullptr || given->is_null()) {
-      if (IsPathWithheld(record, child->path)) map.Set(key, Value::Null());
+      if (IsWithheld(record.withheld, child->path)) map.Set(key, Value::Null());
       continue;
     }
     map.Set(key, Convert(record, *child, *given));
@@ -64,13 +66,6 @@ Value Convert(const Record& record, const FieldSpec& spec, const Value& value) {
 std::string JoinUrl(const std::string& base, const std::string& path) { return base + path; }
 
 }  // namespace
-
-bool IsPathWithheld(const Record& record, const std::string& path) {
-  for (const std::string& w : record.withheld) {
-    if (path == w || path.rfind(w + ".", 0) == 0 || path.rfind(w + "[].", 0) == 0) return true;
-  }
-  return false;
-}
 
 std::string AbsoluteUrl(const SiteConfig& config, const std::string& path_below_root) {
   return JoinUrl(config.base_url, path_below_root);

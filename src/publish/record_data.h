@@ -42,9 +42,6 @@ std::string RecordFeedPath(const Record& record);  // "records/<id>/feed.xml"
 std::string RecordsJson(const Site& site);
 std::string RecordJson(const Site& site, const Record& record);
 
-// True when `path` (a schema path, "technical.models[].performance") is
-// withheld in this record, itself or through a withheld parent.
-bool IsPathWithheld(const Record& record, const std::string& path);
 
 }  // namespace lantern
 
