@@ -259,8 +259,11 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 size_t ValueStart(std::string_view line) {
   size_t i = line.find_first_not_of(' ');
   if (i == std::string_view::npos || line[i] == '#') return std::string_view::npos;
-  while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') i = line.find_first_not_of(' ', i + 1);
-  if (i == std::string_view::npos) return i;
+  // "- - value": skip list markers; a line of markers and spaces has no value.
+  while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
+    i = line.find_first_not_of(' ', i + 1);
+    if (i == std::string_view::npos) return i;
+  }
   if (line[i] == '"' || line[i] == '\'' || line[i] == '[' || line[i] == '{') return i;
   const size_t colon = line.find(": ", i);
   if (colon == std::string_view::npos) return std::string_view::npos;

@@ -86,6 +86,12 @@ TEST(YamlReaderTest, PointsAtTheQuoteOrBracketLeftOpenNotWhereTheParserNoticed) 
             Errors("text: |\n  Note: 'not a quote\nb: 1\n  c: d\n"));
 }
 
+TEST(YamlReaderTest, ListMarkersEndingInSpacesBeforeASyntaxErrorAreNoCrash) {
+  // Found by fuzzing: "- - " then a syntax error sent the locating heuristic
+  // past the end of the line.
+  EXPECT_NE("", Errors("a:\n- - \nb: c: d\n"));
+}
+
 TEST(YamlReaderTest, MarkdownAtTheStartOfAValueGetsAQuotingHint) {
   EXPECT_NE(std::string::npos, Errors("note: *Important:* read this\n").find("read as a YAML alias; put the whole value in quotes"));
   EXPECT_NE(std::string::npos, Errors("note: `code` here\n").find("must be put in quotes"));
