@@ -72,8 +72,8 @@ int RunFeedbackStats(const FeedbackStatsOptions& options, std::FILE* out, std::F
 
 int RunFeedbackMark(const FeedbackMarkOptions& options, std::FILE* err) {
   if (options.status != "new" && options.status != "not_spam" && options.status != "suspected_spam" &&
-      options.status != "closed") {
-    return Fail(err, Status::Error("status must be new, not_spam, suspected_spam or closed"));
+      options.status != "rate_limited" && options.status != "closed") {
+    return Fail(err, Status::Error("status must be new, not_spam, suspected_spam, rate_limited or closed"));
   }
   auto store = FeedbackStore::Open(options.db, FeedbackStore::Mode::kReadWrite);
   if (!store.ok()) return Fail(err, store.status());

@@ -112,11 +112,9 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   const std::string db = options.db.empty() ? DefaultDatabase() : options.db;
-  std::error_code dir_error;
-  if (fs::path(db).has_parent_path()) fs::create_directories(fs::path(db).parent_path(), dir_error);
   FeedbackStore::Options store_options;
   if (snapshot->site.config.retention_days > 0) store_options.retention_days = snapshot->site.config.retention_days;
-  auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kReadWrite, store_options);
+  auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kCreate, store_options);
   if (!store.ok()) {
     std::fprintf(err, "lantern: error: %s\n", store.status().message().c_str());
     return kExitUsageOrSystem;
@@ -146,11 +144,11 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
   AppConfig final_config = config;
   const std::string port_text = std::to_string(port.value());
   if (production) {
-    std::string base = snapshot->site.config.base_url;  // "https://host/path/"
-    const size_t host_end = base.find('/', base.find("//") + 2);
-    final_config.guards.origins = {base.substr(0, host_end)};
+    // As browsers send it: "https://AI.Example.gov.uk:443/ai/" is "https://ai.example.gov.uk".
+    final_config.guards.origins = {NormalizeOrigin(snapshot->site.config.base_url)};
   } else {
-    final_config.guards.origins = {"http://" + options.host + ":" + port_text, "http://localhost:" + port_text};
+    final_config.guards.origins = {NormalizeOrigin("http://" + options.host + ":" + port_text),
+                                   "http://localhost:" + port_text};
   }
   app.SetGuards(final_config.guards);
 

@@ -14,6 +14,8 @@ std::vector<std::pair<const char*, std::string>> Fields(const StoredSubmission& 
           {"request_type", s.request_type},
           {"status", s.status},
           {"flags", s.flags},
+          {"notes", s.notes},
+          {"follows_reference", s.follows_reference},
           {"reply_wanted", s.reply_wanted ? "yes" : "no"},
           {"name", s.name},
           {"email", s.email},

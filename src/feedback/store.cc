@@ -3,11 +3,12 @@
 #include <sqlite3.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
-
 #include <ctime>
 #include <utility>
 
@@ -18,14 +19,19 @@ namespace lantern {
 namespace {
 
 constexpr int kApplicationId = 0x4C4E5446;  // "LNTF": marks the file as a Lantern feedback store
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
-// Length limits below mirror kMax* in store.h; length() counts characters.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS submissions (
+// The submissions table under `name`. Length limits mirror kMax* in store.h;
+// length() counts characters. A form token may carry several submissions
+// only with different answers: UNIQUE (token_nonce, content_hash) makes a
+// resend of the same answers impossible to store twice.
+std::string SubmissionsTable(const std::string& name) {
+  return "CREATE TABLE " + name + R"sql( (
   id INTEGER PRIMARY KEY,
   reference TEXT NOT NULL UNIQUE CHECK (length(reference) = 8),
-  token_nonce TEXT UNIQUE CHECK (token_nonce IS NULL OR length(token_nonce) BETWEEN 1 AND 64),
+  token_nonce TEXT CHECK (token_nonce IS NULL OR length(token_nonce) BETWEEN 1 AND 64),
+  content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+  follows_reference TEXT NOT NULL DEFAULT '' CHECK (length(follows_reference) IN (0, 8)),
   received_at TEXT NOT NULL CHECK (length(received_at) = 20),
   record_id TEXT NOT NULL CHECK (length(record_id) <= 200),
   record_updated TEXT NOT NULL CHECK (length(record_updated) <= 10),
@@ -35,14 +41,64 @@ CREATE TABLE IF NOT EXISTS submissions (
   name TEXT NOT NULL CHECK (length(name) <= 200),
   email TEXT NOT NULL CHECK (length(email) <= 254),
   reply_wanted INTEGER NOT NULL CHECK (reply_wanted IN (0, 1)),
-  status TEXT NOT NULL CHECK (status IN ('new', 'suspected_spam', 'not_spam', 'closed')),
+  status TEXT NOT NULL CHECK (status IN ('new', 'suspected_spam', 'rate_limited', 'not_spam', 'closed')),
   flags TEXT NOT NULL CHECK (length(flags) <= 200),
+  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 200),
   message_hash TEXT NOT NULL CHECK (length(message_hash) = 64),
-  retain_until TEXT NOT NULL CHECK (length(retain_until) = 20)
+  retain_until TEXT NOT NULL CHECK (length(retain_until) = 20),
+  UNIQUE (token_nonce, content_hash)
 ) STRICT;
+)sql";
+}
+
+constexpr const char* kIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS submissions_by_time ON submissions (received_at);
 CREATE INDEX IF NOT EXISTS submissions_by_hash ON submissions (message_hash, received_at);
+CREATE INDEX IF NOT EXISTS submissions_by_token ON submissions (token_nonce);
 )sql";
+
+// Schema 1 had one row per token and no notes: its rows move into the new
+// table as they are (their content hash is the message hash, which keeps
+// them unique per token).
+constexpr const char* kFromVersion1 = R"sql(
+INSERT INTO submissions_v2 (id, reference, token_nonce, content_hash, received_at, record_id, record_updated,
+  request_type, message, case_reference, name, email, reply_wanted, status, flags, message_hash, retain_until)
+SELECT id, reference, token_nonce, message_hash, received_at, record_id, record_updated, request_type, message,
+  case_reference, name, email, reply_wanted, status, flags, message_hash, retain_until FROM submissions;
+DROP TABLE submissions;
+ALTER TABLE submissions_v2 RENAME TO submissions;
+)sql";
+
+// Everything the resident chose or typed, so that a resend of the same
+// answers is recognised and different answers on one token are not.
+std::string ContentHash(const Submission& s) {
+  std::string joined;
+  for (const std::string* part : {&s.request_type, &s.record_id, &s.message, &s.case_reference, &s.name, &s.email}) {
+    joined += *part;
+    joined += '\0';
+  }
+  joined += s.reply_wanted ? '1' : '0';
+  return HexEncode(Sha256(joined));
+}
+
+std::string ErrnoText() { return std::strerror(errno); }
+
+// Creates the missing folders of `path`'s parent with mode 0700 (residents'
+// messages live there), leaving existing folders as they are.
+Status MakePrivateParents(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0) return Status::Ok();
+  const std::string parent = path.substr(0, slash);
+  struct stat info;
+  if (stat(parent.c_str(), &info) == 0) {
+    return S_ISDIR(info.st_mode) ? Status::Ok() : Status::Error(parent + " is not a folder");
+  }
+  if (Status s = MakePrivateParents(parent); !s.ok()) return s;
+  if (mkdir(parent.c_str(), 0700) != 0 && errno != EEXIST) {
+    return Status::Error("cannot create the folder " + parent + ": " + ErrnoText());
+  }
+  return Status::Ok();
+}
 
 // A prepared statement, finalized on destruction.
 class Statement {
@@ -134,30 +190,47 @@ std::string FormatUtcTime(int64_t unix_seconds) {
 
 Result<std::unique_ptr<FeedbackStore>> FeedbackStore::Open(const std::string& path, Mode mode, Options options) {
   const std::string where = "feedback store " + path;
-  int lock_fd = -1;
-  if (mode == Mode::kReadWrite && path != ":memory:") {
-    const std::string lock_path = path + ".lock";
-    lock_fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (lock_fd < 0) {
-      return Status::Error("cannot open " + lock_path + ": " + std::strerror(errno)).WithContext("cannot open " + where);
+  const bool memory = path == ":memory:";
+  const bool writer = mode != Mode::kReadOnly;
+  struct stat info;
+  if (!memory && lstat(path.c_str(), &info) != 0) {
+    if (errno != ENOENT || mode != Mode::kCreate) {
+      return Status::Error("there is no feedback store at " + path +
+                           " (check --db; lantern serve creates the store when it first starts)");
     }
-    if (flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-      close(lock_fd);
+    if (Status s = MakePrivateParents(path); !s.ok()) return s.WithContext("cannot create " + where);
+  } else if (!memory && !S_ISREG(info.st_mode)) {
+    return Status::Error(where + " is not a regular file (a folder or a symbolic link?); choose another --db path");
+  }
+  int file_fd = -1;
+  if (writer && !memory) {
+    // The lock is taken on the database file itself: deleting or renaming a
+    // file cannot release it. flock and SQLite's fcntl locks are independent.
+    file_fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (file_fd < 0) return Status::Error(ErrnoText()).WithContext("cannot open " + where);
+    if (flock(file_fd, LOCK_EX | LOCK_NB) != 0) {
+      close(file_fd);
       return Status::Error(where + " is open for writing in another process (is lantern serve running?); "
                            "only one process may write to it at a time");
     }
+    // Residents' messages: readable by this user only, whatever the umask was.
+    fchmod(file_fd, 0600);
+    for (const char* suffix : {"-wal", "-shm"}) chmod((path + suffix).c_str(), 0600);
   }
   sqlite3* db = nullptr;
-  const int flags = (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                    SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
+  const int flags = (writer ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_FULLMUTEX |
+                    SQLITE_OPEN_NOFOLLOW | (memory ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     Status error = Status::Error(db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
-    if (lock_fd >= 0) close(lock_fd);
+    if (file_fd >= 0) close(file_fd);
     return error.WithContext("cannot open " + where);
   }
   std::unique_ptr<FeedbackStore> store(new FeedbackStore(db, path, options));
-  store->lock_fd_ = lock_fd;
+  store->file_fd_ = file_fd;
+  if (writer && !memory) {
+    if (Status s = store->CheckFile(); !s.ok()) return s;  // swapped between our open and SQLite's
+  }
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_extended_result_codes(db, 1);
   // busy_timeout first: a reader may open while the server checkpoints.
@@ -177,35 +250,60 @@ Result<std::unique_ptr<FeedbackStore>> FeedbackStore::Open(const std::string& pa
   if (table_count > 0 && application_id != kApplicationId) {
     return Status::Error(where + " is a SQLite database of another program; choose another --db path");
   }
-  if (mode == Mode::kReadOnly) {
+  if (!writer) {
     if (table_count == 0) return Status::Error(where + " holds no submissions yet (it is empty)");
+    Statement version(db, "PRAGMA user_version");
+    if (version.Step() != SQLITE_ROW) return version.Error("cannot read " + where);
+    if (version.Int(0) != kSchemaVersion) {
+      return Status::Error(where + " has schema version " + std::to_string(version.Int(0)) + ", this Lantern reads " +
+                           std::to_string(kSchemaVersion) + (version.Int(0) < kSchemaVersion
+                                                                 ? " (lantern serve upgrades it when it starts)"
+                                                                 : ""));
+    }
     return store;
   }
   for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
     if (Status s = store->Execute(pragma); !s.ok()) return s.WithContext(where);
   }
-  if (table_count == 0) {
-    Transaction transaction(db);
-    if (Status s = transaction.Begin(); !s.ok()) return s.WithContext(where);
-    if (Status s = store->Execute(kSchema); !s.ok()) return s.WithContext(where);
-    const std::string stamp = "PRAGMA application_id = " + std::to_string(kApplicationId) +
-                              "; PRAGMA user_version = " + std::to_string(kSchemaVersion);
-    if (Status s = store->Execute(stamp.c_str()); !s.ok()) return s.WithContext(where);
-    if (Status s = transaction.Commit(); !s.ok()) return s.WithContext(where);
-  } else {
-    Statement version(db, "PRAGMA user_version");
-    if (version.Step() != SQLITE_ROW) return version.Error("cannot read " + where);
-    if (version.Int(0) != kSchemaVersion) {
-      return Status::Error(where + " has schema version " + std::to_string(version.Int(0)) + ", this Lantern reads " +
-                           std::to_string(kSchemaVersion));
-    }
-  }
+  if (Status s = store->Migrate(); !s.ok()) return s.WithContext(where);
   return store;
+}
+
+Status FeedbackStore::Migrate() {
+  long long version = 0, table_count = 0;
+  {
+    Statement tables(db_, "SELECT count(*) FROM sqlite_schema");
+    if (tables.Step() != SQLITE_ROW) return tables.Error("cannot read the schema");
+    table_count = tables.Int(0);
+    Statement user_version(db_, "PRAGMA user_version");
+    if (user_version.Step() != SQLITE_ROW) return user_version.Error("cannot read the schema version");
+    version = user_version.Int(0);
+  }
+  if (table_count > 0 && version == kSchemaVersion) return Status::Ok();
+  if (table_count > 0 && version != 1) {
+    return Status::Error("schema version " + std::to_string(version) + ", but this Lantern reads " +
+                         std::to_string(kSchemaVersion) + " (a newer Lantern made it?)");
+  }
+  Transaction transaction(db_);
+  if (Status s = transaction.Begin(); !s.ok()) return s;
+  if (table_count == 0) {
+    if (Status s = Execute(SubmissionsTable("submissions").c_str()); !s.ok()) return s;
+  } else {
+    if (Status s = Execute(SubmissionsTable("submissions_v2").c_str()); !s.ok()) return s;
+    if (Status s = Execute(kFromVersion1); !s.ok()) return s.WithContext("cannot upgrade from schema 1");
+  }
+  if (Status s = Execute(kIndexes); !s.ok()) return s;
+  const std::string stamp = "PRAGMA application_id = " + std::to_string(kApplicationId) +
+                            "; PRAGMA user_version = " + std::to_string(kSchemaVersion);
+  if (Status s = Execute(stamp.c_str()); !s.ok()) return s;
+  return transaction.Commit();
 }
 
 FeedbackStore::~FeedbackStore() {
   sqlite3_close_v2(db_);
-  if (lock_fd_ >= 0) close(lock_fd_);  // releases the writer lock
+  // After SQLite: closing any descriptor of the file drops this process's
+  // fcntl locks on it, SQLite's included. Closing also releases the flock.
+  if (file_fd_ >= 0) close(file_fd_);
 }
 
 Status FeedbackStore::Execute(const char* sql) const {
@@ -218,27 +316,115 @@ Status FeedbackStore::Execute(const char* sql) const {
   return Status::Ok();
 }
 
+Status FeedbackStore::CheckFile() const {
+  if (file_fd_ < 0) return Status::Ok();  // in memory, or read-only
+  struct stat opened, named;
+  if (fstat(file_fd_, &opened) != 0) return Status::Error("cannot check the feedback store " + path_);
+  if (opened.st_nlink == 0 || stat(path_.c_str(), &named) != 0) {
+    return Status::Error("the feedback store " + path_ + " was deleted while the server ran; restart the server "
+                         "to create a new one, or restore the file");
+  }
+  if (named.st_dev != opened.st_dev || named.st_ino != opened.st_ino) {
+    return Status::Error("the feedback store " + path_ + " was replaced by another file while the server ran; "
+                         "restart the server to use the new file");
+  }
+  if ((opened.st_mode & S_IWUSR) == 0) {
+    return Status::Error("the feedback store " + path_ + " was made read-only; make it writable (chmod 600)");
+  }
+  return Status::Ok();
+}
+
+Status FeedbackStore::ReadBack(const std::string& reference) const {
+  if (file_fd_ < 0) return Status::Ok();
+  // A new connection opens the path as the staff commands will, so a commit
+  // that went to a deleted or replaced file cannot pass.
+  sqlite3* reader = nullptr;
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW;
+  Status status = Status::Ok();
+  if (sqlite3_open_v2(path_.c_str(), &reader, flags, nullptr) != SQLITE_OK) {
+    status = Status::Error("cannot reopen the feedback store " + path_ + " to check the commit");
+  } else {
+    sqlite3_busy_timeout(reader, options_.write_wait_ms);
+    Statement find(reader, "SELECT 1 FROM submissions WHERE reference = ?1");
+    find.Bind(1, reference);
+    const int rc = find.Step();
+    if (rc != SQLITE_ROW) {
+      status = rc == SQLITE_DONE ? Status::Error("the submission " + reference + " is not in the file at " + path_)
+                                 : find.Error("cannot read back the submission from " + path_);
+    }
+  }
+  sqlite3_close_v2(reader);
+  return status;
+}
+
+Status FeedbackStore::Health() const {
+  std::unique_lock<std::timed_mutex> lock(mutex_, std::chrono::milliseconds(options_.write_wait_ms));
+  if (!lock.owns_lock()) return Status::Error("the feedback store " + path_ + " is busy");
+  if (Status s = CheckFile(); !s.ok()) return s;
+  Statement probe(db_, "SELECT count(*) FROM submissions");
+  if (probe.Step() != SQLITE_ROW) return probe.Error("cannot read the feedback store " + path_);
+  return Status::Ok();
+}
+
+Result<bool> FeedbackStore::Exists(const std::string& reference) const {
+  std::unique_lock<std::timed_mutex> lock(mutex_, std::chrono::milliseconds(options_.write_wait_ms));
+  if (!lock.owns_lock()) return Status::Error("the feedback store " + path_ + " is busy");
+  Statement find(db_, "SELECT 1 FROM submissions WHERE reference = ?1");
+  find.Bind(1, reference);
+  const int rc = find.Step();
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return find.Error("cannot look up " + reference);
+}
+
 Result<InsertOutcome> FeedbackStore::Insert(const Submission& submission, int64_t now) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  // One deadline for the whole Insert: waiting for other requests here and
+  // for SQLite's write lock together never exceed write_wait_ms, so a locked
+  // store answers each resident in seconds, not in turn.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.write_wait_ms);
+  std::unique_lock<std::timed_mutex> lock(mutex_, deadline);
+  if (!lock.owns_lock()) return Status::Error("the feedback store " + path_ + " is busy");
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  sqlite3_busy_timeout(db_, static_cast<int>(std::max<long long>(1, left.count())));
+  Result<InsertOutcome> outcome = InsertLocked(submission, now);
+  sqlite3_busy_timeout(db_, 5000);
+  if (!outcome.ok()) return outcome;
+  if (Status s = CheckFile(); !s.ok()) return s;
+  if (Status s = ReadBack(outcome.value().reference); !s.ok()) return s;
+  return outcome;
+}
+
+Result<InsertOutcome> FeedbackStore::InsertLocked(const Submission& submission, int64_t now) {
+  if (Status s = CheckFile(); !s.ok()) return s;  // never write into a file nobody will read
   Transaction transaction(db_);
   if (Status s = transaction.Begin(); !s.ok()) return s;
+  const std::string content_hash = ContentHash(submission);
+  std::string follows;
   if (!submission.token_nonce.empty()) {
-    Statement seen(db_, "SELECT reference, status FROM submissions WHERE token_nonce = ?1");
+    Statement seen(db_, "SELECT reference, status, content_hash FROM submissions WHERE token_nonce = ?1 ORDER BY id");
     seen.Bind(1, submission.token_nonce);
-    const int rc = seen.Step();
-    if (rc == SQLITE_ROW) return InsertOutcome{seen.Text(0), seen.Text(1), true};
+    int rc;
+    while ((rc = seen.Step()) == SQLITE_ROW) {
+      if (follows.empty()) follows = seen.Text(0);
+      if (seen.Text(2) == content_hash) return InsertOutcome{seen.Text(0), seen.Text(1), true, ""};
+    }
     if (rc != SQLITE_DONE) return seen.Error("cannot look up the form token");
   }
   const std::string message_hash = HexEncode(Sha256(submission.message));
   std::vector<std::string> flags = submission.flags;
   {
-    Statement repeated(db_, "SELECT 1 FROM submissions WHERE message_hash = ?1 AND received_at >= ?2 LIMIT 1");
-    repeated.Bind(1, message_hash).Bind(2, FormatUtcTime(now - 24 * 3600));
+    // A resend on the same form token (a corrected name, say) is the same resident, not a repeat.
+    Statement repeated(db_,
+                       "SELECT 1 FROM submissions WHERE message_hash = ?1 AND received_at >= ?2 AND "
+                       "(token_nonce IS NULL OR token_nonce IS NOT ?3) LIMIT 1");
+    repeated.Bind(1, message_hash).Bind(2, FormatUtcTime(now - 24 * 3600)).BindNullable(3, submission.token_nonce);
     const int rc = repeated.Step();
     if (rc == SQLITE_ROW) flags.push_back("repeated_message");
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return repeated.Error("cannot check for repeated messages");
   }
-  const std::string status = flags.empty() ? "new" : "suspected_spam";
+  std::vector<std::string> notes = submission.notes;
+  if (!follows.empty()) notes.push_back("token_reused");
+  const std::string status = !flags.empty() ? "suspected_spam" : submission.over_global_limit ? "rate_limited" : "new";
   const int keep_days = flags.empty() ? options_.retention_days : options_.spam_retention_days;
   // A clash among 6.6e11 references is rare, but a UNIQUE failure must never lose a submission.
   for (int attempt = 0; attempt < 8; ++attempt) {
@@ -250,36 +436,41 @@ Result<InsertOutcome> FeedbackStore::Insert(const Submission& submission, int64_
     if (rc == SQLITE_ROW) continue;
     if (rc != SQLITE_DONE) return taken.Error("cannot check the reference");
     Statement insert(db_,
-                     "INSERT INTO submissions (reference, token_nonce, received_at, record_id, record_updated, "
-                     "request_type, message, case_reference, name, email, reply_wanted, status, flags, message_hash, "
-                     "retain_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                     "INSERT INTO submissions (reference, token_nonce, content_hash, follows_reference, received_at, "
+                     "record_id, record_updated, request_type, message, case_reference, name, email, reply_wanted, "
+                     "status, flags, notes, message_hash, retain_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                     "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     insert.Bind(1, reference.value())
         .BindNullable(2, submission.token_nonce)
-        .Bind(3, FormatUtcTime(now))
-        .Bind(4, submission.record_id)
-        .Bind(5, submission.record_updated)
-        .Bind(6, submission.request_type)
-        .Bind(7, submission.message)
-        .Bind(8, submission.case_reference)
-        .Bind(9, submission.name)
-        .Bind(10, submission.email)
-        .Bind(11, static_cast<long long>(submission.reply_wanted ? 1 : 0))
-        .Bind(12, status)
-        .Bind(13, JoinFlags(flags))
-        .Bind(14, message_hash)
-        .Bind(15, FormatUtcTime(now + static_cast<int64_t>(keep_days) * 24 * 3600));
+        .Bind(3, content_hash)
+        .Bind(4, follows)
+        .Bind(5, FormatUtcTime(now))
+        .Bind(6, submission.record_id)
+        .Bind(7, submission.record_updated)
+        .Bind(8, submission.request_type)
+        .Bind(9, submission.message)
+        .Bind(10, submission.case_reference)
+        .Bind(11, submission.name)
+        .Bind(12, submission.email)
+        .Bind(13, static_cast<long long>(submission.reply_wanted ? 1 : 0))
+        .Bind(14, status)
+        .Bind(15, JoinFlags(flags))
+        .Bind(16, JoinFlags(notes))
+        .Bind(17, message_hash)
+        .Bind(18, FormatUtcTime(now + static_cast<int64_t>(keep_days) * 24 * 3600));
     if (insert.Step() != SQLITE_DONE) return insert.Error("cannot store the submission");
     if (Status s = transaction.Commit(); !s.ok()) return s;
-    return InsertOutcome{reference.value(), status, false};
+    return InsertOutcome{reference.value(), status, false, follows};
   }
   return Status::Error("cannot find a free reference number");
 }
 
 Result<std::vector<StoredSubmission>> FeedbackStore::List(const std::string& since) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::timed_mutex> lock(mutex_);
   Statement select(db_,
                    "SELECT reference, received_at, record_id, record_updated, request_type, message, case_reference, "
-                   "name, email, reply_wanted, status, flags, retain_until FROM submissions WHERE received_at >= ?1 "
+                   "name, email, reply_wanted, status, flags, notes, retain_until, follows_reference FROM submissions "
+                   "WHERE received_at >= ?1 "
                    "ORDER BY received_at, id");
   select.Bind(1, since);
   std::vector<StoredSubmission> rows;
@@ -298,7 +489,9 @@ Result<std::vector<StoredSubmission>> FeedbackStore::List(const std::string& sin
     row.reply_wanted = select.Int(9) != 0;
     row.status = select.Text(10);
     row.flags = select.Text(11);
-    row.retain_until = select.Text(12);
+    row.notes = select.Text(12);
+    row.retain_until = select.Text(13);
+    row.follows_reference = select.Text(14);
     rows.push_back(std::move(row));
   }
   if (rc != SQLITE_DONE) return select.Error("cannot read submissions from " + path_);
@@ -306,7 +499,7 @@ Result<std::vector<StoredSubmission>> FeedbackStore::List(const std::string& sin
 }
 
 Result<long long> FeedbackStore::DeleteWhere(const char* sql, const std::string& bound) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::timed_mutex> lock(mutex_);
   long long deleted = 0;
   {
     Transaction transaction(db_);
@@ -334,7 +527,7 @@ Result<long long> FeedbackStore::PurgeExpired(int64_t now) {
 }
 
 Status FeedbackStore::SetStatus(const std::string& reference, const std::string& status) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::timed_mutex> lock(mutex_);
   Transaction transaction(db_);
   if (Status s = transaction.Begin(); !s.ok()) return s;
   Statement update(db_, "UPDATE submissions SET status = ?1 WHERE reference = ?2");
@@ -345,7 +538,7 @@ Status FeedbackStore::SetStatus(const std::string& reference, const std::string&
 }
 
 Result<StoreStats> FeedbackStore::Stats() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::timed_mutex> lock(mutex_);
   StoreStats stats;
   Statement groups(db_,
                    "SELECT request_type, status, count(*) FROM submissions GROUP BY request_type, status "
@@ -364,7 +557,7 @@ Result<StoreStats> FeedbackStore::Stats() const {
 }
 
 Result<std::string> FeedbackStore::IntegrityCheck() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::timed_mutex> lock(mutex_);
   Statement check(db_, "PRAGMA integrity_check");
   std::string out;
   int rc;

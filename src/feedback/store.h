@@ -7,6 +7,13 @@
 // IMMEDIATE ... COMMIT; every statement is prepared with bound values. The
 // table is STRICT with CHECK limits that mirror the form's. No IP address is
 // ever stored.
+//
+// The store cannot vanish silently: Insert returns a reference only after a
+// fresh connection on the path (the file the staff commands open) has read
+// the row back, and refuses to write when the path no longer names the file
+// this store opened (deleted, replaced) or that file was made read-only. The
+// one-writer lock is an flock on the database file itself, so deleting a file
+// cannot defeat it. Files are created 0600 and new folders 0700.
 #ifndef LANTERN_FEEDBACK_STORE_H_
 #define LANTERN_FEEDBACK_STORE_H_
 
@@ -41,19 +48,31 @@ struct Submission {
   bool reply_wanted = false;
   std::string token_nonce;     // hex nonce of the form token: one row per token; empty when none
   std::vector<std::string> flags;  // spam flags set by the caller (honeypot, too_fast, many_links)
+  // Facts for staff that do not make a row spam: bidi_controls, controls_removed,
+  // invalid_utf8, record_gone (record_id names a record no longer on the site), …
+  std::vector<std::string> notes;
+  // Held because the form's overall hourly ceiling was reached: stored with the
+  // status "rate_limited" (unless it is also suspected spam) for staff to review.
+  bool over_global_limit = false;
 };
 
 // A row as staff see it.
 struct StoredSubmission {
   std::string reference, received_at, record_id, record_updated, request_type, message, case_reference, name, email;
   bool reply_wanted = false;
-  std::string status, flags, retain_until;
+  std::string status, flags, notes, retain_until;
+  std::string follows_reference;  // the first submission sent with the same form token, or empty
 };
 
 struct InsertOutcome {
   std::string reference;
-  std::string status;       // "new" or "suspected_spam"
-  bool duplicate = false;   // the token was used before: `reference` is the first submission's
+  std::string status;       // "new", "suspected_spam" or "rate_limited"
+  // The same token and the same answers were stored before (a double click or
+  // a resend): `reference` is that submission's and nothing was added.
+  bool duplicate = false;
+  // The token was used before with other answers: this is a new submission,
+  // linked to the first one's reference.
+  std::string follows_reference;
 };
 
 struct StoreStats {
@@ -71,19 +90,26 @@ std::string FormatUtcTime(int64_t unix_seconds);
 
 class FeedbackStore {
  public:
-  enum class Mode { kReadWrite, kReadOnly };
+  // kCreate (lantern serve) creates a missing store, and missing folders on
+  // its path with mode 0700; kReadWrite and kReadOnly (staff commands) refuse
+  // a store that does not exist, so a mistyped --db never makes an empty one.
+  enum class Mode { kCreate, kReadWrite, kReadOnly };
   struct Options {
     int retention_days = 365;       // how long ordinary rows are kept (site.yaml feedback.retention_days)
     int spam_retention_days = 30;   // how long suspected spam is kept for review
+    // The longest an Insert waits for the store (another request, or another
+    // process holding SQLite's write lock) before it fails, in all.
+    int write_wait_ms = 3000;
   };
 
-  // Opens (creating in kReadWrite) the store at `path` (":memory:" for tests).
-  // Fails with a Status naming the path when the file is not a SQLite
-  // database, belongs to another program, or cannot be opened or created.
-  // kReadWrite also takes an exclusive lock on `path`.lock, held until the
-  // store closes, so only one process ever writes (SQLite before 3.51.3 can
-  // corrupt a WAL database when two processes write or checkpoint at once);
-  // a second writer fails with a Status saying so.
+  // Opens the store at `path` (":memory:" for tests). Fails with a Status
+  // naming the path when the file does not exist (but in kCreate), is not a
+  // SQLite database, belongs to another program, has a newer schema, or cannot
+  // be opened or created. A store of schema 1 is upgraded in kCreate and
+  // kReadWrite. The writing modes also take an exclusive flock on the database
+  // file, held until the store closes, so only one process ever writes (SQLite
+  // before 3.51.3 can corrupt a WAL database when two processes write or
+  // checkpoint at once); a second writer fails with a Status saying so.
   static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode, Options options);
   static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode) {
     return Open(path, mode, Options());
@@ -93,11 +119,20 @@ class FeedbackStore {
   FeedbackStore& operator=(const FeedbackStore&) = delete;
 
   // Stores `submission` received at `now` and returns its new reference once
-  // COMMIT has returned. A token nonce seen before returns the earlier row's
-  // reference and adds nothing. A message identical to one received in the
-  // last 24 hours adds the flag "repeated_message"; any flag stores the row
-  // as "suspected_spam" (kept, never dropped). Thread-safe.
+  // COMMIT has returned and the row has been read back from the file at the
+  // store's path. A token nonce seen before with the same answers returns the
+  // earlier row's reference and adds nothing; with other answers it adds a
+  // row linked to the first. A message identical to one received in the last
+  // 24 hours adds the flag "repeated_message"; any flag stores the row as
+  // "suspected_spam" (kept, never dropped). Fails, within write_wait_ms, when
+  // the store is busy, unwritable, or no longer the file at its path; then
+  // nothing may be acknowledged. Thread-safe.
   Result<InsertOutcome> Insert(const Submission& submission, int64_t now);
+  // True when a submission with `reference` is stored.
+  Result<bool> Exists(const std::string& reference) const;
+  // Ok when the store can take a submission now: its path still names the
+  // file it opened, that file is writable, and it answers a query.
+  Status Health() const;
 
   // Rows received on or after `since` (a YYYY-MM-DD date, or empty for all),
   // oldest first.
@@ -117,13 +152,19 @@ class FeedbackStore {
  private:
   FeedbackStore(sqlite3* db, std::string path, Options options) : db_(db), path_(std::move(path)), options_(options) {}
   Status Execute(const char* sql) const;
+  Status Migrate();
   Result<long long> DeleteWhere(const char* sql, const std::string& bound);
+  // Ok when path_ still names the file opened as file_fd_, and it is writable.
+  Status CheckFile() const;
+  // Reads `reference` back through a new read-only connection on path_.
+  Status ReadBack(const std::string& reference) const;
+  Result<InsertOutcome> InsertLocked(const Submission& submission, int64_t now);
 
-  int lock_fd_ = -1;
+  int file_fd_ = -1;  // the database file, flocked by writers; closed after db_
   sqlite3* db_;
   std::string path_;
   Options options_;
-  mutable std::mutex mutex_;  // one writer, and one statement sequence at a time
+  mutable std::timed_mutex mutex_;  // one writer, and one statement sequence at a time
 };
 
 }  // namespace lantern

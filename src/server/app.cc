@@ -1,6 +1,10 @@
 #include "server/app.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "assemble/views.h"
 #include "feedback/reference.h"
@@ -12,6 +16,36 @@ namespace lantern {
 namespace {
 
 constexpr const char* kReloadScriptPath = "__lantern/reload.js";
+constexpr const char* kHealthPath = "/__lantern/health";
+// How long a resident is asked to wait when the store could not take a send.
+constexpr int64_t kStoreRetrySeconds = 60;
+
+// `text` with each "{name}" replaced by values[name].
+std::string Fill(std::string text, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + name + "}";
+    for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
+      text.replace(at, placeholder.size(), value);
+    }
+  }
+  return text;
+}
+
+// An IPv6 address as its /64 network; anything else as it is.
+std::string RateKey(const std::string& address) {
+  if (address.find(':') == std::string::npos) return address;
+  unsigned char bytes[16];
+  if (inet_pton(AF_INET6, address.c_str(), bytes) != 1) return address;
+  std::fill(bytes + 8, bytes + 16, 0);
+  char text[INET6_ADDRSTRLEN];
+  return inet_ntop(AF_INET6, bytes, text, sizeof text) ? std::string(text) + "/64" : address;
+}
+
+std::string Joined(const std::set<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ",") + name;
+  return out.empty() ? "-" : out;
+}
 
 std::string FormBase(const Site& site) {
   std::string endpoint = site.config.feedback_endpoint.empty() ? "/feedback" : site.config.feedback_endpoint;
@@ -88,10 +122,10 @@ std::string App::ClientKey(const Request& request) const {
     const std::string forwarded = request.Header("X-Real-IP");
     if (!forwarded.empty() && forwarded.size() <= 45 &&
         forwarded.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos) {
-      return forwarded;
+      return RateKey(forwarded);
     }
   }
-  return request.remote_addr;
+  return RateKey(request.remote_addr);
 }
 
 void App::Log(const std::string& line) const {
@@ -100,10 +134,7 @@ void App::Log(const std::string& line) const {
 
 int App::Admit(const Request& request) {
   if (const int status = CheckRequest(request, config_.guards); status != 0) return status;
-  if (request.method == "POST") {
-    if (request.path != PostPath()) return 405;
-    if (!limiter_.Allow(ClientKey(request), static_cast<double>(clock_()))) return 429;
-  }
+  if (request.method == "POST" && request.path != PostPath()) return 405;
   return 0;
 }
 
@@ -154,6 +185,7 @@ Response App::Route(const Request& request) {
   if (request.method == "POST") return FeedbackPost(site, request);
   const std::string& root = site->site.config.root_path;
   if (request.path.compare(0, root.size(), root) != 0) return ErrorPage(404);
+  if (request.path == kHealthPath) return Health();
   const std::string relative = request.path.substr(root.size());
   if (config_.live_reload && relative == kReloadScriptPath) {
     Response response;
@@ -175,11 +207,31 @@ Response App::Route(const Request& request) {
   return response;
 }
 
+Response App::Health() {
+  Response response;
+  response.content_type = "text/plain; charset=utf-8";
+  NoStore(&response);
+  const Status status = store_ ? store_->Health() : Status::Error("no feedback store");
+  if (status.ok()) {
+    response.body = "ok\n";
+  } else {
+    // The reason goes to the log only: it names paths.
+    Log("event=health_failed reason=\"" + status.message() + "\" status=503");
+    response.status = 503;
+    response.body = "feedback store unavailable\n";
+  }
+  return response;
+}
+
 Response App::FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::string& rest) {
   const std::string sent = "sent/";
   if (rest.compare(0, sent.size(), sent) == 0) {
     const std::string reference = rest.substr(sent.size());
-    if (!IsReference(reference)) return ErrorPage(404);
+    if (!IsReference(reference) || !store_) return ErrorPage(404);
+    // Never confirm a reference the store does not hold.
+    Result<bool> exists = store_->Exists(reference);
+    if (!exists.ok()) return ErrorPage(503);
+    if (!exists.value()) return ErrorPage(404);
     Response response;
     NoStore(&response);
     response.body = RenderThemed(
@@ -210,6 +262,11 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
   form.Set("action", TextValue(PostPath()));
   form.Set("token", TextValue(token));
   form.Set("tool", TextValue(answers.tool));
+  if (!record && !answers.tool.empty()) {
+    // The record was renamed or removed since the form was loaded: the
+    // message is kept, as general feedback naming the old id.
+    form.Set("notice", TextValue(Fill(theme.String("feedback_record_gone"), {{"id", answers.tool}})));
+  }
   if (record) {
     form.Set("record_title", TextValue(record->Text("summary.name").empty() ? record->id
                                                                              : record->Text("summary.name")));
@@ -239,7 +296,7 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
                          .Set("reply", Value::Bool(answers.reply)));
   Value error_list = Value::List();
   for (const FieldError& error : errors) {
-    const std::string text = theme.String(error.string_key);
+    const std::string text = Fill(theme.String(error.string_key), error.values);
     error_list.Push(Value::Map().Set("field_id", TextValue(error.field_id)).Set("text", TextValue(text)));
     std::string slot = error.field_id.rfind("type-", 0) == 0 ? "type_error" : error.field_id + "_error";
     if (!form.Find(slot)) form.Set(slot, TextValue(text));
@@ -287,6 +344,9 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Feedb
   if (answers.reply) keep("reply", "yes");
   keep("website", answers.website);
   Value check = Value::Map();
+  if (!answers.tool.empty() && !FindRecord(site->site, answers.tool)) {
+    check.Set("notice", TextValue(Fill(theme.String("feedback_record_gone"), {{"id", answers.tool}})));
+  }
   check.Set("action", TextValue(PostPath()));
   check.Set("rows", std::move(rows));
   check.Set("hidden", std::move(hidden));
@@ -297,22 +357,26 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Feedb
   return response;
 }
 
+Response App::ShowBack(const std::shared_ptr<SiteSnapshot>& site, const FeedbackAnswers& answers,
+                       FieldError notice, int status, int64_t retry_after) {
+  Response response = RenderForm(site, answers, {std::move(notice)}, answers.token, status);
+  response.headers.push_back({"Retry-After", std::to_string(retry_after)});
+  return response;
+}
+
 Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Request& request) {
-  if (request.body.size() > kMaxFormBodyBytes) return ErrorPage(413);
-  ParsedForm parsed = ParseFormBody(request.body, FeedbackFieldNames());
-  if (!parsed.ok) {
-    Log("event=feedback_refused reason=\"" + parsed.error + "\" status=400");
+  if (!request.body_complete) {
+    // The client went away mid-body: there is nobody to show the text to, and
+    // a cut message must never be stored as if it were whole.
+    Log("event=feedback_incomplete_body status=400");
     return ErrorPage(400);
   }
+  if (request.body.size() > kMaxFormBodyBytes) return ErrorPage(413);
+  // From here on, whatever the bytes, the resident's text is stored or shown back.
+  const ParsedForm parsed = ParseFormBody(request.body, FeedbackFieldNames());
   FeedbackAnswers answers = FeedbackAnswers::FromFields(parsed.fields);
-  const Record* record = nullptr;
-  if (!answers.tool.empty()) {
-    record = FindRecord(site->site, answers.tool);
-    if (!record) {
-      Log("event=feedback_refused reason=\"unknown tool\" status=400");
-      return ErrorPage(400);
-    }
-  }
+  if (!answers.tool.empty() && !IsRecordIdShape(answers.tool)) answers.tool.clear();  // not an id we could name
+  const Record* record = answers.tool.empty() ? nullptr : FindRecord(site->site, answers.tool);
   const int64_t now = clock_();
   if (!answers.change.empty()) {
     // "Change" on the check-answers page: the form again, with everything kept.
@@ -321,21 +385,31 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   }
   const TokenCheck token = signer_.Check(answers.token, now);
   std::vector<FieldError> errors = ValidateAnswers(answers);
-  std::string token_to_show = answers.token;
   if (token.outcome != TokenCheck::Outcome::kValid) {
     // The resident's text is kept; a fresh token lets them send again (A2, A3).
     Result<std::string> fresh = signer_.Issue(now);
     if (!fresh.ok()) return ErrorPage(500);
-    token_to_show = fresh.value();
+    answers.token = fresh.value();
     errors.insert(errors.begin(), FieldError{"message", "error_token"});
   }
   if (!errors.empty()) {
-    Log("event=feedback_invalid errors=" + std::to_string(errors.size()) + " status=422");
-    return RenderForm(site, answers, errors, token_to_show, 422);
+    Log("event=feedback_invalid errors=" + std::to_string(errors.size()) + " anomalies=" + Joined(parsed.anomalies) +
+        " status=422");
+    return RenderForm(site, answers, errors, answers.token, 422);
   }
   if (!answers.confirm) {
     // Check your answers (F11, WCAG 3.3.4): nothing is stored until the resident confirms.
     return RenderCheck(site, answers);
+  }
+  // A send: only now do the rate limits count.
+  const RateLimiter::Decision limit = limiter_.TakeSend(ClientKey(request), static_cast<double>(now));
+  if (limit.kind == RateLimiter::Decision::Kind::kClientLimited) {
+    const int64_t minutes = (limit.retry_after_seconds + 59) / 60;
+    Log("event=feedback_rate_limited retry_after=" + std::to_string(limit.retry_after_seconds) + " status=429");
+    return ShowBack(site, answers,
+                    FieldError{"message", minutes == 1 ? "error_rate_limited_one" : "error_rate_limited",
+                               {{"minutes", std::to_string(minutes)}}},
+                    429, limit.retry_after_seconds);
   }
   Submission submission;
   submission.record_id = answers.tool;
@@ -347,24 +421,31 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   submission.email = answers.email;
   submission.reply_wanted = answers.reply;
   submission.token_nonce = token.nonce_hex;
+  submission.over_global_limit = limit.kind == RateLimiter::Decision::Kind::kOverGlobal;
   if (!answers.website.empty()) submission.flags.push_back("honeypot");
   if (token.age_seconds < kTokenMinFillSeconds) submission.flags.push_back("too_fast");
   if (CountLinks(answers.message) > 2) submission.flags.push_back("many_links");
-  if (!store_) return ErrorPage(500);
-  Result<InsertOutcome> stored = store_->Insert(submission, now);
+  for (const char* note : {"bidi_controls", "controls_removed", "invalid_utf8", "bad_percent_encoding"}) {
+    if (parsed.anomalies.count(note)) submission.notes.push_back(note);
+  }
+  if (!answers.tool.empty() && !record) submission.notes.push_back("record_gone");
+  Result<InsertOutcome> stored = store_ ? store_->Insert(submission, now) : Result<InsertOutcome>(Status::Error("no store"));
   if (!stored.ok()) {
-    Log("event=feedback_store_error status=500");  // the Status may name paths: not sent to the client
-    return ErrorPage(500);
+    // Nothing is acknowledged; the resident keeps the text and is told to try again.
+    Log("event=feedback_store_error reason=\"" + stored.status().message() + "\" status=503");
+    return ShowBack(site, answers, FieldError{"message", "error_store_unavailable"}, 503, kStoreRetrySeconds);
   }
   std::string flags;
   for (const std::string& flag : submission.flags) flags += (flags.empty() ? "" : ",") + flag;
-  Log("event=feedback_stored reference=" + stored.value().reference + " type=" + submission.request_type +
-      " outcome=" + (stored.value().duplicate ? "duplicate" : stored.value().status) + " flags=" +
-      (flags.empty() ? "-" : flags) + " status=303");
+  const InsertOutcome& outcome = stored.value();
+  Log("event=feedback_stored reference=" + outcome.reference + " type=" + submission.request_type +
+      " outcome=" + (outcome.duplicate ? "duplicate" : outcome.status) + " flags=" + (flags.empty() ? "-" : flags) +
+      (outcome.follows_reference.empty() ? "" : " follows=" + outcome.follows_reference) +
+      " anomalies=" + Joined(parsed.anomalies) + " status=303");
   Response response;
   response.status = 303;
   NoStore(&response);
-  const std::string location = FormBase(site->site) + "sent/" + stored.value().reference;
+  const std::string location = FormBase(site->site) + "sent/" + outcome.reference;
   response.headers.push_back({"Location", location});
   response.body = "<!DOCTYPE html><title>Sent</title><a href=\"" + location + "\">Continue</a>\n";
   return response;

@@ -53,7 +53,9 @@ class App {
   // The whole pipeline: guards, rate limits, then Route. For tests and for
   // requests the library hands over complete.
   Response HandleRequest(const Request& request);
-  // Only the guards and, for POST, the rate limit: a status to refuse with, or 0.
+  // Only the guards, before any body is read: a status to refuse with, or 0.
+  // Rate limits are not applied here: they count sends, which only the body
+  // tells apart from corrections (see FeedbackPost).
   int Admit(const Request& request);
   // A request that passed Admit.
   Response Route(const Request& request);
@@ -62,15 +64,22 @@ class App {
 
   // The path the form posts to, e.g. "/feedback".
   std::string PostPath() const;
-  // The rate-limit key: the socket peer, or X-Real-IP from the trusted proxy (R7).
+  // The rate-limit key: the socket peer, or X-Real-IP from the trusted proxy
+  // (R7); an IPv6 address counts by its /64 network, which one household or
+  // machine usually holds whole.
   std::string ClientKey(const Request& request) const;
 
  private:
   Response FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::string& rest);
   Response FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Request& request);
+  Response Health();
   Response RenderForm(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers,
                       const std::vector<struct FieldError>& errors, const std::string& token, int status);
   Response RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers);
+  // The form again with every answer kept and `notice` at the top, for a send
+  // that could not be stored now; `retry_after` seconds go in Retry-After.
+  Response ShowBack(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers,
+                    struct FieldError notice, int status, int64_t retry_after);
   std::string RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const std::string& template_name,
                            const std::string& title, const std::string& url, class Value extra);
   void Log(const std::string& line) const;

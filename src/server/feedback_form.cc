@@ -1,9 +1,9 @@
 #include "server/feedback_form.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/utf8.h"
-#include "feedback/store.h"
 
 namespace lantern {
 
@@ -59,6 +59,14 @@ int CountLinks(const std::string& text) {
     }
   }
   return count;
+}
+
+bool IsRecordIdShape(const std::string& id) {
+  if (id.empty() || id.size() > kMaxRecordIdChars) return false;
+  for (unsigned char c : id) {
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+  }
+  return true;
 }
 
 std::vector<FieldError> ValidateAnswers(const FeedbackAnswers& a) {

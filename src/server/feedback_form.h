@@ -8,7 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "feedback/store.h"
+
 namespace lantern {
+
+// The largest form body a browser can send for answers within the limits:
+// every character of every field four UTF-8 bytes, each percent-encoded
+// (12 bytes), plus the field names. Bodies up to this size are always read,
+// so a resident's text is shown back with an error rather than refused for
+// its script; anything larger is refused with 413 before it is read.
+inline constexpr size_t kMaxFieldCharsInAll = kMaxMessageChars + kMaxNameChars + kMaxEmailChars +
+                                             kMaxCaseReferenceChars + kMaxRecordIdChars +
+                                             128 /* token */ + 200 /* honeypot */ + 64 /* the rest */;
+inline constexpr size_t kMaxFormBodyBytes = 12 * kMaxFieldCharsInAll + 1024;
 
 // The field names the form sends; anything else is refused (F1).
 const std::set<std::string>& FeedbackFieldNames();
@@ -26,6 +38,8 @@ struct FeedbackAnswers {
 struct FieldError {
   std::string field_id;    // the element the summary links to
   std::string string_key;  // the theme string with the message
+  // Values for the string's named placeholders: {minutes} becomes the value of "minutes".
+  std::map<std::string, std::string> values = {};
 };
 
 // The errors in `answers`, in the order of the fields on the page; empty when
@@ -39,6 +53,9 @@ std::vector<FieldError> ValidateAnswers(const FeedbackAnswers& answers);
 bool IsPlausibleEmail(const std::string& email);
 // How many web addresses the text holds (http://, https://, www.).
 int CountLinks(const std::string& text);
+// True when `id` could name a record (1-200 letters, digits, '.', '_' or '-'),
+// so that an id from a form may be stored to name a record that has gone.
+bool IsRecordIdShape(const std::string& id);
 
 }  // namespace lantern
 

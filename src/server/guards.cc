@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <cctype>
+
 namespace lantern {
 namespace {
 
@@ -27,23 +29,49 @@ bool HasDotSegment(const std::string& path) {
   return false;
 }
 
+bool IsOurOrigin(const std::string& origin, const GuardConfig& config) {
+  const std::string normalized = NormalizeOrigin(origin);
+  if (normalized.empty()) return false;
+  for (const std::string& allowed : config.origins) {
+    if (normalized == allowed) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string NormalizeOrigin(const std::string& url) {
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return "";
+  std::string scheme = url.substr(0, scheme_end);
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "http" && scheme != "https") return "";
+  const size_t host_start = scheme_end + 3;
+  const size_t host_end = url.find_first_of("/?#", host_start);
+  std::string authority = url.substr(host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
+  if (authority.empty() || authority.find('@') != std::string::npos) return "";
+  for (char& c : authority) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t colon = authority.rfind(':');
+  if (colon != std::string::npos && authority.find(']', colon) == std::string::npos) {
+    const std::string port = authority.substr(colon + 1);
+    if (port.empty() || (scheme == "https" && port == "443") || (scheme == "http" && port == "80")) {
+      authority.erase(colon);
+    }
+  }
+  if (authority.empty()) return "";
+  return scheme + "://" + authority;
+}
 
 bool PassesCrossSiteCheck(const Request& request, const GuardConfig& config) {
   if (request.HasHeader("Sec-Fetch-Site")) return request.Header("Sec-Fetch-Site") == "same-origin";
-  if (request.HasHeader("Origin")) {
-    const std::string origin = request.Header("Origin");
-    for (const std::string& allowed : config.origins) {
-      if (origin == allowed) return true;
-    }
-    return false;
-  }
+  if (request.HasHeader("Origin")) return IsOurOrigin(request.Header("Origin"), config);
   if (request.HasHeader("Referer")) {
+    // The origin part must be ours and be followed by the path's '/'.
     const std::string referer = request.Header("Referer");
-    for (const std::string& allowed : config.origins) {
-      if (referer.compare(0, allowed.size() + 1, allowed + "/") == 0) return true;
-    }
-    return false;
+    const size_t scheme_end = referer.find("://");
+    const size_t path = scheme_end == std::string::npos ? std::string::npos : referer.find('/', scheme_end + 3);
+    if (path == std::string::npos || referer.find_first_of("?#", scheme_end + 3) < path) return false;
+    return IsOurOrigin(referer.substr(0, path), config);
   }
   return true;  // not a browser; the form token still applies
 }

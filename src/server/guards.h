@@ -7,18 +7,24 @@
 #include <string>
 #include <vector>
 
+#include "server/feedback_form.h"
 #include "server/http.h"
 
 namespace lantern {
 
 inline constexpr size_t kMaxPathBytes = 256;
-inline constexpr size_t kMaxFormBodyBytes = 32768;
 
 struct GuardConfig {
-  // The exact origins browsers send for our own pages: "https://ai.example.gov.uk"
+  // Our own origins, as NormalizeOrigin gives them: "https://ai.example.gov.uk"
   // or, in preview, "http://127.0.0.1:8080" (and "http://localhost:8080").
   std::vector<std::string> origins;
 };
+
+// The origin of an http or https URL as browsers send it in Origin: scheme and
+// host in lower case, the default port (80, 443) left out, no path:
+// "HTTPS://AI.Example.gov.uk:443/ai/" gives "https://ai.example.gov.uk".
+// Empty when `url` is not an http(s) URL with a host.
+std::string NormalizeOrigin(const std::string& url);
 
 // 0 when the request may go on; otherwise the status of the error page to
 // send: 400, 403, 404, 405, 411, 413, 414, 415 or 416.

@@ -24,6 +24,9 @@ struct Request {
   size_t range_count = 0;   // ranges in a Range header, as the library parsed them
   std::string remote_addr;  // the socket peer; never a header
   std::string body;         // POST bodies only, at most the guard's limit
+  // False when the client went away before sending the whole body its
+  // Content-Length announced: such a body is never stored.
+  bool body_complete = true;
 
   // The first value of header `name`, or "".
   std::string Header(const std::string& name) const;

@@ -57,7 +57,7 @@ HttpServer::HttpServer(App* app, bool live_reload) : impl_(std::make_unique<Impl
   Impl* impl = impl_.get();
   httplib::Server& svr = impl->server;
   svr.new_task_queue = [] { return new httplib::ThreadPool(32); };
-  svr.set_payload_max_length(64 * 1024);
+  svr.set_payload_max_length(kMaxFormBodyBytes);
   svr.set_read_timeout(5);
   svr.set_write_timeout(5);
   svr.set_keep_alive_max_count(1);
@@ -95,7 +95,7 @@ HttpServer::HttpServer(App* app, bool live_reload) : impl_(std::make_unique<Impl
                                    const httplib::ContentReader& reader) {
     Request request = Convert(req);
     bool too_long = false;
-    reader([&](const char* data, size_t length) {
+    const bool read_all = reader([&](const char* data, size_t length) {
       if (request.body.size() + length > kMaxFormBodyBytes) {
         too_long = true;
         return false;
@@ -103,6 +103,9 @@ HttpServer::HttpServer(App* app, bool live_reload) : impl_(std::make_unique<Impl
       request.body.append(data, length);
       return true;
     });
+    // The guards made Content-Length exactly one number of at most 6 digits.
+    // A client that hangs up early leaves a short body: never a whole message.
+    request.body_complete = read_all && request.body.size() == std::stoul(request.Header("Content-Length"));
     Write(too_long ? impl->app->ErrorPage(413) : impl->app->Route(request), res);
   });
   if (live_reload) {

@@ -129,7 +129,7 @@ TEST(CliFeedbackTest, ExportStatsPurgeAndMark) {
   const std::string db = temp.path() + "/feedback.db";
   std::string reference;
   {
-    auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kReadWrite);
+    auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kCreate);
     ASSERT_TRUE(store.ok());
     Submission s;
     s.record_id = "bin-check";

@@ -109,26 +109,37 @@ TEST(SocketTest, LongPathIs414AndManyRangesAre416) {
   EXPECT_EQ(10u, one.body.size());
 }
 
-TEST(SocketTest, TwentyKilobyteMessageIsAcceptedFortyIsRefused) {
-  LiveServer s;
-  const std::string token = s.Token();
-  *s.fixture().now += 10;
-  // 5,000 characters, 2,000 of them three-byte: about 21 KB once percent-encoded.
-  std::string message;
-  for (int i = 0; i < 2000; ++i) message += "\xe2\x82\xac";
-  message += std::string(3000, 'a');
-  const std::string body = Body(token, message);
-  ASSERT_GT(body.size(), 20000u);
-  ASSERT_LT(body.size(), 32768u);
-  RawResponse accepted = s.PostForm(body);
-  EXPECT_EQ(303, accepted.status) << accepted.raw.substr(0, 300);
-  auto rows = s.fixture().Rows();
-  ASSERT_EQ(1u, rows.size());
-  EXPECT_EQ(message, rows[0].message);
-  RawResponse refused = s.PostForm(Body(s.Token(), std::string(40000, 'a')));
+// Limits are in characters of any script: 5,000 Bengali letters or emoji are
+// 45-60 KB once percent-encoded, and are stored. Longer text is shown back.
+TEST(SocketTest, FiveThousandCharactersOfAnyScriptAreAcceptedLongerTextIsShownBack) {
+  LiveServer s(Generous());
+  const std::string bengali_letter = "\xe0\xa6\x95";   // U+0995, three bytes
+  const std::string emoji = "\xf0\x9f\x98\x80";      // U+1F600, four bytes
+  for (const std::string& character : {bengali_letter, emoji}) {
+    std::string message;
+    for (int i = 0; i < 5000; ++i) message += character;
+    const std::string token = s.Token();
+    *s.fixture().now += 10;
+    const std::string body = Body(token, message);
+    ASSERT_GT(body.size(), 40000u);
+    RawResponse accepted = s.PostForm(body);
+    EXPECT_EQ(303, accepted.status) << accepted.raw.substr(0, 300);
+    ASSERT_FALSE(s.fixture().Rows().empty());
+    EXPECT_EQ(message, s.fixture().Rows().back().message);
+  }
+  EXPECT_EQ(2u, s.fixture().Rows().size());
+  // 5,001 emoji: the body is within the cap, so the text comes back with the error.
+  std::string too_long;
+  for (int i = 0; i < 5001; ++i) too_long += emoji;
+  RawResponse shown = s.PostForm(Body(s.Token(), too_long));
+  EXPECT_EQ(422, shown.status);
+  EXPECT_NE(std::string::npos, shown.body.find("Message must be 5,000 characters or less"));
+  EXPECT_NE(std::string::npos, shown.body.find(too_long + "</textarea>"));
+  // Far past any limit: refused before the body is read.
+  RawResponse refused = s.PostForm(Body(s.Token(), std::string(kMaxFormBodyBytes, 'a')));
   EXPECT_EQ(413, refused.status);
   EXPECT_NE(std::string::npos, refused.body.find("too long"));
-  EXPECT_EQ(1u, s.fixture().Rows().size());
+  EXPECT_EQ(2u, s.fixture().Rows().size());
 }
 
 TEST(SocketTest, SpoofedAddressHeadersDoNotChangeTheRateLimitKey) {
@@ -137,12 +148,17 @@ TEST(SocketTest, SpoofedAddressHeadersDoNotChangeTheRateLimitKey) {
   for (int i = 0; i < 6; ++i) {
     const std::string spoof = "REMOTE_ADDR: 203.0.113." + std::to_string(i) + "\r\nX-Real-IP: 198.51.100." +
                               std::to_string(i) + "\r\nX-Forwarded-For: 192.0.2." + std::to_string(i) + "\r\n";
-    if (s.PostForm("request_type=question", spoof).status == 429) ++refused;
+    const std::string token = s.Token();
+    *s.fixture().now += 10;
+    RawResponse r = s.PostForm(Body(token, "send " + std::to_string(i)), spoof);
+    if (r.status == 429) {
+      ++refused;
+      EXPECT_NE(std::string::npos, r.body.find(">send " + std::to_string(i) + "</textarea>"));
+      EXPECT_EQ(1, r.HeaderCount("Retry-After"));
+    }
   }
   EXPECT_EQ(1, refused);  // the sixth, from the one real address 127.0.0.1
-  RawResponse limited = s.PostForm("request_type=question");
-  EXPECT_EQ(429, limited.status);
-  EXPECT_NE(std::string::npos, limited.body.find("Sorry, there is a problem"));
+  EXPECT_EQ(5u, s.fixture().Rows().size());
 }
 
 TEST(SocketTest, ThrowingHandlerLeaksNothing) {

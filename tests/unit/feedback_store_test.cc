@@ -35,7 +35,7 @@ Submission Objection(const std::string& message = "Please stop using my data in 
 }
 
 std::unique_ptr<FeedbackStore> OpenOrDie(const std::string& path) {
-  auto store = FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite);
+  auto store = FeedbackStore::Open(path, FeedbackStore::Mode::kCreate);
   EXPECT_TRUE(store.ok()) << store.status().message();
   return store.ok() ? std::move(store.value()) : nullptr;
 }
@@ -110,12 +110,38 @@ TEST(FeedbackStoreTest, SameTokenTwiceGivesTheFirstReferenceAndOneRow) {
   Submission s = Objection();
   s.token_nonce = "00112233445566778899aabbccddeeff";
   auto a = store->Insert(s, kNow);
-  s.message = "Changed my mind, different text";
   auto b = store->Insert(s, kNow + 5);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a.value().reference, b.value().reference);
   EXPECT_TRUE(b.value().duplicate);
   EXPECT_EQ(1u, store->List("").value().size());
+}
+
+// A token reused with other answers (the resident went back and changed
+// something, or pasted a second message) is never swallowed.
+TEST(FeedbackStoreTest, SameTokenWithOtherAnswersIsANewRowLinkedToTheFirst) {
+  auto store = OpenOrDie(":memory:");
+  Submission s = Objection();
+  s.token_nonce = "00112233445566778899aabbccddeeff";
+  auto a = store->Insert(s, kNow);
+  s.message = "Changed my mind, different text";
+  auto b = store->Insert(s, kNow + 5);
+  Submission renamed = Objection();  // the first message again, with another name
+  renamed.token_nonce = s.token_nonce;
+  renamed.name = "A. Resident";
+  auto c = store->Insert(renamed, kNow + 9);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_NE(a.value().reference, b.value().reference);
+  EXPECT_FALSE(b.value().duplicate);
+  EXPECT_EQ(a.value().reference, b.value().follows_reference);
+  EXPECT_EQ(a.value().reference, c.value().follows_reference);
+  EXPECT_EQ("new", c.value().status);  // the same resident's message is not a spam repeat
+  auto rows = store->List("").value();
+  ASSERT_EQ(3u, rows.size());
+  EXPECT_EQ("Changed my mind, different text", rows[1].message);
+  EXPECT_EQ(a.value().reference, rows[1].follows_reference);
+  EXPECT_EQ("token_reused", rows[1].notes);
+  EXPECT_EQ("", rows[0].follows_reference);
 }
 
 TEST(FeedbackStoreTest, FlagsAndRepeatedMessagesAreKeptAsSuspectedSpam) {
@@ -209,21 +235,29 @@ TEST(FeedbackStoreTest, FilePersistsAndReadOnlyOpenSeesIt) {
 TEST(FeedbackStoreTest, OddFilesGiveClearErrors) {
   testing::TempDir temp;
   testing::WriteFile(temp.path() + "/text.db", "this is not a database, just some text that is long enough to matter\n");
-  auto garbage = FeedbackStore::Open(temp.path() + "/text.db", FeedbackStore::Mode::kReadWrite);
+  auto garbage = FeedbackStore::Open(temp.path() + "/text.db", FeedbackStore::Mode::kCreate);
   ASSERT_FALSE(garbage.ok());
   EXPECT_NE(std::string::npos, garbage.status().message().find(temp.path() + "/text.db")) << garbage.status().message();
   EXPECT_EQ("this is not a database, just some text that is long enough to matter\n",
             testing::ReadFileOrEmpty(temp.path() + "/text.db"));  // left as it was
-  auto missing = FeedbackStore::Open(temp.path() + "/missing.db", FeedbackStore::Mode::kReadOnly);
-  EXPECT_FALSE(missing.ok());
-  auto no_folder = FeedbackStore::Open(temp.path() + "/no/such/folder/f.db", FeedbackStore::Mode::kReadWrite);
-  EXPECT_FALSE(no_folder.ok());
-  auto directory = FeedbackStore::Open(temp.path(), FeedbackStore::Mode::kReadWrite);
+  // Staff commands never create a store: a mistyped --db is an error, and no file appears.
+  for (auto mode : {FeedbackStore::Mode::kReadOnly, FeedbackStore::Mode::kReadWrite}) {
+    auto missing = FeedbackStore::Open(temp.path() + "/typo.db", mode);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(std::string::npos, missing.status().message().find("there is no feedback store at " + temp.path() +
+                                                                 "/typo.db"))
+        << missing.status().message();
+    EXPECT_FALSE(std::filesystem::exists(temp.path() + "/typo.db"));
+  }
+  testing::WriteFile(temp.path() + "/file", "x");
+  EXPECT_FALSE(FeedbackStore::Open(temp.path() + "/file/f.db", FeedbackStore::Mode::kCreate).ok());
+  auto directory = FeedbackStore::Open(temp.path(), FeedbackStore::Mode::kCreate);
   EXPECT_FALSE(directory.ok());
+  EXPECT_NE(std::string::npos, directory.status().message().find("not a regular file")) << directory.status().message();
   // A symlink to a store is refused (SQLITE_OPEN_NOFOLLOW).
   { OpenOrDie(temp.path() + "/real.db"); }
   std::filesystem::create_symlink(temp.path() + "/real.db", temp.path() + "/link.db");
-  EXPECT_FALSE(FeedbackStore::Open(temp.path() + "/link.db", FeedbackStore::Mode::kReadWrite).ok());
+  EXPECT_FALSE(FeedbackStore::Open(temp.path() + "/link.db", FeedbackStore::Mode::kCreate).ok());
 }
 
 TEST(FeedbackStoreTest, ConcurrentWritersLoseNothing) {
@@ -266,7 +300,7 @@ TEST(FeedbackStoreTest, CrashWhileWritingLosesNoAcknowledgedSubmission) {
     ASSERT_GE(child, 0);
     if (child == 0) {
       close(fds[0]);
-      auto store = FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite);
+      auto store = FeedbackStore::Open(path, FeedbackStore::Mode::kCreate);
       if (!store.ok()) _exit(3);
       for (int i = 0;; ++i) {
         auto r = store.value()->Insert(Objection("round " + std::to_string(round) + " #" + std::to_string(i)), kNow);
@@ -338,21 +372,21 @@ TEST(FeedbackStoreTest, OnlyOneProcessWritesAndReadersMayJoin) {
   const std::string path = temp.path() + "/feedback.db";
   auto writer = OpenOrDie(path);
   ASSERT_TRUE(writer->Insert(Objection(), kNow).ok());
-  auto second = FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite);
+  auto second = FeedbackStore::Open(path, FeedbackStore::Mode::kCreate);
   ASSERT_FALSE(second.ok());
   EXPECT_NE(std::string::npos, second.status().message().find("another process")) << second.status().message();
   auto reader = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly);
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ(1u, reader.value()->List("").value().size());
   writer.reset();
-  EXPECT_TRUE(FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite).ok());
+  EXPECT_TRUE(FeedbackStore::Open(path, FeedbackStore::Mode::kCreate).ok());
 }
 
 TEST(FeedbackStoreTest, PurgeExpiredFollowsRetainUntil) {
   FeedbackStore::Options options;
   options.retention_days = 100;
   options.spam_retention_days = 10;
-  auto store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kReadWrite, options).value());
+  auto store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kCreate, options).value());
   Submission spam = Objection("spam");
   spam.flags = {"honeypot"};
   ASSERT_TRUE(store->Insert(spam, kNow).ok());
