@@ -103,7 +103,7 @@ std::vector<Command> Commands() {
          auto m = std::make_shared<FeedbackMarkOptions>();
          mark->add_option("--db", m->db, "the feedback database")->required();
          mark->add_option("REFERENCE", m->reference, "the reference number")->required();
-         mark->add_option("STATUS", m->status, "new, not_spam, suspected_spam or closed")->required();
+         mark->add_option("STATUS", m->status, "new, not_spam, suspected_spam, rate_limited or closed")->required();
          mark->callback([chosen, m] { *chosen = [m] { return RunFeedbackMark(*m, stderr); }; });
          return [chosen] { return *chosen ? (*chosen)() : kExitUsageOrSystem; };
        }},

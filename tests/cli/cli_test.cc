@@ -164,5 +164,18 @@ TEST(CliFeedbackTest, ExportStatsPurgeAndMark) {
   EXPECT_EQ(2, testing::RunLantern("feedback").exit_code);
 }
 
+// A mistyped --db never creates an empty store that then "purges 0".
+TEST(CliFeedbackTest, StaffCommandsRefuseAStoreThatDoesNotExist) {
+  testing::TempDir temp;
+  const std::string typo = temp.path() + "/typo.db";
+  for (const std::string command : {"purge --older-than 30", "mark K7MP3XWA closed", "export", "stats"}) {
+    testing::RunResult r = testing::RunLantern("feedback " + command + " --db '" + typo + "'");
+    EXPECT_EQ(2, r.exit_code) << command;
+    EXPECT_NE(std::string::npos, r.output.find("there is no feedback store at " + typo)) << r.output;
+    EXPECT_EQ(std::string::npos, r.output.find("purged")) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(typo)) << command;
+  }
+}
+
 }  // namespace
 }  // namespace lantern

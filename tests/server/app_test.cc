@@ -130,6 +130,31 @@ TEST(GuardsTest, CrossSiteChecksFirstMatchWins) {
   EXPECT_EQ(403, check({{"Referer", "https://evil.example/?http://127.0.0.1:8080/"}}));
 }
 
+// A base_url written with capitals or an explicit default port must not make
+// every browser's Origin look foreign.
+TEST(GuardsTest, OriginsAreComparedAsBrowsersSendThem) {
+  EXPECT_EQ("https://ai.example.gov.uk", NormalizeOrigin("HTTPS://AI.Example.gov.uk:443/ai/"));
+  EXPECT_EQ("https://ai.example.gov.uk", NormalizeOrigin("https://ai.example.gov.uk"));
+  EXPECT_EQ("https://ai.example.gov.uk:8443", NormalizeOrigin("https://ai.example.gov.uk:8443/"));
+  EXPECT_EQ("http://127.0.0.1:8080", NormalizeOrigin("http://127.0.0.1:8080"));
+  EXPECT_EQ("http://example.org", NormalizeOrigin("http://example.org:80/x?y"));
+  EXPECT_EQ("http://[::1]:8080", NormalizeOrigin("http://[::1]:8080/"));
+  EXPECT_EQ("", NormalizeOrigin("ftp://example.org"));
+  EXPECT_EQ("", NormalizeOrigin("https://user@example.org"));
+  EXPECT_EQ("", NormalizeOrigin("null"));
+  GuardConfig guards;
+  guards.origins = {NormalizeOrigin("https://AI.Example.gov.uk:443/ai/")};
+  auto check = [&](std::map<std::string, std::string> extra) {
+    std::map<std::string, std::string> headers = kForm;
+    headers.insert(extra.begin(), extra.end());
+    return CheckRequest(Post(headers), guards);
+  };
+  EXPECT_EQ(0, check({{"Origin", "https://ai.example.gov.uk"}}));
+  EXPECT_EQ(0, check({{"Referer", "https://ai.example.gov.uk/ai/feedback/bin-check"}}));
+  EXPECT_EQ(403, check({{"Origin", "https://ai.example.gov.uk.evil.example"}}));
+  EXPECT_EQ(403, check({{"Origin", "http://ai.example.gov.uk"}}));
+}
+
 TEST(FormParserTest, DecodesAndNormalizes) {
   const std::set<std::string> allowed = {"a", "b", "c"};
   ParsedForm form = ParseFormBody("a=one+two%21&b=%E2%82%AC&c=", allowed);
@@ -476,11 +501,7 @@ TEST(AppTest, MissingBadOrExpiredTokensReshowTheFormWithTheText) {
   EXPECT_EQ(1u, t.Rows().size());
 }
 
-RateLimiter::Limits Generous() {
-  RateLimiter::Limits limits;
-  limits.per_client_short = limits.per_client_day = limits.global_per_hour = 1000;
-  return limits;
-}
+using testing::Generous;
 
 // Bodies our form never sends still end with the text stored or shown back:
 // unknown and repeated fields are left out, controls normalised.

@@ -1,5 +1,6 @@
 #include "server/server_fixture.h"
 
+#include <chrono>
 #include <cstdio>
 
 #include "cli/serve_command.h"
@@ -8,9 +9,9 @@
 
 namespace lantern::testing {
 
-TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limits,
-                             const std::string& trusted_proxy) {
-  store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kReadWrite).value());
+TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limits, const std::string& trusted_proxy,
+                             const std::string& db_path, FeedbackStore::Options store_options) {
+  store = std::move(FeedbackStore::Open(db_path, FeedbackStore::Mode::kCreate, store_options).value());
   PipelineResult built;
   std::FILE* quiet = std::fopen("/dev/null", "w");
   RunPipeline(SourceDir() + "/tests/golden/sites/basic/input", PipelineOptions{}, quiet, &built);
@@ -50,6 +51,40 @@ Response TestServerApp::Post(const std::string& body, std::map<std::string, std:
     if (!value.empty()) request.headers.emplace(name, value);
   }
   return app->HandleRequest(request);
+}
+
+LiveServer::LiveServer(RateLimiter::Limits limits, bool live_reload, const std::string& db_path,
+                       FeedbackStore::Options store_options)
+    : fixture_("http://127.0.0.1:0", limits, "", db_path, store_options) {
+  server_ = std::make_unique<HttpServer>(fixture_.app.get(), live_reload);
+  port_ = server_->Bind("127.0.0.1", 0).value();
+  GuardConfig guards;
+  guards.origins = {"http://127.0.0.1:" + std::to_string(port_)};
+  fixture_.app->SetGuards(guards);
+  thread_ = std::thread([this] { server_->Run(); });
+  while (!server_->IsRunning()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+LiveServer::~LiveServer() {
+  server_->Stop();
+  thread_.join();
+}
+
+RawResponse LiveServer::Get(const std::string& target, const std::string& extra_headers) {
+  return Send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n");
+}
+
+RawResponse LiveServer::PostForm(const std::string& body, const std::string& extra_headers) {
+  return Send("POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+              "Content-Length: " + std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body);
+}
+
+std::string LiveServer::Token() { return TokenIn(Get("/feedback/bin-check").body); }
+
+RateLimiter::Limits Generous() {
+  RateLimiter::Limits limits;
+  limits.per_client_short = limits.per_client_day = limits.global_per_hour = 1000;
+  return limits;
 }
 
 std::string TestServerApp::Token(const std::string& record) { return TokenIn(Get("/feedback/" + record).body); }

@@ -382,6 +382,74 @@ TEST(FeedbackStoreTest, OnlyOneProcessWritesAndReadersMayJoin) {
   EXPECT_TRUE(FeedbackStore::Open(path, FeedbackStore::Mode::kCreate).ok());
 }
 
+// The lock is on the database file itself: no other file to delete, and a
+// store whose file was deleted refuses to write rather than write to nothing.
+TEST(FeedbackStoreTest, TheWriterLockCannotBeDefeatedByDeletingAFile) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/feedback.db";
+  auto writer = OpenOrDie(path);
+  ASSERT_TRUE(writer->Insert(Objection(), kNow).ok());
+  for (const auto& entry : std::filesystem::directory_iterator(temp.path())) {
+    const std::string name = entry.path().filename().string();
+    if (name != "feedback.db" && name != "feedback.db-wal" && name != "feedback.db-shm") {
+      std::filesystem::remove(entry.path());  // e.g. an old-style feedback.db.lock
+    }
+  }
+  EXPECT_FALSE(FeedbackStore::Open(path, FeedbackStore::Mode::kReadWrite).ok());
+  // Deleting the store itself lets a new process start a new one, but the old
+  // writer then refuses: it cannot acknowledge into a file nobody will open.
+  std::filesystem::remove(path);
+  auto second = FeedbackStore::Open(path, FeedbackStore::Mode::kCreate);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  auto orphan = writer->Insert(Objection("after the delete"), kNow + 1);
+  ASSERT_FALSE(orphan.ok());
+  EXPECT_NE(std::string::npos, orphan.status().message().find("was deleted")) << orphan.status().message();
+  EXPECT_FALSE(writer->Health().ok());
+  EXPECT_TRUE(second.value()->Health().ok());
+}
+
+// A store made by the first Lantern (schema 1) is upgraded in place with its rows.
+TEST(FeedbackStoreTest, SchemaOneIsUpgradedKeepingEveryRow) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/v1.db";
+  const std::string script = temp.path() + "/v1.py";
+  testing::WriteFile(script, R"py(import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("""
+CREATE TABLE submissions (id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE,
+  token_nonce TEXT UNIQUE, received_at TEXT NOT NULL, record_id TEXT NOT NULL,
+  record_updated TEXT NOT NULL, request_type TEXT NOT NULL, message TEXT NOT NULL,
+  case_reference TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL,
+  reply_wanted INTEGER NOT NULL, status TEXT NOT NULL, flags TEXT NOT NULL,
+  message_hash TEXT NOT NULL, retain_until TEXT NOT NULL) STRICT;
+INSERT INTO submissions VALUES (1, 'K7MP3XWA', 'aa', '2026-11-01T10:00:00Z', 'bin-check',
+  '2026-03-01', 'objection', 'Old objection', '', 'Ada', 'ada@example.org', 1, 'new', '',
+  'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2027-11-01T10:00:00Z');
+PRAGMA application_id = 1280201798;
+PRAGMA user_version = 1;
+""")
+c.commit()
+)py");
+  ASSERT_EQ(0, std::system(("python3 '" + script + "' '" + path + "'").c_str()));
+  auto old_reader = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly);
+  ASSERT_FALSE(old_reader.ok());
+  EXPECT_NE(std::string::npos, old_reader.status().message().find("upgrades it")) << old_reader.status().message();
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(nullptr, store);
+    Submission again = Objection("New after upgrade");
+    again.token_nonce = "aa";  // the old row's token: a new, linked row
+    auto r = store->Insert(again, kNow);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ("K7MP3XWA", r.value().follows_reference);
+  }
+  auto rows = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly).value()->List("").value();
+  ASSERT_EQ(2u, rows.size());
+  EXPECT_EQ("Old objection", rows[0].message);
+  EXPECT_EQ("K7MP3XWA", rows[0].reference);
+  EXPECT_EQ("New after upgrade", rows[1].message);
+}
+
 TEST(FeedbackStoreTest, PurgeExpiredFollowsRetainUntil) {
   FeedbackStore::Options options;
   options.retention_days = 100;
