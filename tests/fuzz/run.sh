@@ -23,13 +23,13 @@ build=build-fuzz
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DLANTERN_FUZZ=ON -DLANTERN_BUILD_TESTS=OFF > /dev/null
-ninja -C "$build" -j"${JOBS:-2}" fuzz_record fuzz_front_matter fuzz_markdown
+ninja -C "$build" -j"${JOBS:-2}" fuzz_record fuzz_front_matter fuzz_markdown fuzz_form
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 mkdir -p "$build/crashes"
 total=0
-for target in record front_matter markdown; do
+for target in record front_matter markdown form; do
   binary="$build/tests/fuzz/fuzz_$target"
   regressions="tests/fuzz/regressions/$target"
   if compgen -G "$regressions/*" > /dev/null; then
@@ -46,6 +46,7 @@ for target in record front_matter markdown; do
     record) seeds=(content/records site_templates/records tests/golden/sites/basic/input/records) ;;
     front_matter) seeds=(content/pages site_templates/pages tests/golden/sites/basic/input/pages) ;;
     markdown) seeds=(content/pages site_templates/pages) ;;
+    form) seeds=(tests/fuzz/seeds/form) ;;
   esac
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"

@@ -122,4 +122,12 @@ std::string LineDiff(const std::string& expected, const std::string& actual) {
   return diff;
 }
 
+int ScaledRounds(int rounds) {
+#if defined(__SANITIZE_ADDRESS__)
+  return rounds / 4 > 3 ? rounds / 4 : 3;
+#else
+  return rounds;
+#endif
+}
+
 }  // namespace lantern::testing

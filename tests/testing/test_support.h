@@ -52,6 +52,11 @@ std::string ReplaceOnce(std::string text, const std::string& from, const std::st
 // "date_impossible").
 std::string TestNameOf(std::string case_name);
 
+// `rounds` for a heavy test (crash loops), or a quarter of it (at least 3)
+// in the sanitizer build, which runs several times slower: so the time such a
+// test takes depends on what it proves, never on how it was built.
+int ScaledRounds(int rounds);
+
 // A readable line-by-line difference, for failure messages.
 std::string LineDiff(const std::string& expected, const std::string& actual);
 
