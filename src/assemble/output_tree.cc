@@ -35,9 +35,29 @@ fs::path FreshSibling(const fs::path& target, const std::string& tag) {
   return candidate;
 }
 
+// True when `path` is relative and no segment is empty or starts with '.'.
+bool IsPublishablePath(const std::string& path) {
+  if (path.empty()) return false;
+  size_t start = 0;
+  while (true) {
+    const size_t slash = path.find('/', start);
+    const size_t length = (slash == std::string::npos ? path.size() : slash) - start;
+    if (length == 0 || path[start] == '.') return false;
+    if (slash == std::string::npos) return true;
+    start = slash + 1;
+  }
+}
+
 }  // namespace
 
 Status WriteOutputTree(const OutputTree& tree, const std::string& directory) {
+  // The renderer and the asset copier never produce such paths; this is the
+  // last line of defence, checked before the disk is touched.
+  for (const auto& entry : tree) {
+    if (!IsPublishablePath(entry.first)) {
+      return Status::Error("refusing to write \"" + entry.first + "\": hidden or unsafe path in the built site");
+    }
+  }
   fs::path target(directory);
   while (target.has_filename() == false && target.has_parent_path() && target != target.root_path()) {
     target = target.parent_path();  // "public/" → "public"

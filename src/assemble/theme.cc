@@ -1,5 +1,6 @@
 #include "assemble/theme.h"
 
+#include "base/entry_check.h"
 #include "load/yaml_reader.h"
 
 namespace lantern {
@@ -12,12 +13,21 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
 }
 
 // Adds every *.mustache file of `folder` on `files` as a template or partial.
+// Hidden names (editors' lock and swap files) are never opened; a link out of
+// the site or a special file is an error even when it is not a template. The
+// caller checks `folder` itself (layouts/partials is an entry of layouts/), and
+// a disk file system never lists a folder outside the site.
 bool AddMustacheFolder(const FileSystem& files, const std::string& folder, bool partials, TemplateSet* set,
                        Diagnostics* diagnostics) {
   bool ok = true;
   for (const std::string& name : files.List(folder)) {
-    if (!EndsWith(name, ".mustache")) continue;
+    if (name.empty() || name[0] == '.') continue;
     const std::string path = JoinPath(folder, name);
+    if (IsRefused(CheckedKind(files, path, diagnostics))) {
+      ok = false;
+      continue;
+    }
+    if (!EndsWith(name, ".mustache")) continue;
     Result<std::string> text = files.ReadFile(path);
     if (!text.ok()) {
       diagnostics->Error(path, {}, "L054", text.status().message());
@@ -55,13 +65,28 @@ bool MergeStrings(const FileSystem& files, const std::string& path, Value* strin
   return ok;
 }
 
+// Copies the files below `folder` into `out`. Dotfiles and dot-folders are
+// never published (".env", ".git/" would leak); links out of the site and
+// special files are errors (CheckedKind), so nothing outside is ever read.
+// A link to a folder inside the site is followed, so a link to a folder that
+// holds it ("assets/self -> .") would nest forever: deeper than this is a loop.
+constexpr int kMaxAssetDepth = 16;
+
 void CopyFolder(const FileSystem& files, const std::string& folder, const std::string& output_prefix,
-                std::map<std::string, std::string>* out, Diagnostics* diagnostics) {
+                std::map<std::string, std::string>* out, Diagnostics* diagnostics, int depth = 0) {
   for (const std::string& name : files.List(folder)) {
     if (name.empty() || name[0] == '.') continue;  // never publish dotfiles
     const std::string path = JoinPath(folder, name);
-    if (files.IsDirectory(path)) {
-      CopyFolder(files, path, output_prefix + name + "/", out, diagnostics);
+    const EntryKind kind = CheckedKind(files, path, diagnostics);
+    if (kind != EntryKind::kFile && kind != EntryKind::kDirectory) continue;
+    if (kind == EntryKind::kDirectory) {
+      if (depth + 1 >= kMaxAssetDepth) {
+        diagnostics->Error(path, {}, "L042", "folders nested " + std::to_string(kMaxAssetDepth) +
+                                                 " deep: a symbolic link that leads back to a folder holding it "
+                                                 "makes a loop; remove the link");
+        continue;
+      }
+      CopyFolder(files, path, output_prefix + name + "/", out, diagnostics, depth + 1);
       continue;
     }
     Result<std::string> bytes = files.ReadFile(path);
@@ -93,7 +118,7 @@ bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, cons
   ok &= AddMustacheFolder(theme_files, JoinPath(theme_root, "partials"), true, &theme->templates, diagnostics);
   // The site's layouts/ replace the theme's files of the same name.
   const std::string layouts = JoinPath(site_root, "layouts");
-  if (site_files.IsDirectory(layouts)) {
+  if (CheckedKind(site_files, layouts, diagnostics) == EntryKind::kDirectory) {
     ok &= AddMustacheFolder(site_files, layouts, false, &theme->templates, diagnostics);
     ok &= AddMustacheFolder(site_files, JoinPath(layouts, "partials"), true, &theme->templates, diagnostics);
   }
@@ -118,7 +143,7 @@ bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, cons
   CopyFolder(theme_files, JoinPath(theme_root, "static"), "assets/", &theme->assets, diagnostics);
   // The site's own assets/ come last so that a site file replaces a theme file.
   const std::string site_assets = JoinPath(site_root, "assets");
-  if (site_files.IsDirectory(site_assets)) CopyFolder(site_files, site_assets, "assets/", &theme->assets, diagnostics);
+  if (CheckedKind(site_files, site_assets, diagnostics) == EntryKind::kDirectory) CopyFolder(site_files, site_assets, "assets/", &theme->assets, diagnostics);
   return ok && !diagnostics->has_errors();
 }
 

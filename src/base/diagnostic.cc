@@ -72,16 +72,37 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
   return sorted;
 }
 
-std::string Diagnostics::Format() const {
+std::string Diagnostics::Format() const { return FormatWithin(""); }
+
+std::string Diagnostics::FormatWithin(const std::string& site_root) const {
   std::map<std::string, std::string> sources;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     sources = sources_;
   }
+  // Paths are JoinPath(site_root, …): the root and one '/' come off. A root of
+  // "" or "." adds nothing to paths.
+  std::string prefix = site_root == "." ? "" : site_root;
+  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+  auto strip = [&prefix](std::string text) {
+    if (prefix.empty()) return text;
+    // Only where a path starts, so "site/" does not cut into "other-site/".
+    for (size_t at = 0; (at = text.find(prefix, at)) != std::string::npos;) {
+      if (at == 0 || std::string_view(" \"'(").find(text[at - 1]) != std::string_view::npos) {
+        text.erase(at, prefix.size());
+      } else {
+        at += prefix.size();
+      }
+    }
+    return text;
+  };
   std::string out;
-  for (const Diagnostic& d : Sorted()) {
+  for (Diagnostic d : Sorted()) {
     auto it = sources.find(d.path);
-    out += FormatDiagnostic(d, it == sources.end() ? std::string() : it->second);
+    const std::string source = it == sources.end() ? std::string() : it->second;
+    if (d.path.compare(0, prefix.size(), prefix) == 0) d.path.erase(0, prefix.size());
+    d.message = strip(std::move(d.message));
+    out += FormatDiagnostic(d, source);
   }
   return out;
 }

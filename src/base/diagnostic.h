@@ -65,6 +65,11 @@ class Diagnostics {
   // Every diagnostic in the one printed format, each followed by its source line
   // and caret when the location and source are known.
   std::string Format() const;
+  // The same with paths inside the site: `site_root` and its '/' are taken off
+  // the start of each path and out of each message ("/home/a/site/records/x.yaml"
+  // becomes "records/x.yaml"). For the preview's error banner, which a browser
+  // shows and which should not tell where the site lives on the disk.
+  std::string FormatWithin(const std::string& site_root) const;
 
  private:
   mutable std::mutex mutex_;

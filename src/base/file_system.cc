@@ -1,12 +1,15 @@
 #include "base/file_system.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 namespace lantern {
@@ -18,29 +21,113 @@ std::string JoinPath(const std::string& base, const std::string& name) {
   return base + "/" + name;
 }
 
+namespace {
+
+std::string RealPath(const std::string& path) {
+  char* resolved = realpath(path.c_str(), nullptr);
+  if (resolved == nullptr) return "";
+  std::string out(resolved);
+  std::free(resolved);
+  return out;
+}
+
+Status ReadError(const std::string& path, const std::string& reason) {
+  return Status::Error("cannot read " + path + ": " + reason);
+}
+
+// Reads an open descriptor to the end if it is a regular file; closes it.
+Result<std::string> ReadRegularFile(int fd, const std::string& path) {
+  struct stat info;
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    close(fd);
+    return ReadError(path, "not a regular file");
+  }
+  std::string bytes;
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const std::string reason = std::strerror(errno);
+      close(fd);
+      return ReadError(path, reason);
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  return bytes;
+}
+
+}  // namespace
+
+DiskFileSystem::DiskFileSystem(const std::string& site_root) : bounded_(true), real_root_(RealPath(site_root)) {}
+
+bool DiskFileSystem::Inside(const std::string& resolved) const {
+  if (!bounded_) return true;
+  if (real_root_.empty() || resolved.empty()) return false;
+  if (real_root_ == "/") return true;
+  // "/srv/site-old" must not pass for "/srv/site".
+  return resolved == real_root_ || resolved.compare(0, real_root_.size() + 1, real_root_ + "/") == 0;
+}
+
+EntryKind DiskFileSystem::Kind(const std::string& path) const {
+  if (bounded_ && real_root_.empty()) return EntryKind::kMissing;  // no site folder, nothing in it
+  struct stat link;
+  if (lstat(path.c_str(), &link) != 0) return EntryKind::kMissing;
+  const std::string resolved = RealPath(path);
+  if (resolved.empty()) return S_ISLNK(link.st_mode) ? EntryKind::kDanglingLink : EntryKind::kMissing;
+  if (!Inside(resolved)) return EntryKind::kLinkOutside;
+  struct stat target;
+  if (stat(resolved.c_str(), &target) != 0) return EntryKind::kMissing;
+  if (S_ISREG(target.st_mode)) return EntryKind::kFile;
+  if (S_ISDIR(target.st_mode)) return EntryKind::kDirectory;
+  return EntryKind::kSpecial;
+}
+
 Result<std::string> DiskFileSystem::ReadFile(const std::string& path) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot read " + path + ": " + std::strerror(errno));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Status::Error("cannot read " + path + ": read failed");
-  return bytes.str();
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+  constexpr int kFileFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
+  if (!bounded_) {
+    const int fd = open(path.c_str(), kFileFlags);
+    if (fd < 0) return ReadError(path, std::strerror(errno));
+    return ReadRegularFile(fd, path);
+  }
+  const std::string resolved = RealPath(path);
+  if (resolved.empty()) return ReadError(path, std::strerror(errno));
+  if (!Inside(resolved) || resolved == real_root_) return ReadError(path, "it is outside the site folder");
+  // Walk from the root, refusing a link at every step: realpath above saw
+  // none, so one now means the tree changed under us.
+  int dir = open(real_root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return ReadError(path, std::strerror(errno));
+  const std::string relative = real_root_ == "/" ? resolved.substr(1) : resolved.substr(real_root_.size() + 1);
+  size_t start = 0;
+  for (size_t slash; (slash = relative.find('/', start)) != std::string::npos; start = slash + 1) {
+    const std::string part = relative.substr(start, slash - start);
+    const int next = openat(dir, part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int saved = errno;
+    close(dir);
+    if (next < 0) return ReadError(path, std::strerror(saved));
+    dir = next;
+  }
+  const int fd = openat(dir, relative.substr(start).c_str(), kFileFlags | O_NOFOLLOW);
+  const int saved = errno;
+  close(dir);
+  if (fd < 0) return ReadError(path, std::strerror(saved));
+  return ReadRegularFile(fd, path);
 }
 
 long long DiskFileSystem::FileSize(const std::string& path) const {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return -1;
-  const auto size = std::filesystem::file_size(path, error);
-  return error ? -1 : static_cast<long long>(size);
+  if (Kind(path) != EntryKind::kFile) return -1;
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 ? static_cast<long long>(info.st_size) : -1;
 }
 
-bool DiskFileSystem::IsDirectory(const std::string& path) const {
-  std::error_code error;
-  return std::filesystem::is_directory(path, error);
-}
+bool DiskFileSystem::IsDirectory(const std::string& path) const { return Kind(path) == EntryKind::kDirectory; }
 
 std::vector<std::string> DiskFileSystem::List(const std::string& path) const {
   std::vector<std::string> names;
+  if (Kind(path) != EntryKind::kDirectory) return names;  // never list a folder outside the site
   std::error_code error;
   for (std::filesystem::directory_iterator it(path, error), end; !error && it != end;
        it.increment(error)) {
@@ -48,6 +135,11 @@ std::vector<std::string> DiskFileSystem::List(const std::string& path) const {
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+EntryKind MemoryFileSystem::Kind(const std::string& path) const {
+  if (files_.count(path) > 0) return EntryKind::kFile;
+  return IsDirectory(path) ? EntryKind::kDirectory : EntryKind::kMissing;
 }
 
 Result<std::string> MemoryFileSystem::ReadFile(const std::string& path) const {

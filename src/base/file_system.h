@@ -11,11 +11,26 @@
 
 namespace lantern {
 
+// What a path is, as a loader must know before it reads or lists it. On the
+// disk a symbolic link is judged by where it leads (every link in the path
+// resolved): inside the site folder it counts as its target; outside, or to
+// nothing, it is reported and never followed.
+enum class EntryKind {
+  kMissing,       // nothing there
+  kFile,          // a regular file (perhaps through a link inside the site)
+  kDirectory,     // a folder (perhaps through a link inside the site)
+  kLinkOutside,   // resolves to a place outside the site folder
+  kDanglingLink,  // a symbolic link to nothing (or a loop of links)
+  kSpecial,       // a FIFO, socket or device: opening one could hang or read forever
+};
+
 // Paths use '/' and are relative to the file system's root, or absolute on
 // the disk. A FileSystem is read-only and safe to use from several threads.
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
+
+  virtual EntryKind Kind(const std::string& path) const = 0;
 
   // The file's bytes, or a Status naming the path and the reason.
   virtual Result<std::string> ReadFile(const std::string& path) const = 0;
@@ -30,12 +45,33 @@ class FileSystem {
 // Joins two path parts with exactly one '/'.
 std::string JoinPath(const std::string& base, const std::string& name);
 
+// The disk. Reading never opens anything but a regular file (a FIFO would hang
+// the build), and never blocks on one.
 class DiskFileSystem : public FileSystem {
  public:
+  // Every path on the disk may be read.
+  DiskFileSystem() = default;
+  // Only what lies inside `site_root` once every symbolic link is resolved
+  // (realpath of the target under realpath of the root): anything else is
+  // kLinkOutside to Kind, missing to FileSize, IsDirectory and List, and a
+  // Status from ReadFile, which walks the path one folder at a time with
+  // O_NOFOLLOW so that a link swapped in while it reads is refused, not followed.
+  // A root that does not exist makes every path kMissing.
+  explicit DiskFileSystem(const std::string& site_root);
+
+  EntryKind Kind(const std::string& path) const override;
   Result<std::string> ReadFile(const std::string& path) const override;
   long long FileSize(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;
   std::vector<std::string> List(const std::string& path) const override;
+
+ private:
+  // True when `resolved` (a realpath) is the root or below it; always true
+  // without a boundary.
+  bool Inside(const std::string& resolved) const;
+
+  bool bounded_ = false;
+  std::string real_root_;  // realpath of the site root; empty when it does not exist
 };
 
 // Files held in a map from path to bytes; directories are implied by paths.
@@ -46,6 +82,7 @@ class MemoryFileSystem : public FileSystem {
   explicit MemoryFileSystem(std::map<std::string, std::string> files) : files_(std::move(files)) {}
   void Add(const std::string& path, std::string bytes) { files_[path] = std::move(bytes); }
 
+  EntryKind Kind(const std::string& path) const override;
   Result<std::string> ReadFile(const std::string& path) const override;
   long long FileSize(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;

@@ -94,7 +94,7 @@ int RunExport(const ExportOptions& options, std::FILE* out, std::FILE* err) {
                  options.format.c_str());
     return kExitUsageOrSystem;
   }
-  DiskFileSystem disk;
+  DiskFileSystem disk(options.site);  // nothing outside the site folder is read
   LoadOptions load_options;
   load_options.include_drafts = true;  // a record is often sent to the ATRS team before it goes live
   Site site;

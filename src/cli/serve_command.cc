@@ -149,6 +149,11 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
   } else {
     final_config.guards.origins = {NormalizeOrigin("http://" + options.host + ":" + port_text),
                                    "http://localhost:" + port_text};
+    // Only the preview's own names (DNS rebinding); production is behind a
+    // proxy that has already matched the name.
+    final_config.guards.hosts = {"127.0.0.1:" + port_text, "localhost:" + port_text, "[::1]:" + port_text,
+                                 options.host + ":" + port_text};
+    final_config.guards.host_port = port_text;
   }
   app.SetGuards(final_config.guards);
 
@@ -197,7 +202,8 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
           next->files = good->files;
           next->not_found_html = good->not_found_html;
           next->version = ++version;
-          next->build_errors = rebuilt.diagnostics.Format();
+          // Site-relative paths: the banner is a web page, not a terminal.
+          next->build_errors = rebuilt.diagnostics.FormatWithin(options.site);
           if (next->build_errors.empty()) next->build_errors = "The site could not be loaded.";
           std::fprintf(err, "rebuild failed; still serving the last good build\n");
         }

@@ -17,7 +17,8 @@
 namespace lantern {
 
 void RunPipeline(const std::string& site_root, const PipelineOptions& options, std::FILE* err, PipelineResult* result) {
-  DiskFileSystem disk;
+  // Bounded by the site folder: nothing a link points to outside it is read.
+  DiskFileSystem disk(site_root);
   RunPipelineOn(disk, site_root, options, err, result);
 }
 

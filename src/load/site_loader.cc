@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "base/edit_distance.h"
+#include "base/entry_check.h"
 #include "base/parallel.h"
 #include "load/page_loader.h"
 #include "load/placeholders.h"
@@ -50,14 +51,18 @@ bool IsLanguageTag(const std::string& tag) {
 }
 
 // Files in a content folder that Lantern reads (by extension); editors' and
-// systems' hidden files are skipped silently, anything else draws a warning so
-// that a mistyped extension does not make a record vanish.
+// systems' hidden files are skipped silently (never opened: an editor's lock
+// file, ".#x.yaml", is a link to nothing while the file is being edited),
+// links out of the site and special files are errors, anything else draws a
+// warning so that a mistyped extension does not make a record vanish.
 std::vector<std::string> ContentFiles(const FileSystem& files, const std::string& folder, std::string_view extension,
                                       Diagnostics* diagnostics) {
   std::vector<std::string> names;
+  if (CheckedKind(files, folder, diagnostics) != EntryKind::kDirectory) return names;
   for (const std::string& name : files.List(folder)) {
     if (name.empty() || name[0] == '.' || name.back() == '~') continue;
     const std::string path = JoinPath(folder, name);
+    if (IsRefused(CheckedKind(files, path, diagnostics))) continue;
     if (EndsWith(name, extension) && name.size() > extension.size() && files.FileSize(path) >= 0) {
       names.push_back(name);
     } else if (files.IsDirectory(path)) {
@@ -187,14 +192,20 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
     return Status::Error("no folder " + Quote(root));
   }
   const std::string config_path = JoinPath(root, "site.yaml");
-  if (files.FileSize(config_path) < 0) {
+  // A site.yaml that links out of the site is a content error like any other
+  // file's (never read); only a missing one means "not a site".
+  const EntryKind config_kind = CheckedKind(files, config_path, diagnostics);
+  if (config_kind != EntryKind::kFile && !IsRefused(config_kind)) {
     return Status::Error(Quote(root) + " is not a Lantern site: it has no site.yaml (start one with: lantern init " +
                          root + ")");
   }
-  Result<std::string> config_text = files.ReadFile(config_path);
-  if (!config_text.ok()) return config_text.status();
   site->root = root;
-  const bool config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
+  bool config_ok = false;
+  if (config_kind == EntryKind::kFile) {
+    Result<std::string> config_text = files.ReadFile(config_path);
+    if (!config_text.ok()) return config_text.status();
+    config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
+  }
   site->config.today = options.today ? *options.today : TodayUtc();
 
   // Records: read and checked in parallel; each file's diagnostics are

@@ -38,6 +38,25 @@ bool IsOurOrigin(const std::string& origin, const GuardConfig& config) {
   return false;
 }
 
+bool IsIpv4(const std::string& text) {
+  int parts = 0;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = text.find('.', start);
+    const std::string part = text.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!AllDigits(part) || part.size() > 3 || std::stoi(part) > 255) return false;
+    ++parts;
+    if (dot == std::string::npos) return parts == 4;
+    start = dot + 1;
+  }
+}
+
+bool IsBracketedIpv6(const std::string& text) {
+  if (text.size() < 4 || text.front() != '[' || text.back() != ']') return false;
+  return text.find_first_not_of("0123456789abcdefABCDEF:.", 1) == text.size() - 1 &&
+         text.find(':') != std::string::npos;
+}
+
 }  // namespace
 
 std::string NormalizeOrigin(const std::string& url) {
@@ -62,6 +81,22 @@ std::string NormalizeOrigin(const std::string& url) {
   return scheme + "://" + authority;
 }
 
+bool PassesHostCheck(const Request& request, const GuardConfig& config) {
+  if (config.hosts.empty()) return true;
+  if (request.HeaderCount("Host") != 1) return false;
+  const std::string host = request.Header("Host");
+  for (const std::string& allowed : config.hosts) {
+    if (strcasecmp(host.c_str(), allowed.c_str()) == 0) return true;
+  }
+  if (config.host_port.empty()) return false;
+  const std::string suffix = ":" + config.host_port;
+  if (host.size() <= suffix.size() || host.compare(host.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return false;
+  }
+  const std::string address = host.substr(0, host.size() - suffix.size());
+  return IsIpv4(address) || IsBracketedIpv6(address);
+}
+
 bool PassesCrossSiteCheck(const Request& request, const GuardConfig& config) {
   if (request.HasHeader("Sec-Fetch-Site")) return request.Header("Sec-Fetch-Site") == "same-origin";
   if (request.HasHeader("Origin")) return IsOurOrigin(request.Header("Origin"), config);
@@ -77,6 +112,9 @@ bool PassesCrossSiteCheck(const Request& request, const GuardConfig& config) {
 }
 
 int CheckRequest(const Request& request, const GuardConfig& config) {
+  // First, so that a request meant for another server learns nothing else.
+  if (request.version == "HTTP/1.1" && request.HeaderCount("Host") != 1) return 400;
+  if (!PassesHostCheck(request, config)) return 421;
   if (request.target.size() > kMaxPathBytes || request.path.size() > kMaxPathBytes) return 414;
   if (request.path.find('\0') != std::string::npos || request.path.find('\\') != std::string::npos ||
       request.target.find('\\') != std::string::npos) {

@@ -18,6 +18,15 @@ struct GuardConfig {
   // Our own origins, as NormalizeOrigin gives them: "https://ai.example.gov.uk"
   // or, in preview, "http://127.0.0.1:8080" (and "http://localhost:8080").
   std::vector<std::string> origins;
+  // Preview only, against DNS rebinding (a page on evil.example whose name is
+  // made to point at 127.0.0.1 would otherwise read the preview): the Host
+  // values answered, e.g. "127.0.0.1:8080", "localhost:8080", "[::1]:8080",
+  // compared without case. Any IP address followed by ":" + host_port is
+  // answered too: rebinding needs a name, and an address lets a preview bound
+  // to 0.0.0.0 be opened from another machine. Empty (production): any Host,
+  // since the proxy has already chosen the server by name.
+  std::vector<std::string> hosts;
+  std::string host_port;
 };
 
 // The origin of an http or https URL as browsers send it in Origin: scheme and
@@ -27,8 +36,13 @@ struct GuardConfig {
 std::string NormalizeOrigin(const std::string& url);
 
 // 0 when the request may go on; otherwise the status of the error page to
-// send: 400, 403, 404, 405, 411, 413, 414, 415 or 416.
+// send: 400, 403, 404, 405, 411, 413, 414, 415, 416 or 421. An HTTP/1.1
+// request without exactly one Host header is 400 (RFC 9112 section 3.2) in
+// every mode; a Host that `hosts` does not allow is 421 Misdirected Request.
 int CheckRequest(const Request& request, const GuardConfig& config);
+
+// The Host check alone: true when `config` allows the request's Host.
+bool PassesHostCheck(const Request& request, const GuardConfig& config);
 
 // The cross-site check alone (C1), for POST: true when it passes.
 bool PassesCrossSiteCheck(const Request& request, const GuardConfig& config);

@@ -18,6 +18,7 @@ struct CaseInsensitiveLess {
 
 struct Request {
   std::string method;       // GET, HEAD, POST, …
+  std::string version;      // "HTTP/1.1" or "HTTP/1.0", as the request line says
   std::string target;       // as sent: "/records/x/?q=1"
   std::string path;         // percent-decoded path, without the query
   std::multimap<std::string, std::string, CaseInsensitiveLess> headers;

@@ -14,6 +14,7 @@ constexpr const char* kEventsPath = "/__lantern/events";
 Request Convert(const httplib::Request& in) {
   Request out;
   out.method = in.method;
+  out.version = in.version;  // the Host rules differ for HTTP/1.0 (guards.cc)
   out.target = in.target;
   out.path = in.path;
   for (const auto& [name, value] : in.headers) {

@@ -98,8 +98,22 @@ void ReplaceFile(const std::string& path, const std::string& bytes) {
   fs::rename(temporary, path);
 }
 
+// With the preview's own Host: any other name is refused (421).
 std::string Get(int port, const std::string& path) {
-  return HttpExchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").raw;
+  return HttpExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n\r\n").raw;
+}
+
+// Reads an event stream until `marker` arrives or 15 seconds pass.
+std::string ReadEventsUntil(int events, const std::string& marker) {
+  std::string text;
+  char buffer[1024];
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (text.find(marker) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    const ssize_t n = recv(events, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    text.append(buffer, n);
+  }
+  return text;
 }
 
 TEST(ServeTest, ExampleSiteIsServedWithoutASiteArgument) {
@@ -134,19 +148,10 @@ TEST(ServeTest, LiveReloadFiresAfterAnEditAndAFailedRebuildKeepsTheLastGoodSite)
   ASSERT_GT(serve.port(), 0);
   const std::string page = Get(serve.port(), "/pages/about/");
   EXPECT_NE(std::string::npos, page.find("<script src=\"/__lantern/reload.js\" defer></script>"));
-  const int events = testing::HttpOpen(serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: x\r\n\r\n", 15);
+  const int events = testing::HttpOpen(
+      serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: localhost:" + std::to_string(serve.port()) + "\r\n\r\n", 15);
   ASSERT_GE(events, 0);
-  auto read_until = [&](const std::string& marker) {
-    std::string text;
-    char buffer[1024];
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-    while (text.find(marker) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      const ssize_t n = recv(events, buffer, sizeof buffer, 0);
-      if (n <= 0) break;
-      text.append(buffer, n);
-    }
-    return text;
-  };
+  auto read_until = [&](const std::string& marker) { return ReadEventsUntil(events, marker); };
   EXPECT_NE(std::string::npos, read_until("data: 1\n").find("text/event-stream"));
   std::string about = testing::ReadFileOrEmpty(site + "/pages/about.md");
   ReplaceFile(site + "/pages/about.md", about + "\nA sentence added while the preview runs.\n");
@@ -170,6 +175,49 @@ TEST(ServeTest, LiveReloadFiresAfterAnEditAndAFailedRebuildKeepsTheLastGoodSite)
   }
 }
 
+// Issue 9: a record linked to a file outside the site is shown as an error in
+// the banner, with a path inside the site, and not one byte of the file.
+TEST(ServeTest, BannerShowsSiteRelativePathsAndNothingFromOutsideTheSite) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";  // absolute: the banner must not show it
+  testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  testing::WriteFile(temp.path() + "/private/secret.yaml", "title: BANNER-SECRET-7731\nsummary: [\n");
+  ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
+  ASSERT_GT(serve.port(), 0);
+  const int events = testing::HttpOpen(
+      serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(serve.port()) + "\r\n\r\n", 15);
+  ASSERT_GE(events, 0);
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
+  fs::create_symlink(temp.path() + "/private/secret.yaml", site + "/records/leak.yaml");
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 2\n").find("data: 2"));
+  const std::string shown = Get(serve.port(), "/");
+  EXPECT_NE(std::string::npos, shown.find("lantern-build-errors"));
+  EXPECT_NE(std::string::npos, shown.find("records/leak.yaml: error: a symbolic link that leads outside the site folder"))
+      << shown;
+  EXPECT_EQ(std::string::npos, shown.find("BANNER-SECRET-7731"));
+  EXPECT_EQ(std::string::npos, shown.find(temp.path()));
+  close(events);
+  serve.Signal(SIGTERM);
+}
+
+// DNS rebinding: the preview answers only its own Host, as the real binary runs.
+TEST(ServeTest, PreviewRefusesAnotherHostAndARequestWithoutOne) {
+  testing::TempDir temp;
+  ServeProcess serve({"--port", "0", "--db", temp.path() + "/f.db"});
+  ASSERT_GT(serve.port(), 0);
+  const std::string port = std::to_string(serve.port());
+  auto status_with = [&](const std::string& host_line) {
+    return HttpExchange(serve.port(), "GET / HTTP/1.1\r\n" + host_line + "\r\n").status;
+  };
+  EXPECT_EQ(200, status_with("Host: 127.0.0.1:" + port + "\r\n"));
+  EXPECT_EQ(200, status_with("Host: localhost:" + port + "\r\n"));
+  EXPECT_EQ(200, status_with("Host: [::1]:" + port + "\r\n"));
+  EXPECT_EQ(421, status_with("Host: attacker.example:" + port + "\r\n"));
+  EXPECT_EQ(421, status_with("Host: x\r\n"));
+  EXPECT_EQ(400, status_with(""));
+  serve.Signal(SIGTERM);
+}
+
 TEST(ServeTest, ProductionServesTheBuiltFolderAndRefusesWithoutADatabase) {
   testing::TempDir temp;
   ASSERT_EQ(0, testing::RunLantern("build '" + testing::SourceDir() + "/content' -o '" + temp.path() + "/public'")
@@ -182,6 +230,8 @@ TEST(ServeTest, ProductionServesTheBuiltFolderAndRefusesWithoutADatabase) {
   EXPECT_EQ(std::string::npos, home.find("__lantern"));
   EXPECT_NE(std::string::npos, Get(serve.port(), "/__lantern/reload.js").find("404"));
   EXPECT_NE(std::string::npos, Get(serve.port(), "/feedback/larger-bin-check").find("name=\"token\""));
+  // Behind nginx (proxy_set_header Host $host) the public name arrives: answered.
+  EXPECT_EQ(200, HttpExchange(serve.port(), "GET / HTTP/1.1\r\nHost: ai.example.gov.uk\r\n\r\n").status);
 }
 
 // DB11: four clients submit while the server is killed with SIGKILL once the

@@ -2,6 +2,7 @@
 // holds input/, files laid over a valid base site (tests/golden/errors/_base),
 // and expected.txt, the exact output of `lantern check` on the result with its
 // exit code on the first line. LANTERN_UPDATE_GOLDEN=1 rewrites expected.txt.
+// input/.delete lists base files to remove; input/.symlinks, links to make.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -63,6 +64,21 @@ TEST_P(GoldenErrorsTest, CheckPrintsExactDiagnostics) {
       if (!line.empty()) fs::remove(site + "/" + line);
     }
     fs::remove(site + "/.delete");
+  }
+  // Git cannot portably hold a link to /etc/passwd: a case lists its symbolic
+  // links in input/.symlinks, one "LINK -> TARGET" a line (LINK inside the site;
+  // TARGET as the link holds it, relative to the link's folder or absolute).
+  if (fs::exists(site + "/.symlinks")) {
+    std::istringstream lines(testing::ReadFileOrEmpty(site + "/.symlinks"));
+    for (std::string line; std::getline(lines, line);) {
+      const size_t arrow = line.find(" -> ");
+      if (arrow == std::string::npos) continue;
+      const fs::path link = site + "/" + line.substr(0, arrow);
+      fs::create_directories(link.parent_path());
+      fs::remove(link);
+      fs::create_symlink(line.substr(arrow + 4), link);
+    }
+    fs::remove(site + "/.symlinks");
   }
   const std::string actual = CheckOutput(site);
   const std::string expected_path = case_dir + "/expected.txt";

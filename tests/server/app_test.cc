@@ -29,7 +29,11 @@ Request Post(std::map<std::string, std::string> headers) {
   return r;
 }
 
-const GuardConfig kGuards{{"http://127.0.0.1:8080"}};
+const GuardConfig kGuards = [] {
+  GuardConfig guards;
+  guards.origins = {"http://127.0.0.1:8080"};
+  return guards;
+}();
 const std::map<std::string, std::string> kForm = {{"Content-Type", "application/x-www-form-urlencoded"},
                                                   {"Content-Length", "10"}};
 
