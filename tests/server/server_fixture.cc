@@ -9,7 +9,7 @@
 namespace lantern::testing {
 
 TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limits,
-                             const std::string& trusted_proxy) {
+                             const std::string& trusted_proxy, bool live_reload) {
   store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kReadWrite).value());
   PipelineResult built;
   std::FILE* quiet = std::fopen("/dev/null", "w");
@@ -19,6 +19,7 @@ TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limi
   config.guards.origins = {origin};
   config.limits = limits;
   config.trusted_proxy = trusted_proxy;
+  config.live_reload = live_reload;
   config.log = [this](const std::string& line) { log.push_back(line); };
   auto clock = now;
   app = std::make_unique<App>(config, store.get(), FormTokenSigner(std::string(32, 'k')),
@@ -86,6 +87,12 @@ std::string HeaderOf(const Response& response, const std::string& name) {
     if (key == name) return value;
   }
   return "";
+}
+
+std::string BodyOf(const Response& response) {
+  if (!response.file) return response.body;
+  Result<std::string> bytes = response.file->Read(0, response.file->length);
+  return bytes.ok() ? bytes.value() : "<unreadable: " + bytes.status().message() + ">";
 }
 
 }  // namespace lantern::testing

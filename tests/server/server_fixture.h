@@ -19,9 +19,11 @@ struct TestServerApp {
   std::unique_ptr<App> app;
   std::vector<std::string> log;
 
-  // `origin` is what the guards accept; `limits` defaults to the production ones.
+  // `origin` is what the guards accept; `limits` defaults to the production
+  // ones; `live_reload` makes it the preview (reload script, error banner).
   explicit TestServerApp(const std::string& origin = "http://127.0.0.1:8080",
-                         RateLimiter::Limits limits = RateLimiter::Limits(), const std::string& trusted_proxy = "");
+                         RateLimiter::Limits limits = RateLimiter::Limits(), const std::string& trusted_proxy = "",
+                         bool live_reload = false);
 
   // A GET of `target` through the whole pipeline.
   Response Get(const std::string& target, std::map<std::string, std::string> headers = {});
@@ -38,6 +40,8 @@ std::string FormEncode(const std::string& text);
 // The value of the hidden token field in a form page.
 std::string TokenIn(const std::string& html);
 std::string HeaderOf(const Response& response, const std::string& name);
+// The bytes a response sends: its body, or the slice of its open file.
+std::string BodyOf(const Response& response);
 
 }  // namespace lantern::testing
 

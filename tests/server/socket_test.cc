@@ -2,14 +2,11 @@
 // bytes: one test per guard of the security checklist (R8, S5, C5, H7, R2).
 #include <gtest/gtest.h>
 
-
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
 
-#include "server/http_server.h"
-#include "server/raw_http.h"
-#include "server/server_fixture.h"
+#include "server/live_server.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -20,53 +17,17 @@ using testing::FormEncode;
 class ThrowingSite : public StaticSite {
  public:
   explicit ThrowingSite(std::shared_ptr<const StaticSite> inner) : inner_(std::move(inner)) {}
-  std::optional<Response> Serve(const Request& request, const std::string& path) const override {
+  std::optional<Response> Serve(const std::string& path) const override {
     if (path == "/boom") throw std::runtime_error("cannot open /var/lib/secret/feedback.db");
-    return inner_->Serve(request, path);
+    return inner_->Serve(path);
   }
 
  private:
   std::shared_ptr<const StaticSite> inner_;
 };
 
+using testing::LiveServer;
 using testing::RawResponse;
-
-class LiveServer {
- public:
-  explicit LiveServer(RateLimiter::Limits limits = RateLimiter::Limits(), bool live_reload = false)
-      : fixture_("http://127.0.0.1:0", limits) {
-    server_ = std::make_unique<HttpServer>(fixture_.app.get(), live_reload);
-    port_ = server_->Bind("127.0.0.1", 0).value();
-    GuardConfig guards;
-    guards.origins = {"http://127.0.0.1:" + std::to_string(port_)};
-    fixture_.app->SetGuards(guards);
-    thread_ = std::thread([this] { server_->Run(); });
-    while (!server_->IsRunning()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~LiveServer() {
-    server_->Stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  testing::TestServerApp& fixture() { return fixture_; }
-
-  RawResponse Send(const std::string& bytes) { return testing::HttpExchange(port_, bytes); }
-  RawResponse Get(const std::string& target, const std::string& extra_headers = "") {
-    return Send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n");
-  }
-  RawResponse PostForm(const std::string& body, const std::string& extra_headers = "") {
-    return Send("POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                "Content-Length: " + std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body);
-  }
-  std::string Token() { return testing::TokenIn(Get("/feedback/bin-check").body); }
-
- private:
-  testing::TestServerApp fixture_;
-  std::unique_ptr<HttpServer> server_;
-  int port_ = 0;
-  std::thread thread_;
-};
 
 RateLimiter::Limits Generous() {
   RateLimiter::Limits limits;
