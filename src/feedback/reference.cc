@@ -1,6 +1,6 @@
 #include "feedback/reference.h"
 
-#include "base/random.h"
+#include "base/crypto.h"
 
 namespace lantern {
 

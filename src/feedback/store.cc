@@ -12,7 +12,7 @@
 #include <ctime>
 #include <utility>
 
-#include "base/sha256.h"
+#include "base/crypto.h"
 #include "feedback/reference.h"
 
 namespace lantern {

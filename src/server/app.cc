@@ -63,9 +63,19 @@ const Record* FindRecord(const Site& site, const std::string& id) {
 
 void NoStore(Response* response) { response->headers.push_back({"Cache-Control", "no-store"}); }
 
-// Adds the live-reload script and, after a failed rebuild, the diagnostics to an HTML page.
+// Adds the live-reload script and, after a failed rebuild, the diagnostics to
+// an HTML page, and gives it an ETag of the bytes it now holds, so that a page
+// held from before a failed rebuild is sent again with its error banner
+// instead of a 304 (and a range is a range of the decorated page).
 void DecoratePreview(const SiteSnapshot& site, const std::string& root, Response* response) {
   if (response->content_type.rfind("text/html", 0) != 0) return;
+  if (response->file) {
+    // The preview serves from memory; a page from disk is read to be decorated.
+    Result<std::string> bytes = response->file->Read(0, response->file->length);
+    if (!bytes.ok()) return;
+    response->body = std::move(bytes.value());
+    response->file.reset();
+  }
   if (!site.build_errors.empty()) {
     const size_t body = response->body.find("<body>");
     if (body != std::string::npos) {
@@ -78,6 +88,7 @@ void DecoratePreview(const SiteSnapshot& site, const std::string& root, Response
   if (end != std::string::npos) {
     response->body.insert(end, "<script src=\"" + root + kReloadScriptPath + "\" defer></script>\n");
   }
+  if (!response->Header("ETag").empty()) response->SetHeader("ETag", ContentEtag(response->body));
 }
 
 }  // namespace
@@ -85,13 +96,21 @@ void DecoratePreview(const SiteSnapshot& site, const std::string& root, Response
 const std::string& LiveReloadScript() {
   static const std::string script =
       "// Lantern preview: reloads the page when the site is rebuilt. Never part of a built site.\n"
+      "// Streams end after a while and EventSource reconnects; a refused one (503: too many\n"
+      "// tabs open) is closed for good, so it is opened again after a pause.\n"
       "(function () {\n"
       "  var seen = null;\n"
-      "  var source = new EventSource('/__lantern/events');\n"
-      "  source.onmessage = function (event) {\n"
-      "    if (seen === null) { seen = event.data; return; }\n"
-      "    if (event.data !== seen) { source.close(); window.location.reload(); }\n"
-      "  };\n"
+      "  function listen() {\n"
+      "    var source = new EventSource('/__lantern/events');\n"
+      "    source.onmessage = function (event) {\n"
+      "      if (seen === null) { seen = event.data; return; }\n"
+      "      if (event.data !== seen) { source.close(); window.location.reload(); }\n"
+      "    };\n"
+      "    source.onerror = function () {\n"
+      "      if (source.readyState === EventSource.CLOSED) setTimeout(listen, 5000);\n"
+      "    };\n"
+      "  }\n"
+      "  listen();\n"
       "})();\n";
   return script;
 }
@@ -195,16 +214,22 @@ Response App::Route(const Request& request) {
     return response;
   }
   const std::string form_base = FormBase(site->site);
-  Response response;
   if (request.path.compare(0, form_base.size(), form_base) == 0) {
-    response = FeedbackGet(site, request.path.substr(form_base.size()));
-  } else {
-    std::optional<Response> file = site->files->Serve(request, "/" + relative);
-    if (!file) return ErrorPage(404);
-    response = std::move(*file);
+    Response response = FeedbackGet(site, request.path.substr(form_base.size()));
+    if (config_.live_reload) DecoratePreview(*site, root, &response);
+    return response;
   }
-  if (config_.live_reload) DecoratePreview(*site, root, &response);
-  return response;
+  std::optional<Response> file = site->files->Serve("/" + relative);
+  if (!file) return ErrorPage(404);
+  if (file->status == 301) {
+    // The static site's Location is relative to the site root ("/x/").
+    file->SetHeader("Location", root + file->Header("Location").substr(1));
+    return std::move(*file);
+  }
+  // Decorate first, then validators and ranges, so both describe the bytes sent.
+  if (config_.live_reload) DecoratePreview(*site, root, &*file);
+  ApplyConditionalAndRange(request, &*file);
+  return std::move(*file);
 }
 
 Response App::Health() {

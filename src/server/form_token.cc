@@ -6,53 +6,14 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
-#include "base/random.h"
-#include "base/sha256.h"
+#include "base/crypto.h"
 
 namespace lantern {
 namespace {
 
 constexpr size_t kKeyBytes = 32, kNonceBytes = 16, kMacBytes = 32;
-constexpr const char* kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-std::string Base64UrlEncode(const std::string& bytes) {
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    out += kBase64Url[v >> 18];
-    out += kBase64Url[(v >> 12) & 63];
-    out += kBase64Url[(v >> 6) & 63];
-    out += kBase64Url[v & 63];
-  }
-  if (i < bytes.size()) {
-    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += kBase64Url[v >> 18];
-    out += kBase64Url[(v >> 12) & 63];
-    if (i + 1 < bytes.size()) out += kBase64Url[(v >> 6) & 63];
-  }
-  return out;
-}
-
-bool Base64UrlDecode(const std::string& text, std::string* out) {
-  out->clear();
-  unsigned buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    const char* p = c ? std::strchr(kBase64Url, c) : nullptr;
-    if (!p) return false;
-    buffer = (buffer << 6) | static_cast<unsigned>(p - kBase64Url);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      *out += static_cast<char>((buffer >> bits) & 0xff);
-    }
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -90,10 +51,10 @@ Result<std::string> FormTokenSigner::Issue(int64_t now) const {
 
 TokenCheck FormTokenSigner::Check(const std::string& token, int64_t now) const {
   TokenCheck check;
-  std::string bytes;
-  if (token.size() > 128 || !Base64UrlDecode(token, &bytes) || bytes.size() != 8 + kNonceBytes + kMacBytes) {
-    return check;
-  }
+  if (token.size() > 128) return check;
+  const std::optional<std::string> decoded = Base64UrlDecode(token);
+  if (!decoded || decoded->size() != 8 + kNonceBytes + kMacBytes) return check;
+  const std::string& bytes = *decoded;
   const std::string payload = bytes.substr(0, 8 + kNonceBytes);
   if (!ConstantTimeEqual(HmacSha256(key_, payload), bytes.substr(8 + kNonceBytes))) return check;
   uint64_t issued = 0;

@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include <cctype>
+#include <algorithm>
 
 namespace lantern {
 namespace {
@@ -115,6 +116,13 @@ int CheckRequest(const Request& request, const GuardConfig& config) {
   // First, so that a request meant for another server learns nothing else.
   if (request.version == "HTTP/1.1" && request.HeaderCount("Host") != 1) return 400;
   if (!PassesHostCheck(request, config)) return 421;
+  // What the socket layer counted (it may have dropped some) or what is here, whichever is more.
+  size_t header_bytes = 0;
+  for (const auto& [name, value] : request.headers) header_bytes += name.size() + value.size();
+  if (std::max(request.header_count, request.headers.size()) > kMaxHeaderCount ||
+      std::max(request.header_bytes, header_bytes) > kMaxHeaderBytes) {
+    return 431;
+  }
   if (request.target.size() > kMaxPathBytes || request.path.size() > kMaxPathBytes) return 414;
   if (request.path.find('\0') != std::string::npos || request.path.find('\\') != std::string::npos ||
       request.target.find('\\') != std::string::npos) {

@@ -13,6 +13,10 @@
 namespace lantern {
 
 inline constexpr size_t kMaxPathBytes = 256;
+// The library has no header count limit (CVE-2025-52887) and buffers each
+// line in full; these caps bound what one request may hold beyond a line.
+inline constexpr size_t kMaxHeaderCount = 100;
+inline constexpr size_t kMaxHeaderBytes = 16 * 1024;
 
 struct GuardConfig {
   // Our own origins, as NormalizeOrigin gives them: "https://ai.example.gov.uk"
@@ -36,9 +40,8 @@ struct GuardConfig {
 std::string NormalizeOrigin(const std::string& url);
 
 // 0 when the request may go on; otherwise the status of the error page to
-// send: 400, 403, 404, 405, 411, 413, 414, 415, 416 or 421. An HTTP/1.1
-// request without exactly one Host header is 400 (RFC 9112 section 3.2) in
-// every mode; a Host that `hosts` does not allow is 421 Misdirected Request.
+// send: 400, 403, 404, 405, 411, 413, 414, 415, 416, or 431 when the request
+// has more than kMaxHeaderCount headers or more than kMaxHeaderBytes of them.
 int CheckRequest(const Request& request, const GuardConfig& config);
 
 // The Host check alone: true when `config` allows the request's Host.

@@ -5,10 +5,14 @@
 #define LANTERN_SERVER_HTTP_H_
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "base/status.h"
 
 namespace lantern {
 
@@ -23,6 +27,10 @@ struct Request {
   std::string path;         // percent-decoded path, without the query
   std::multimap<std::string, std::string, CaseInsensitiveLess> headers;
   size_t range_count = 0;   // ranges in a Range header, as the library parsed them
+  // Every header line as received, and their bytes (names and values); 0 when
+  // the Request did not come from a socket. The guards cap both.
+  size_t header_count = 0;
+  size_t header_bytes = 0;
   std::string remote_addr;  // the socket peer; never a header
   std::string body;         // POST bodies only, at most the guard's limit
   // False when the client went away before sending the whole body its
@@ -35,11 +43,47 @@ struct Request {
   size_t HeaderCount(const std::string& name) const { return headers.count(name); }
 };
 
+// An open, read-only file descriptor, closed when the last holder lets go
+// (so a streamed file stays readable until its response is sent, whatever
+// happens to the path meanwhile).
+class OpenFile {
+ public:
+  explicit OpenFile(int fd) : fd_(fd) {}
+  ~OpenFile();
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// `length` bytes of `file` from `offset`: a response body that is streamed
+// from disk in chunks instead of being held in memory.
+struct FileSlice {
+  std::shared_ptr<const OpenFile> file;
+  long long offset = 0;
+  long long length = 0;
+
+  // Up to `max` bytes of the slice from `from` (relative to the slice), or a
+  // Status when the file cannot be read or ends early (it shrank).
+  Result<std::string> Read(long long from, long long max) const;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;  // besides the security headers
   std::string body;
+  // When set, the body is this slice of an open file and `body` is empty.
+  std::optional<FileSlice> file;
+
+  // The number of body bytes: the file slice's length or body.size().
+  long long BodySize() const { return file ? file->length : static_cast<long long>(body.size()); }
+  // The first value of header `name` (exact case), or "".
+  std::string Header(const std::string& name) const;
+  // Replaces every value of header `name` with `value`.
+  void SetHeader(const std::string& name, const std::string& value);
 };
 
 // The headers every response carries (checklist H1).

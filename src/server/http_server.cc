@@ -2,24 +2,36 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <iterator>
 
 namespace lantern {
 namespace {
 
 constexpr const char* kEventsPath = "/__lantern/events";
 
+constexpr const char* kLibraryHeaders[] = {"REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"};
+constexpr size_t kFileChunkBytes = 64 * 1024;
+
 Request Convert(const httplib::Request& in) {
   Request out;
+  // Every header the client sent: the library adds one of each of its four
+  // names from the socket, and any other copy came from the client.
+  out.header_count = in.headers.size();
+  for (const char* name : kLibraryHeaders) {
+    if (in.headers.count(name) > 0) --out.header_count;
+  }
+  for (const auto& [name, value] : in.headers) out.header_bytes += name.size() + value.size();
   out.method = in.method;
   out.version = in.version;  // the Host rules differ for HTTP/1.0 (guards.cc)
   out.target = in.target;
   out.path = in.path;
   for (const auto& [name, value] : in.headers) {
     // The library adds these from the socket; a client may send them too (CVE-2025-66570).
-    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
+    if (std::find(std::begin(kLibraryHeaders), std::end(kLibraryHeaders), name) != std::end(kLibraryHeaders)) continue;
     out.headers.emplace(name, value);
   }
   out.range_count = in.ranges.size();
@@ -37,6 +49,21 @@ void Write(const Response& in, httplib::Response& out) {
     out.body.clear();
     return;
   }
+  if (in.file && in.file->length > 0) {
+    // Streamed in chunks from the open file, which the provider keeps open
+    // until the library destroys the response. The library sends the length
+    // as Content-Length and, for HEAD, no body.
+    const FileSlice slice = *in.file;
+    out.set_content_provider(static_cast<size_t>(slice.length), in.content_type,
+                             [slice](size_t offset, size_t length, httplib::DataSink& sink) {
+                               const long long want = static_cast<long long>(std::min(length, kFileChunkBytes));
+                               Result<std::string> chunk = slice.Read(static_cast<long long>(offset), want);
+                               // false closes the connection: the client sees a short body, never wrong bytes.
+                               return chunk.ok() && !chunk.value().empty() &&
+                                      sink.write(chunk.value().data(), chunk.value().size());
+                             });
+    return;
+  }
   out.set_content(in.body, in.content_type.c_str());
 }
 
@@ -45,16 +72,31 @@ void Write(const Response& in, httplib::Response& out) {
 struct HttpServer::Impl {
   App* app;
   bool live_reload;
+  EventStreamLimits limits;
   httplib::Server server;
-  std::mutex mutex;
+  std::mutex mutex;  // guards generation, open_streams and stopping's waiters
   std::condition_variable changed;
   long long generation = 0;
+  int open_streams = 0;
   std::atomic<bool> stopping{false};
+
+  // A place for one more event stream, released when the pointer's last copy
+  // goes (with the library's response), or null when all are taken.
+  std::shared_ptr<void> TakeStreamSlot() {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (open_streams >= limits.max_open) return nullptr;
+    ++open_streams;
+    return std::shared_ptr<void>(this, [](Impl* impl) {
+      std::lock_guard<std::mutex> lock(impl->mutex);
+      --impl->open_streams;
+    });
+  }
 };
 
-HttpServer::HttpServer(App* app, bool live_reload) : impl_(std::make_unique<Impl>()) {
+HttpServer::HttpServer(App* app, bool live_reload, EventStreamLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->app = app;
   impl_->live_reload = live_reload;
+  impl_->limits = limits;
   Impl* impl = impl_.get();
   httplib::Server& svr = impl->server;
   svr.new_task_queue = [] { return new httplib::ThreadPool(32); };
@@ -111,24 +153,44 @@ HttpServer::HttpServer(App* app, bool live_reload) : impl_(std::make_unique<Impl
   });
   if (live_reload) {
     svr.Get(kEventsPath, [impl](const httplib::Request&, httplib::Response& res) {
+      std::shared_ptr<void> slot = impl->TakeStreamSlot();
+      if (!slot) {
+        // Each stream holds a worker for its whole life: past the cap, new
+        // ones are refused so ordinary requests always find a worker. The
+        // reload script tries again after a pause.
+        Response busy = impl->app->ErrorPage(503);
+        busy.headers.push_back({"Retry-After", "5"});
+        Write(busy, res);
+        return;
+      }
       res.set_header("Cache-Control", "no-store");
       auto last = std::make_shared<long long>(-1);
-      res.set_chunked_content_provider("text/event-stream", [impl, last](size_t, httplib::DataSink& sink) {
+      const auto deadline = std::chrono::steady_clock::now() + impl->limits.lifetime;
+      auto provider = [impl, last, deadline, slot](size_t, httplib::DataSink& sink) {
         std::unique_lock<std::mutex> lock(impl->mutex);
         if (*last == impl->generation) {
-          impl->changed.wait_for(lock, std::chrono::seconds(10));
+          const auto next_keep_alive = std::chrono::steady_clock::now() + impl->limits.keep_alive;
+          impl->changed.wait_until(lock, std::min(deadline, next_keep_alive));
         }
         if (impl->stopping) return false;
         std::string message;
         if (*last != impl->generation) {
+          // The first message also asks the browser to reconnect 2 s after the stream ends.
+          message = (*last < 0 ? "retry: 2000\n" : "") + std::string("data: ") +
+                    std::to_string(impl->app->site()->version) + "\n\n";
           *last = impl->generation;
-          message = "data: " + std::to_string(impl->app->site()->version) + "\n\n";
+        } else if (std::chrono::steady_clock::now() >= deadline) {
+          // A bounded life: the stream ends cleanly and EventSource reconnects.
+          lock.unlock();
+          sink.done();
+          return true;
         } else {
           message = ": keep-alive\n\n";
         }
         lock.unlock();
         return sink.write(message.data(), message.size());
-      });
+      };
+      res.set_chunked_content_provider("text/event-stream", provider);
     });
   }
 }

@@ -3,11 +3,14 @@
 // asks (R1-R5, D5, D6, H1): a pool of 32 workers, one request per connection,
 // 5 s read/write timeouts, payload limit, security headers on every response,
 // an exception handler that leaks nothing, and all routing through App's
-// guards before any body is read. Live reload uses Server-Sent Events at
-// /__lantern/events.
+// guards before any body is read. Static files on disk are streamed in
+// chunks. Live reload uses Server-Sent Events at /__lantern/events, with a
+// cap on open streams and a bounded life for each, so that open tabs can
+// never hold every worker.
 #ifndef LANTERN_SERVER_HTTP_SERVER_H_
 #define LANTERN_SERVER_HTTP_SERVER_H_
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -16,10 +19,18 @@
 
 namespace lantern {
 
+// Live-reload event streams (preview only). Each open stream holds one of
+// the 32 workers while it lasts.
+struct EventStreamLimits {
+  int max_open = 8;                                // past this, 503 with Retry-After
+  std::chrono::milliseconds lifetime{60 * 1000};   // then the stream ends and the browser reconnects
+  std::chrono::milliseconds keep_alive{10 * 1000};  // a comment line this often keeps proxies from closing it
+};
+
 class HttpServer {
  public:
   // `app` must outlive the server.
-  HttpServer(App* app, bool live_reload);
+  HttpServer(App* app, bool live_reload, EventStreamLimits limits = EventStreamLimits());
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

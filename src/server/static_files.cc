@@ -6,12 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/sha256.h"
+#include <cstdint>
+#include <cstdio>
+
+#include "render/html_escape.h"
 
 namespace lantern {
 namespace {
-
-constexpr long long kMaxFileBytes = 64LL * 1024 * 1024;
 
 // "/records/x/" → "records/x/index.html"; "/" → "index.html".
 std::string FileFor(const std::string& path) {
@@ -20,21 +21,28 @@ std::string FileFor(const std::string& path) {
   return relative;
 }
 
-Response FileResponse(const Request& request, const std::string& path, std::string body, const std::string& etag) {
+Response FileResponse(const std::string& file, const std::string& etag) {
   Response response;
-  response.content_type = ContentTypeFor(path);
-  response.body = std::move(body);
+  response.content_type = ContentTypeFor(file);
   response.headers.push_back({"ETag", etag});
   response.headers.push_back({"Cache-Control", "no-cache"});
-  ApplyConditionalAndRange(request, etag, &response);
   return response;
 }
 
-Response Redirect(const std::string& location) {
+// "/a//b" and "//evil.example": refused, so that no redirect built from a
+// path can start with "//" (a protocol-relative, off-site Location).
+bool HasEmptySegment(const std::string& path) { return path.find("//") != std::string::npos; }
+
+// `folder` is a request path without an empty segment, so the Location
+// starts with exactly one '/'.
+Response Redirect(const std::string& folder) {
+  const std::string location = folder + "/";
   Response response;
   response.status = 301;
   response.headers.push_back({"Location", location});
-  response.body = "<!DOCTYPE html><title>Moved</title><a href=\"" + location + "\">Moved</a>\n";
+  // A relative link ("x/" from "/a/x"), right whatever the site's root path.
+  const std::string relative = folder.substr(folder.rfind('/') + 1) + "/";
+  response.body = "<!DOCTYPE html><title>Moved</title><a href=\"" + EscapeHtml(relative) + "\">Moved</a>\n";
   return response;
 }
 
@@ -49,6 +57,15 @@ bool ParseNumber(const std::string& text, long long* out) {
 }
 
 }  // namespace
+
+// Cheap enough for every file of each rebuild and every decorated preview page.
+std::string ContentEtag(std::string_view bytes) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ULL;
+  char text[48];
+  std::snprintf(text, sizeof text, "\"%zx-%016llx\"", bytes.size(), static_cast<unsigned long long>(hash));
+  return text;
+}
 
 std::string ContentTypeFor(const std::string& path) {
   static const std::map<std::string, std::string> kTypes = {
@@ -66,16 +83,19 @@ std::string ContentTypeFor(const std::string& path) {
   return it == kTypes.end() ? "" : it->second;
 }
 
-void ApplyConditionalAndRange(const Request& request, const std::string& etag, Response* response) {
-  if (request.Header("If-None-Match") == etag) {
+void ApplyConditionalAndRange(const Request& request, Response* response) {
+  if (response->status != 200) return;
+  const std::string etag = response->Header("ETag");
+  if (!etag.empty() && request.Header("If-None-Match") == etag) {
     response->status = 304;
     response->body.clear();
+    response->file.reset();
     return;
   }
   response->headers.push_back({"Accept-Ranges", "bytes"});
   const std::string range = request.Header("Range");
   if (range.empty()) return;
-  const long long size = static_cast<long long>(response->body.size());
+  const long long size = response->BodySize();
   long long first = 0, last = size - 1;
   bool valid = range.rfind("bytes=", 0) == 0;
   const std::string spec = valid ? range.substr(6) : "";
@@ -95,28 +115,37 @@ void ApplyConditionalAndRange(const Request& request, const std::string& etag, R
   if (!valid || first > last || first >= size) {
     response->status = 416;
     response->body.clear();
+    response->file.reset();
     response->headers.push_back({"Content-Range", "bytes */" + std::to_string(size)});
     return;
   }
   response->status = 206;
   response->headers.push_back(
       {"Content-Range", "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" + std::to_string(size)});
-  response->body = response->body.substr(first, last - first + 1);
+  if (response->file) {
+    response->file->offset += first;
+    response->file->length = last - first + 1;
+  } else {
+    response->body = response->body.substr(static_cast<size_t>(first), static_cast<size_t>(last - first + 1));
+  }
 }
 
 MemoryStaticSite::MemoryStaticSite(std::shared_ptr<const OutputTree> tree) : tree_(std::move(tree)) {
-  for (const auto& [path, bytes] : *tree_) etags_[path] = "\"" + HexEncode(Sha256(bytes)).substr(0, 20) + "\"";
+  for (const auto& [path, bytes] : *tree_) etags_[path] = ContentEtag(bytes);
 }
 
-std::optional<Response> MemoryStaticSite::Serve(const Request& request, const std::string& path) const {
+std::optional<Response> MemoryStaticSite::Serve(const std::string& path) const {
+  if (path.empty() || path[0] != '/' || HasEmptySegment(path)) return std::nullopt;
   const std::string file = FileFor(path);
   auto it = tree_->find(file);
   if (it == tree_->end()) {
-    if (path.back() != '/' && tree_->count(file + "/index.html")) return Redirect(path + "/");
+    if (path.back() != '/' && tree_->count(file + "/index.html")) return Redirect(path);
     return std::nullopt;
   }
   if (ContentTypeFor(file).empty()) return std::nullopt;
-  return FileResponse(request, file, it->second, etags_.at(file));
+  Response response = FileResponse(file, etags_.at(file));
+  response.body = it->second;
+  return response;
 }
 
 std::unique_ptr<DiskStaticSite> DiskStaticSite::Open(const std::string& root, std::string* error) {
@@ -129,15 +158,16 @@ std::unique_ptr<DiskStaticSite> DiskStaticSite::Open(const std::string& root, st
   return std::unique_ptr<DiskStaticSite>(new DiskStaticSite(resolved));
 }
 
-std::optional<Response> DiskStaticSite::Serve(const Request& request, const std::string& path) const {
-  std::string file = FileFor(path);
+std::optional<Response> DiskStaticSite::Serve(const std::string& path) const {
+  if (path.empty() || path[0] != '/' || HasEmptySegment(path)) return std::nullopt;
+  const std::string file = FileFor(path);
   if (ContentTypeFor(file).empty()) {
     // "/x" may be a folder with an index page.
     struct stat info;
     const std::string folder = real_root_ + "/" + file;
     if (path.back() != '/' && lstat(folder.c_str(), &info) == 0 && S_ISDIR(info.st_mode) &&
         lstat((folder + "/index.html").c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
-      return Redirect(path + "/");
+      return Redirect(path);
     }
     return std::nullopt;
   }
@@ -151,22 +181,13 @@ std::optional<Response> DiskStaticSite::Serve(const Request& request, const std:
   const int fd = open(real.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat info;
-  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size > kMaxFileBytes) {
-    close(fd);
-    return std::nullopt;
-  }
-  std::string body(static_cast<size_t>(info.st_size), '\0');
-  size_t filled = 0;
-  while (filled < body.size()) {
-    const ssize_t n = read(fd, body.data() + filled, body.size() - filled);
-    if (n <= 0) break;
-    filled += static_cast<size_t>(n);
-  }
-  close(fd);
-  body.resize(filled);
+  auto open_file = std::make_shared<const OpenFile>(fd);  // closes fd on every path below
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
   const std::string etag = "\"" + std::to_string(info.st_size) + "-" + std::to_string(info.st_mtim.tv_sec) + "." +
                            std::to_string(info.st_mtim.tv_nsec) + "\"";
-  return FileResponse(request, file, std::move(body), etag);
+  Response response = FileResponse(file, etag);
+  response.file = FileSlice{std::move(open_file), 0, static_cast<long long>(info.st_size)};
+  return response;
 }
 
 }  // namespace lantern

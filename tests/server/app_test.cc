@@ -18,6 +18,7 @@
 namespace lantern {
 namespace {
 using testing::FormEncode;
+using testing::BodyOf;
 using testing::HeaderOf;
 using testing::TestServerApp;
 
@@ -659,18 +660,16 @@ TEST(AppTest, StaticFilesFromDiskStayInsideTheRoot) {
   std::string error;
   auto site = DiskStaticSite::Open(root, &error);
   ASSERT_TRUE(site) << error;
-  Request get;
-  get.method = "GET";
-  EXPECT_EQ("<p>home</p>", site->Serve(get, "/")->body);
-  EXPECT_EQ("<p>a</p>", site->Serve(get, "/records/a/")->body);
-  EXPECT_EQ(301, site->Serve(get, "/records/a")->status);
-  EXPECT_FALSE(site->Serve(get, "/passwd.html"));
-  EXPECT_FALSE(site->Serve(get, "/old/secret.html"));
-  EXPECT_FALSE(site->Serve(get, "/notes.unknownext"));
-  EXPECT_FALSE(site->Serve(get, "/.env"));
-  EXPECT_FALSE(site->Serve(get, "/records/"));  // no index: no listing
-  EXPECT_FALSE(site->Serve(get, "/../feedback.db"));
-  EXPECT_FALSE(site->Serve(get, "/../site-old/secret.html"));
+  EXPECT_EQ("<p>home</p>", BodyOf(*site->Serve("/")));
+  EXPECT_EQ("<p>a</p>", BodyOf(*site->Serve("/records/a/")));
+  EXPECT_EQ(301, site->Serve("/records/a")->status);
+  EXPECT_FALSE(site->Serve("/passwd.html"));
+  EXPECT_FALSE(site->Serve("/old/secret.html"));
+  EXPECT_FALSE(site->Serve("/notes.unknownext"));
+  EXPECT_FALSE(site->Serve("/.env"));
+  EXPECT_FALSE(site->Serve("/records/"));  // no index: no listing
+  EXPECT_FALSE(site->Serve("/../feedback.db"));
+  EXPECT_FALSE(site->Serve("/../site-old/secret.html"));
   EXPECT_FALSE(DiskStaticSite::Open(temp.path() + "/missing", &error));
 }
 

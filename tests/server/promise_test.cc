@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "server/raw_http.h"
+#include "server/live_server.h"
 #include "server/server_fixture.h"
 #include "testing/test_support.h"
 
@@ -215,7 +216,7 @@ TEST(PromiseTest, AStoreThatVanishesIsNoticedBeforeAnythingIsAcknowledged) {
   for (const std::string how : {"deleted", "replaced", "read-only"}) {
     testing::TempDir temp;
     const std::string db = temp.path() + "/feedback.db";
-    LiveServer s(testing::Generous(), false, db);
+    LiveServer s(testing::Generous(), false, EventStreamLimits(), db);
     EXPECT_EQ(200, s.Get("/__lantern/health").status) << how;
     std::string token = s.Token();
     *s.fixture().now += 10;
@@ -251,7 +252,7 @@ TEST(PromiseTest, ALockedStoreShowsTheTextBackWithinTheWaitNotInTurn) {
   const std::string db = temp.path() + "/feedback.db";
   FeedbackStore::Options options;
   options.write_wait_ms = 1500;
-  LiveServer s(testing::Generous(), false, db, options);
+  LiveServer s(testing::Generous(), false, EventStreamLimits(), db, options);
   // A second process takes the write lock and keeps it until its stdin closes.
   const std::string script = temp.path() + "/hold.py";
   testing::WriteFile(script,
@@ -299,7 +300,7 @@ TEST(PromiseTest, TheStoreIsPrivateToItsUser) {
   const mode_t old_umask = umask(0022);
   const std::string db = temp.path() + "/state/lantern/feedback.db";
   {
-    LiveServer s(testing::Generous(), false, db);
+    LiveServer s(testing::Generous(), false, EventStreamLimits(), db);
     const std::string token = s.Token();
     *s.fixture().now += 10;
     ASSERT_EQ(303, s.PostForm(Answers(token, "question", "Private?") + "&confirm=yes").status);

@@ -1,6 +1,5 @@
 #include "server/server_fixture.h"
 
-#include <chrono>
 #include <cstdio>
 
 #include "cli/serve_command.h"
@@ -10,7 +9,7 @@
 namespace lantern::testing {
 
 TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limits, const std::string& trusted_proxy,
-                             const std::string& db_path, FeedbackStore::Options store_options) {
+                             bool live_reload, const std::string& db_path, FeedbackStore::Options store_options) {
   store = std::move(FeedbackStore::Open(db_path, FeedbackStore::Mode::kCreate, store_options).value());
   PipelineResult built;
   std::FILE* quiet = std::fopen("/dev/null", "w");
@@ -20,6 +19,7 @@ TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limi
   config.guards.origins = {origin};
   config.limits = limits;
   config.trusted_proxy = trusted_proxy;
+  config.live_reload = live_reload;
   config.log = [this](const std::string& line) { log.push_back(line); };
   auto clock = now;
   app = std::make_unique<App>(config, store.get(), FormTokenSigner(std::string(32, 'k')),
@@ -52,34 +52,6 @@ Response TestServerApp::Post(const std::string& body, std::map<std::string, std:
   }
   return app->HandleRequest(request);
 }
-
-LiveServer::LiveServer(RateLimiter::Limits limits, bool live_reload, const std::string& db_path,
-                       FeedbackStore::Options store_options)
-    : fixture_("http://127.0.0.1:0", limits, "", db_path, store_options) {
-  server_ = std::make_unique<HttpServer>(fixture_.app.get(), live_reload);
-  port_ = server_->Bind("127.0.0.1", 0).value();
-  GuardConfig guards;
-  guards.origins = {"http://127.0.0.1:" + std::to_string(port_)};
-  fixture_.app->SetGuards(guards);
-  thread_ = std::thread([this] { server_->Run(); });
-  while (!server_->IsRunning()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-}
-
-LiveServer::~LiveServer() {
-  server_->Stop();
-  thread_.join();
-}
-
-RawResponse LiveServer::Get(const std::string& target, const std::string& extra_headers) {
-  return Send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n");
-}
-
-RawResponse LiveServer::PostForm(const std::string& body, const std::string& extra_headers) {
-  return Send("POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-              "Content-Length: " + std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body);
-}
-
-std::string LiveServer::Token() { return TokenIn(Get("/feedback/bin-check").body); }
 
 RateLimiter::Limits Generous() {
   RateLimiter::Limits limits;
@@ -121,6 +93,12 @@ std::string HeaderOf(const Response& response, const std::string& name) {
     if (key == name) return value;
   }
   return "";
+}
+
+std::string BodyOf(const Response& response) {
+  if (!response.file) return response.body;
+  Result<std::string> bytes = response.file->Read(0, response.file->length);
+  return bytes.ok() ? bytes.value() : "<unreadable: " + bytes.status().message() + ">";
 }
 
 }  // namespace lantern::testing

@@ -7,12 +7,9 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "feedback/store.h"
 #include "server/app.h"
-#include "server/http_server.h"
-#include "server/raw_http.h"
 
 namespace lantern::testing {
 
@@ -23,10 +20,11 @@ struct TestServerApp {
   std::vector<std::string> log;
 
   // `origin` is what the guards accept; `limits` defaults to the production
-  // ones; the store is in memory unless `db_path` names a file.
+  // ones; `live_reload` makes it the preview (reload script, error banner);
+  // the store is in memory unless `db_path` names a file.
   explicit TestServerApp(const std::string& origin = "http://127.0.0.1:8080",
                          RateLimiter::Limits limits = RateLimiter::Limits(), const std::string& trusted_proxy = "",
-                         const std::string& db_path = ":memory:",
+                         bool live_reload = false, const std::string& db_path = ":memory:",
                          FeedbackStore::Options store_options = FeedbackStore::Options());
 
   // A GET of `target` through the whole pipeline.
@@ -39,30 +37,6 @@ struct TestServerApp {
   std::vector<StoredSubmission> Rows() const;
 };
 
-// The real HttpServer on 127.0.0.1 (a port the OS picks) around a
-// TestServerApp, for tests that send raw bytes over a socket.
-class LiveServer {
- public:
-  explicit LiveServer(RateLimiter::Limits limits = RateLimiter::Limits(), bool live_reload = false,
-                      const std::string& db_path = ":memory:",
-                      FeedbackStore::Options store_options = FeedbackStore::Options());
-  ~LiveServer();
-  int port() const { return port_; }
-  std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  TestServerApp& fixture() { return fixture_; }
-
-  RawResponse Send(const std::string& bytes) { return HttpExchange(port_, bytes); }
-  RawResponse Get(const std::string& target, const std::string& extra_headers = "");
-  RawResponse PostForm(const std::string& body, const std::string& extra_headers = "");
-  std::string Token();
-
- private:
-  TestServerApp fixture_;
-  std::unique_ptr<HttpServer> server_;
-  int port_ = 0;
-  std::thread thread_;
-};
-
 // Limits no test reaches by accident.
 RateLimiter::Limits Generous();
 
@@ -71,6 +45,8 @@ std::string FormEncode(const std::string& text);
 // The value of the hidden token field in a form page.
 std::string TokenIn(const std::string& html);
 std::string HeaderOf(const Response& response, const std::string& name);
+// The bytes a response sends: its body, or the slice of its open file.
+std::string BodyOf(const Response& response);
 
 }  // namespace lantern::testing
 

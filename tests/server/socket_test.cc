@@ -2,14 +2,11 @@
 // bytes: one test per guard of the security checklist (R8, S5, C5, H7, R2).
 #include <gtest/gtest.h>
 
-
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
 
-#include "server/http_server.h"
-#include "server/raw_http.h"
-#include "server/server_fixture.h"
+#include "server/live_server.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -20,9 +17,9 @@ using testing::FormEncode;
 class ThrowingSite : public StaticSite {
  public:
   explicit ThrowingSite(std::shared_ptr<const StaticSite> inner) : inner_(std::move(inner)) {}
-  std::optional<Response> Serve(const Request& request, const std::string& path) const override {
+  std::optional<Response> Serve(const std::string& path) const override {
     if (path == "/boom") throw std::runtime_error("cannot open /var/lib/secret/feedback.db");
-    return inner_->Serve(request, path);
+    return inner_->Serve(path);
   }
 
  private:

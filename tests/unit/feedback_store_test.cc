@@ -1,4 +1,4 @@
-// The feedback store, its reference numbers, exports and the hashing it uses.
+// The feedback store, its reference numbers and exports.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -12,7 +12,6 @@
 #include <set>
 #include <thread>
 
-#include "base/sha256.h"
 #include "feedback/export.h"
 #include "feedback/reference.h"
 #include "feedback/store.h"
@@ -39,23 +38,6 @@ std::unique_ptr<FeedbackStore> OpenOrDie(const std::string& path) {
   auto store = FeedbackStore::Open(path, FeedbackStore::Mode::kCreate);
   EXPECT_TRUE(store.ok()) << store.status().message();
   return store.ok() ? std::move(store.value()) : nullptr;
-}
-
-TEST(Sha256Test, KnownVectors) {
-  EXPECT_EQ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", HexEncode(Sha256("")));
-  EXPECT_EQ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", HexEncode(Sha256("abc")));
-  EXPECT_EQ("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
-            HexEncode(Sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")));
-  EXPECT_EQ("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
-            HexEncode(Sha256(std::string(1000000, 'a'))));
-  // RFC 4231 test cases 1 and 6 (key longer than a block).
-  EXPECT_EQ("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
-            HexEncode(HmacSha256(std::string(20, '\x0b'), "Hi There")));
-  EXPECT_EQ("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
-            HexEncode(HmacSha256(std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First")));
-  EXPECT_TRUE(ConstantTimeEqual("abc", "abc"));
-  EXPECT_FALSE(ConstantTimeEqual("abc", "abd"));
-  EXPECT_FALSE(ConstantTimeEqual("abc", "ab"));
 }
 
 TEST(ReferenceTest, ShapeAndAlphabetWithoutLookAlikes) {
