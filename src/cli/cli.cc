@@ -80,7 +80,7 @@ std::vector<Command> Commands() {
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
          return [options] { return RunServe(*options, stdout, stderr); };
        }},
-      {"feedback", "Staff tools for residents' submissions: export, purge, stats, mark",
+      {"feedback", "Staff tools for residents' submissions: list, show, mark, extend, export, stats, purge",
        [](CLI::App* app) {
          app->require_subcommand(1);
          auto chosen = std::make_shared<std::function<int()>>();
@@ -103,8 +103,31 @@ std::vector<Command> Commands() {
          auto m = std::make_shared<FeedbackMarkOptions>();
          mark->add_option("--db", m->db, "the feedback database")->required();
          mark->add_option("REFERENCE", m->reference, "the reference number")->required();
-         mark->add_option("STATUS", m->status, "new, not_spam, suspected_spam, rate_limited or closed")->required();
+         mark->add_option("STATUS", m->status,
+                          "new, acknowledged, in_progress, answered, closed, suspected_spam, rate_limited or not_spam")
+             ->required();
+         mark->add_option("--note", m->note, "why, kept with the change in the submission's history");
          mark->callback([chosen, m] { *chosen = [m] { return RunFeedbackMark(*m, stderr); }; });
+         CLI::App* list = app->add_subcommand("list", "List submissions with their due dates; OVERDUE marks late ones");
+         auto l = std::make_shared<FeedbackListOptions>();
+         list->add_option("--db", l->db, "the feedback database")->required();
+         list->add_option("--status", l->status, "only submissions with this status");
+         list->add_flag("--overdue", l->overdue, "only open submissions past their due date");
+         list->add_option("--due-within", l->due_within, "only open submissions due within DAYS days (or overdue)");
+         list->callback([chosen, l] { *chosen = [l] { return RunFeedbackList(*l, stdout, stderr); }; });
+         CLI::App* show = app->add_subcommand("show", "Show one submission and the history of its status");
+         auto sh = std::make_shared<FeedbackShowOptions>();
+         show->add_option("--db", sh->db, "the feedback database")->required();
+         show->add_option("REFERENCE", sh->reference, "the reference number")->required();
+         show->callback([chosen, sh] { *chosen = [sh] { return RunFeedbackShow(*sh, stdout, stderr); }; });
+         CLI::App* extend = app->add_subcommand("extend", "Extend an objection or review by two months (Art. 12(3))");
+         auto x = std::make_shared<FeedbackExtendOptions>();
+         extend->add_option("--db", x->db, "the feedback database")->required();
+         extend->add_option("REFERENCE", x->reference, "the reference number")->required();
+         extend->add_option("--reason", x->reason, "why (the resident must be told)")->required();
+         extend->add_option("--bank-holidays", x->bank_holidays,
+                            "england-and-wales (default), scotland or northern-ireland");
+         extend->callback([chosen, x] { *chosen = [x] { return RunFeedbackExtend(*x, stderr); }; });
          return [chosen] { return *chosen ? (*chosen)() : kExitUsageOrSystem; };
        }},
       {"init", "Start a new site in an empty folder: settings, an example record and the policy pages a council needs",

@@ -1,10 +1,14 @@
 #include "cli/feedback_commands.h"
 
+#include <algorithm>
 #include <ctime>
+#include <optional>
 
 #include "cli/cli.h"
 #include "feedback/export.h"
 #include "feedback/store.h"
+#include "model/date.h"
+#include "model/working_days.h"
 
 namespace lantern {
 namespace {
@@ -71,14 +75,112 @@ int RunFeedbackStats(const FeedbackStatsOptions& options, std::FILE* out, std::F
 }
 
 int RunFeedbackMark(const FeedbackMarkOptions& options, std::FILE* err) {
-  if (options.status != "new" && options.status != "not_spam" && options.status != "suspected_spam" &&
-      options.status != "rate_limited" && options.status != "closed") {
-    return Fail(err, Status::Error("status must be new, not_spam, suspected_spam, rate_limited or closed"));
+  const auto& statuses = SubmissionStatuses();
+  if (std::find(statuses.begin(), statuses.end(), options.status) == statuses.end()) {
+    std::string list;
+    for (const std::string& status : statuses) list += (list.empty() ? "" : ", ") + status;
+    return Fail(err, Status::Error("status must be one of " + list + ", not \"" + options.status + "\""));
+  }
+  if (options.note.size() > 1000) return Fail(err, Status::Error("--note must be 1,000 characters or less"));
+  auto store = FeedbackStore::Open(options.db, FeedbackStore::Mode::kReadWrite);
+  if (!store.ok()) return Fail(err, store.status());
+  if (Status s = store.value()->SetStatus(options.reference, options.status, options.note, std::time(nullptr));
+      !s.ok()) {
+    return Fail(err, s);
+  }
+  std::fprintf(err, "%s is now %s\n", options.reference.c_str(), options.status.c_str());
+  return kExitOk;
+}
+
+int RunFeedbackList(const FeedbackListOptions& options, std::FILE* out, std::FILE* err) {
+  if (!options.status.empty()) {
+    const auto& statuses = SubmissionStatuses();
+    if (std::find(statuses.begin(), statuses.end(), options.status) == statuses.end()) {
+      return Fail(err, Status::Error("--status must be one of the statuses, not \"" + options.status + "\""));
+    }
+  }
+  auto store = FeedbackStore::Open(options.db, FeedbackStore::Mode::kReadOnly);
+  if (!store.ok()) return Fail(err, store.status());
+  auto rows = store.value()->List("");
+  if (!rows.ok()) return Fail(err, rows.status());
+  const std::string today = TodayUtc().Iso();
+  const std::string horizon = options.due_within >= 0 ? TodayUtc().PlusDays(options.due_within).Iso() : "";
+  std::fprintf(out, "%-9s %-10s %-10s %-14s %-10s %s\n", "reference", "received", "type", "status", "due", "record");
+  size_t shown = 0;
+  for (const StoredSubmission& row : rows.value()) {
+    const bool open = IsOpenStatus(row.status);
+    const bool overdue = open && !row.DueOn().empty() && row.DueOn() < today;
+    if (!options.status.empty() && row.status != options.status) continue;
+    if (options.overdue && !overdue) continue;
+    if (options.due_within >= 0 && !(open && !row.DueOn().empty() && row.DueOn() <= horizon)) continue;
+    std::fprintf(out, "%-9s %-10s %-10s %-14s %-10s %s%s\n", row.reference.c_str(),
+                 row.received_at.substr(0, 10).c_str(), row.request_type.c_str(), row.status.c_str(),
+                 row.DueOn().empty() ? "-" : row.DueOn().c_str(), row.record_id.empty() ? "(general)" : row.record_id.c_str(),
+                 overdue ? "  OVERDUE" : "");
+    ++shown;
+  }
+  std::fprintf(err, "%zu submission%s\n", shown, shown == 1 ? "" : "s");
+  return kExitOk;
+}
+
+int RunFeedbackShow(const FeedbackShowOptions& options, std::FILE* out, std::FILE* err) {
+  auto store = FeedbackStore::Open(options.db, FeedbackStore::Mode::kReadOnly);
+  if (!store.ok()) return Fail(err, store.status());
+  auto row = store.value()->Find(options.reference);
+  if (!row.ok()) return Fail(err, row.status());
+  auto history = store.value()->History(options.reference);
+  if (!history.ok()) return Fail(err, history.status());
+  const StoredSubmission& s = row.value();
+  auto line = [out](const char* key, const std::string& value) {
+    if (!value.empty()) std::fprintf(out, "%-18s %s\n", key, value.c_str());
+  };
+  line("reference", s.reference);
+  line("received", s.received_at);
+  line("type", s.request_type);
+  line("status", s.status);
+  line("due", s.due_on);
+  line("extended to", s.extended_due_on);
+  line("extension reason", s.extension_reason);
+  line("answered", s.answered_at);
+  line("record", s.record_id.empty() ? "(general)" : s.record_id);
+  line("record updated", s.record_updated);
+  line("follows", s.follows_reference);
+  line("flags", s.flags);
+  line("notes", s.notes);
+  line("reply wanted", s.reply_wanted ? "yes" : "no");
+  line("name", s.name);
+  line("email", s.email);
+  line("case reference", s.case_reference);
+  std::fprintf(out, "message:\n%s\n", s.message.c_str());
+  if (!history.value().empty()) std::fprintf(out, "history:\n");
+  for (const StatusChange& change : history.value()) {
+    std::fprintf(out, "  %s  %s -> %s%s%s\n", change.changed_at.c_str(), change.from_status.c_str(),
+                 change.to_status.c_str(), change.note.empty() ? "" : "  ", change.note.c_str());
+  }
+  return kExitOk;
+}
+
+int RunFeedbackExtend(const FeedbackExtendOptions& options, std::FILE* err) {
+  const std::optional<HolidayRegion> region = ParseHolidayRegion(options.bank_holidays);
+  if (!region) {
+    return Fail(err, Status::Error("--bank-holidays must be england-and-wales, scotland or northern-ireland"));
+  }
+  if (options.reason.empty() || options.reason.size() > 900) {
+    return Fail(err, Status::Error("--reason is required (at most 900 characters): the resident must be told why"));
   }
   auto store = FeedbackStore::Open(options.db, FeedbackStore::Mode::kReadWrite);
   if (!store.ok()) return Fail(err, store.status());
-  if (Status s = store.value()->SetStatus(options.reference, options.status); !s.ok()) return Fail(err, s);
-  std::fprintf(err, "%s is now %s\n", options.reference.c_str(), options.status.c_str());
+  auto row = store.value()->Find(options.reference);
+  if (!row.ok()) return Fail(err, row.status());
+  const std::optional<Date> received = Date::Parse(row.value().received_at.substr(0, 10));
+  if (!received) return Fail(err, Status::Error("cannot read when " + options.reference + " was received"));
+  WorkingCalendar calendar;
+  calendar.region = *region;
+  const std::string extended = ExtendedDueDate(*received, calendar).Iso();
+  if (Status s = store.value()->Extend(options.reference, extended, options.reason, std::time(nullptr)); !s.ok()) {
+    return Fail(err, s);
+  }
+  std::fprintf(err, "%s is now due on %s\n", options.reference.c_str(), extended.c_str());
   return kExitOk;
 }
 

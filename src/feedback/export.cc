@@ -13,6 +13,7 @@ std::vector<std::pair<const char*, std::string>> Fields(const StoredSubmission& 
           {"record_updated", s.record_updated},
           {"request_type", s.request_type},
           {"status", s.status},
+          {"due_on", s.DueOn()},
           {"flags", s.flags},
           {"notes", s.notes},
           {"follows_reference", s.follows_reference},

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -41,15 +42,33 @@ std::string SubmissionsTable(const std::string& name) {
   name TEXT NOT NULL CHECK (length(name) <= 200),
   email TEXT NOT NULL CHECK (length(email) <= 254),
   reply_wanted INTEGER NOT NULL CHECK (reply_wanted IN (0, 1)),
-  status TEXT NOT NULL CHECK (status IN ('new', 'suspected_spam', 'rate_limited', 'not_spam', 'closed')),
+  status TEXT NOT NULL CHECK (status IN ('new', 'acknowledged', 'in_progress', 'answered', 'closed',
+                                         'suspected_spam', 'rate_limited', 'not_spam')),
   flags TEXT NOT NULL CHECK (length(flags) <= 200),
   notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 200),
   message_hash TEXT NOT NULL CHECK (length(message_hash) = 64),
   retain_until TEXT NOT NULL CHECK (length(retain_until) = 20),
+  due_on TEXT NOT NULL DEFAULT '' CHECK (length(due_on) IN (0, 10)),
+  extended_due_on TEXT NOT NULL DEFAULT '' CHECK (length(extended_due_on) IN (0, 10)),
+  extension_reason TEXT NOT NULL DEFAULT '' CHECK (length(extension_reason) <= 1000),
+  answered_at TEXT NOT NULL DEFAULT '' CHECK (length(answered_at) IN (0, 20)),
   UNIQUE (token_nonce, content_hash)
 ) STRICT;
 )sql";
 }
+
+// Each change of status, kept with the submission and deleted with it.
+constexpr const char* kStatusChanges = R"sql(
+CREATE TABLE IF NOT EXISTS status_changes (
+  id INTEGER PRIMARY KEY,
+  submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+  changed_at TEXT NOT NULL CHECK (length(changed_at) = 20),
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  note TEXT NOT NULL CHECK (length(note) <= 1000)
+) STRICT;
+CREATE INDEX IF NOT EXISTS status_changes_by_submission ON status_changes (submission_id, id);
+)sql";
 
 constexpr const char* kIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS submissions_by_time ON submissions (received_at);
@@ -234,7 +253,7 @@ Result<std::unique_ptr<FeedbackStore>> FeedbackStore::Open(const std::string& pa
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_extended_result_codes(db, 1);
   // busy_timeout first: a reader may open while the server checkpoints.
-  for (const char* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA trusted_schema = OFF"}) {
+  for (const char* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA trusted_schema = OFF", "PRAGMA foreign_keys = ON"}) {
     if (Status s = store->Execute(pragma); !s.ok()) return s.WithContext(where);
   }
   // Reading the header tells a foreign or corrupt file apart before we change anything.
@@ -293,6 +312,7 @@ Status FeedbackStore::Migrate() {
     if (Status s = Execute(kFromVersion1); !s.ok()) return s.WithContext("cannot upgrade from schema 1");
   }
   if (Status s = Execute(kIndexes); !s.ok()) return s;
+  if (Status s = Execute(kStatusChanges); !s.ok()) return s;
   const std::string stamp = "PRAGMA application_id = " + std::to_string(kApplicationId) +
                             "; PRAGMA user_version = " + std::to_string(kSchemaVersion);
   if (Status s = Execute(stamp.c_str()); !s.ok()) return s;
@@ -438,8 +458,8 @@ Result<InsertOutcome> FeedbackStore::InsertLocked(const Submission& submission, 
     Statement insert(db_,
                      "INSERT INTO submissions (reference, token_nonce, content_hash, follows_reference, received_at, "
                      "record_id, record_updated, request_type, message, case_reference, name, email, reply_wanted, "
-                     "status, flags, notes, message_hash, retain_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                     "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+                     "status, flags, notes, message_hash, retain_until, due_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                     "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
     insert.Bind(1, reference.value())
         .BindNullable(2, submission.token_nonce)
         .Bind(3, content_hash)
@@ -457,7 +477,8 @@ Result<InsertOutcome> FeedbackStore::InsertLocked(const Submission& submission, 
         .Bind(15, JoinFlags(flags))
         .Bind(16, JoinFlags(notes))
         .Bind(17, message_hash)
-        .Bind(18, FormatUtcTime(now + static_cast<int64_t>(keep_days) * 24 * 3600));
+        .Bind(18, FormatUtcTime(now + static_cast<int64_t>(keep_days) * 24 * 3600))
+        .Bind(19, submission.due_on);
     if (insert.Step() != SQLITE_DONE) return insert.Error("cannot store the submission");
     if (Status s = transaction.Commit(); !s.ok()) return s;
     return InsertOutcome{reference.value(), status, false, follows};
@@ -465,37 +486,85 @@ Result<InsertOutcome> FeedbackStore::InsertLocked(const Submission& submission, 
   return Status::Error("cannot find a free reference number");
 }
 
+namespace {
+
+constexpr const char* kRowColumns =
+    "reference, received_at, record_id, record_updated, request_type, message, case_reference, name, email, "
+    "reply_wanted, status, flags, notes, retain_until, follows_reference, due_on, extended_due_on, "
+    "extension_reason, answered_at";
+
+StoredSubmission RowFrom(const Statement& select) {
+  StoredSubmission row;
+  row.reference = select.Text(0);
+  row.received_at = select.Text(1);
+  row.record_id = select.Text(2);
+  row.record_updated = select.Text(3);
+  row.request_type = select.Text(4);
+  row.message = select.Text(5);
+  row.case_reference = select.Text(6);
+  row.name = select.Text(7);
+  row.email = select.Text(8);
+  row.reply_wanted = select.Int(9) != 0;
+  row.status = select.Text(10);
+  row.flags = select.Text(11);
+  row.notes = select.Text(12);
+  row.retain_until = select.Text(13);
+  row.follows_reference = select.Text(14);
+  row.due_on = select.Text(15);
+  row.extended_due_on = select.Text(16);
+  row.extension_reason = select.Text(17);
+  row.answered_at = select.Text(18);
+  return row;
+}
+
+}  // namespace
+
+const std::vector<std::string>& SubmissionStatuses() {
+  static const std::vector<std::string> statuses = {"new",    "acknowledged",   "in_progress",  "answered",
+                                                    "closed", "suspected_spam", "rate_limited", "not_spam"};
+  return statuses;
+}
+
+bool IsOpenStatus(const std::string& status) {
+  return status == "new" || status == "acknowledged" || status == "in_progress" || status == "rate_limited" ||
+         status == "not_spam";
+}
+
 Result<std::vector<StoredSubmission>> FeedbackStore::List(const std::string& since) const {
   std::lock_guard<std::timed_mutex> lock(mutex_);
-  Statement select(db_,
-                   "SELECT reference, received_at, record_id, record_updated, request_type, message, case_reference, "
-                   "name, email, reply_wanted, status, flags, notes, retain_until, follows_reference FROM submissions "
-                   "WHERE received_at >= ?1 "
-                   "ORDER BY received_at, id");
+  Statement select(db_, (std::string("SELECT ") + kRowColumns +
+                         " FROM submissions WHERE received_at >= ?1 ORDER BY received_at, id").c_str());
   select.Bind(1, since);
   std::vector<StoredSubmission> rows;
   int rc;
-  while ((rc = select.Step()) == SQLITE_ROW) {
-    StoredSubmission row;
-    row.reference = select.Text(0);
-    row.received_at = select.Text(1);
-    row.record_id = select.Text(2);
-    row.record_updated = select.Text(3);
-    row.request_type = select.Text(4);
-    row.message = select.Text(5);
-    row.case_reference = select.Text(6);
-    row.name = select.Text(7);
-    row.email = select.Text(8);
-    row.reply_wanted = select.Int(9) != 0;
-    row.status = select.Text(10);
-    row.flags = select.Text(11);
-    row.notes = select.Text(12);
-    row.retain_until = select.Text(13);
-    row.follows_reference = select.Text(14);
-    rows.push_back(std::move(row));
-  }
+  while ((rc = select.Step()) == SQLITE_ROW) rows.push_back(RowFrom(select));
   if (rc != SQLITE_DONE) return select.Error("cannot read submissions from " + path_);
   return rows;
+}
+
+Result<StoredSubmission> FeedbackStore::Find(const std::string& reference) const {
+  std::lock_guard<std::timed_mutex> lock(mutex_);
+  Statement select(db_, (std::string("SELECT ") + kRowColumns + " FROM submissions WHERE reference = ?1").c_str());
+  select.Bind(1, reference);
+  const int rc = select.Step();
+  if (rc == SQLITE_ROW) return RowFrom(select);
+  if (rc == SQLITE_DONE) return Status::Error("no submission has the reference " + reference);
+  return select.Error("cannot read " + reference + " from " + path_);
+}
+
+Result<std::vector<StatusChange>> FeedbackStore::History(const std::string& reference) const {
+  std::lock_guard<std::timed_mutex> lock(mutex_);
+  Statement select(db_,
+                   "SELECT c.changed_at, c.from_status, c.to_status, c.note FROM status_changes c JOIN submissions s "
+                   "ON s.id = c.submission_id WHERE s.reference = ?1 ORDER BY c.id");
+  select.Bind(1, reference);
+  std::vector<StatusChange> changes;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    changes.push_back({select.Text(0), select.Text(1), select.Text(2), select.Text(3)});
+  }
+  if (rc != SQLITE_DONE) return select.Error("cannot read the history of " + reference);
+  return changes;
 }
 
 Result<long long> FeedbackStore::DeleteWhere(const char* sql, const std::string& bound) {
@@ -526,14 +595,69 @@ Result<long long> FeedbackStore::PurgeExpired(int64_t now) {
   return DeleteWhere("DELETE FROM submissions WHERE retain_until < ?1", FormatUtcTime(now));
 }
 
-Status FeedbackStore::SetStatus(const std::string& reference, const std::string& status) {
+namespace {
+
+// Adds a history row for the submission `reference` inside the caller's transaction.
+Status RecordChange(sqlite3* db, const std::string& reference, const std::string& from, const std::string& to,
+                    const std::string& note, int64_t now) {
+  Statement insert(db,
+                   "INSERT INTO status_changes (submission_id, changed_at, from_status, to_status, note) "
+                   "SELECT id, ?2, ?3, ?4, ?5 FROM submissions WHERE reference = ?1");
+  insert.Bind(1, reference).Bind(2, FormatUtcTime(now)).Bind(3, from).Bind(4, to).Bind(5, note);
+  if (insert.Step() != SQLITE_DONE) return insert.Error("cannot keep the change of " + reference);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status FeedbackStore::SetStatus(const std::string& reference, const std::string& status, const std::string& note,
+                                int64_t now) {
+  const auto& statuses = SubmissionStatuses();
+  if (std::find(statuses.begin(), statuses.end(), status) == statuses.end()) {
+    return Status::Error("unknown status \"" + status + "\"");
+  }
   std::lock_guard<std::timed_mutex> lock(mutex_);
   Transaction transaction(db_);
   if (Status s = transaction.Begin(); !s.ok()) return s;
-  Statement update(db_, "UPDATE submissions SET status = ?1 WHERE reference = ?2");
-  update.Bind(1, status).Bind(2, reference);
+  Statement current(db_, "SELECT status FROM submissions WHERE reference = ?1");
+  current.Bind(1, reference);
+  const int rc = current.Step();
+  if (rc == SQLITE_DONE) return Status::Error("no submission has the reference " + reference);
+  if (rc != SQLITE_ROW) return current.Error("cannot read " + reference);
+  const std::string from = current.Text(0);
+  Statement update(db_,
+                   "UPDATE submissions SET status = ?1, answered_at = CASE WHEN ?1 = 'answered' AND answered_at = '' "
+                   "THEN ?3 ELSE answered_at END WHERE reference = ?2");
+  update.Bind(1, status).Bind(2, reference).Bind(3, FormatUtcTime(now));
   if (update.Step() != SQLITE_DONE) return update.Error("cannot set the status of " + reference);
-  if (sqlite3_changes(db_) != 1) return Status::Error("no submission has the reference " + reference);
+  if (Status s = RecordChange(db_, reference, from, status, note, now); !s.ok()) return s;
+  return transaction.Commit();
+}
+
+Status FeedbackStore::Extend(const std::string& reference, const std::string& extended_due_on,
+                             const std::string& reason, int64_t now) {
+  if (reason.empty()) return Status::Error("an extension needs a reason: the resident must be told why");
+  std::lock_guard<std::timed_mutex> lock(mutex_);
+  Transaction transaction(db_);
+  if (Status s = transaction.Begin(); !s.ok()) return s;
+  Statement current(db_, "SELECT status, request_type, extended_due_on FROM submissions WHERE reference = ?1");
+  current.Bind(1, reference);
+  const int rc = current.Step();
+  if (rc == SQLITE_DONE) return Status::Error("no submission has the reference " + reference);
+  if (rc != SQLITE_ROW) return current.Error("cannot read " + reference);
+  const std::string status = current.Text(0), type = current.Text(1);
+  if (type != "objection" && type != "review") {
+    return Status::Error(reference + " is a " + type + "; only objections and review requests can be extended");
+  }
+  if (!current.Text(2).empty()) return Status::Error(reference + " was extended already, to " + current.Text(2));
+  if (!IsOpenStatus(status)) return Status::Error(reference + " is " + status + "; only open requests can be extended");
+  Statement update(db_, "UPDATE submissions SET extended_due_on = ?1, extension_reason = ?2 WHERE reference = ?3");
+  update.Bind(1, extended_due_on).Bind(2, reason).Bind(3, reference);
+  if (update.Step() != SQLITE_DONE) return update.Error("cannot extend " + reference);
+  if (Status s = RecordChange(db_, reference, status, status, "extended to " + extended_due_on + ": " + reason, now);
+      !s.ok()) {
+    return s;
+  }
   return transaction.Commit();
 }
 

@@ -18,6 +18,7 @@
 #define LANTERN_FEEDBACK_STORE_H_
 
 #include <cstdint>
+#include <ctime>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,6 +52,9 @@ struct Submission {
   // Facts for staff that do not make a row spam: bidi_controls, controls_removed,
   // invalid_utf8, record_gone (record_id names a record no longer on the site), …
   std::vector<std::string> notes;
+  // The day the council must answer by (YYYY-MM-DD), worked out by the caller
+  // from the law's clock (model/working_days); empty when not known.
+  std::string due_on;
   // Held because the form's overall hourly ceiling was reached: stored with the
   // status "rate_limited" (unless it is also suspected spam) for staff to review.
   bool over_global_limit = false;
@@ -62,7 +66,23 @@ struct StoredSubmission {
   bool reply_wanted = false;
   std::string status, flags, notes, retain_until;
   std::string follows_reference;  // the first submission sent with the same form token, or empty
+  std::string due_on;             // YYYY-MM-DD, or empty
+  std::string extended_due_on;    // after an Art. 12(3) extension, or empty
+  std::string extension_reason;
+  std::string answered_at;        // when it was first marked answered, or empty
+  // The effective due date: the extended one when there is one.
+  const std::string& DueOn() const { return extended_due_on.empty() ? due_on : extended_due_on; }
 };
+
+// One change of a submission's status, with the staff member's note.
+struct StatusChange {
+  std::string changed_at, from_status, to_status, note;
+};
+
+// Casework statuses in the order work goes, then the held ones (kept for
+// staff review, not yet worked on). "Open" means the resident still waits.
+const std::vector<std::string>& SubmissionStatuses();
+bool IsOpenStatus(const std::string& status);
 
 struct InsertOutcome {
   std::string reference;
@@ -143,8 +163,22 @@ class FeedbackStore {
   // Deletes rows whose retain_until has passed at `now` (the server runs this
   // daily), then truncates the WAL. Returns the count deleted.
   Result<long long> PurgeExpired(int64_t now);
-  // Sets a row's status (new, suspected_spam, not_spam, closed); fails for an unknown reference.
-  Status SetStatus(const std::string& reference, const std::string& status);
+  // Sets a row's status (one of SubmissionStatuses()) at `now` and keeps the
+  // change, with `note`, in its history; the first change to "answered"
+  // records when it was answered. Fails for an unknown reference or status.
+  Status SetStatus(const std::string& reference, const std::string& status, const std::string& note, int64_t now);
+  Status SetStatus(const std::string& reference, const std::string& status) {
+    return SetStatus(reference, status, "", std::time(nullptr));
+  }
+  // Extends an objection's or review's due date to `extended_due_on` with the
+  // reason the resident must be told (UK GDPR Art. 12(3)); once only, and only
+  // while it is open. Kept in the history.
+  Status Extend(const std::string& reference, const std::string& extended_due_on, const std::string& reason,
+                int64_t now);
+  // One submission, or a Status when there is none with `reference`.
+  Result<StoredSubmission> Find(const std::string& reference) const;
+  // Its status changes, oldest first.
+  Result<std::vector<StatusChange>> History(const std::string& reference) const;
   Result<StoreStats> Stats() const;
   // "ok" or SQLite's list of problems.
   Result<std::string> IntegrityCheck() const;

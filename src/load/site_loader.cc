@@ -130,6 +130,23 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
     config->privacy_notice = TextOr(*feedback, "privacy_notice", "");
     config->retention_days = std::stoi(TextOr(*feedback, "retention_days", "0"));
     config->response_days = std::stoi(TextOr(*feedback, "response_days", "20"));
+    // The validator has checked the enumeration.
+    config->calendar.region = ParseHolidayRegion(TextOr(*feedback, "bank_holidays", "england-and-wales"))
+                                  .value_or(HolidayRegion::kEnglandAndWales);
+    if (const Value* extra = feedback->Find("extra_bank_holidays")) {
+      std::vector<const Value*> days;
+      if (extra->is_text()) days.push_back(extra);
+      for (const Value& day : extra->items()) days.push_back(&day);
+      for (const Value* day : days) {
+        const std::optional<Date> date = day->is_text() ? Date::Parse(day->text()) : std::nullopt;
+        if (!date) {
+          local.Error(path, day->location(), "L030",
+                      "extra_bank_holidays should list days as YYYY-MM-DD, e.g. 2027-06-07");
+          continue;
+        }
+        config->calendar.extra_holidays.push_back(*date);
+      }
+    }
     if (!config->feedback_endpoint.empty() && config->privacy_notice.empty()) {
       local.Error(path, KeyAt(*feedback, "endpoint"), "L026",
                   "the feedback form needs a privacy notice: add \"privacy_notice\" under \"feedback\", e.g. "

@@ -1,5 +1,7 @@
 #include "model/date.h"
 
+#include <chrono>
+
 #include <cstdlib>
 #include <ctime>
 
@@ -41,6 +43,23 @@ Date Date::PlusMonths(int months) const {
   result.day = std::min(day, DaysInMonth(result.year, result.month));
   return result;
 }
+
+namespace {
+
+std::chrono::sys_days ToDays(const Date& date) {
+  return std::chrono::year_month_day(std::chrono::year(date.year), std::chrono::month(static_cast<unsigned>(date.month)),
+                                     std::chrono::day(static_cast<unsigned>(date.day)));
+}
+
+}  // namespace
+
+Date Date::PlusDays(int days) const {
+  const std::chrono::year_month_day later(ToDays(*this) + std::chrono::days(days));
+  return Date{static_cast<int>(later.year()), static_cast<int>(static_cast<unsigned>(later.month())),
+              static_cast<int>(static_cast<unsigned>(later.day()))};
+}
+
+int Date::Weekday() const { return static_cast<int>(std::chrono::weekday(ToDays(*this)).c_encoding()); }
 
 std::string Date::Iso() const {
   char buffer[16];

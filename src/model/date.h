@@ -17,6 +17,9 @@ struct Date {
   static std::optional<Date> Parse(std::string_view text);
   // The date `months` calendar months later, clamped to the month's last day.
   Date PlusMonths(int months) const;
+  Date PlusDays(int days) const;
+  // 0 for Sunday, 1 for Monday, … 6 for Saturday.
+  int Weekday() const;
 
   std::string Iso() const;      // 2025-01-28
   std::string Display() const;  // 28 January 2025 (GOV.UK style)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/date.h"
+#include "model/working_days.h"
 #include "model/value.h"
 
 namespace lantern {
@@ -41,6 +42,8 @@ struct SiteConfig {
   std::string privacy_notice;
   int retention_days = 0;
   int response_days = 20;  // working days to reply to a feedback submission
+  // Whose bank holidays the reply clock skips, and any further days off.
+  WorkingCalendar calendar;
   std::vector<std::string> services;
   // The licence the site's data, feeds and pages are published under.
   std::string licence_name = "Open Government Licence v3.0";

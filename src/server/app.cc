@@ -8,6 +8,7 @@
 
 #include "assemble/views.h"
 #include "feedback/reference.h"
+#include "model/working_days.h"
 #include "render/html_escape.h"
 #include "server/feedback_form.h"
 #include "server/form_parser.h"
@@ -447,6 +448,10 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   submission.reply_wanted = answers.reply;
   submission.token_nonce = token.nonce_hex;
   submission.over_global_limit = limit.kind == RateLimiter::Decision::Kind::kOverGlobal;
+  // The law's clock starts on the day of receipt (UK GDPR Art. 12(3) for objections and reviews).
+  submission.due_on = DueDate(answers.request_type, DateFromEpochSeconds(now), site->site.config.response_days,
+                              site->site.config.calendar)
+                          .Iso();
   if (!answers.website.empty()) submission.flags.push_back("honeypot");
   if (token.age_seconds < kTokenMinFillSeconds) submission.flags.push_back("too_fast");
   if (CountLinks(answers.message) > 2) submission.flags.push_back("many_links");

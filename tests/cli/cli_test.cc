@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "feedback/store.h"
+#include "model/date.h"
+#include "model/working_days.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -175,6 +177,75 @@ TEST(CliFeedbackTest, StaffCommandsRefuseAStoreThatDoesNotExist) {
     EXPECT_EQ(std::string::npos, r.output.find("purged")) << r.output;
     EXPECT_FALSE(std::filesystem::exists(typo)) << command;
   }
+}
+
+}  // namespace
+}  // namespace lantern
+
+namespace lantern {
+namespace {
+
+// The acceptance case: an objection received 32 days ago and not
+// answered shows in `feedback list --overdue` (today is pinned to 2026-01-01
+// by SOURCE_DATE_EPOCH); answered ones and ones not yet due do not.
+TEST(CliFeedbackTest, ListOverdueShowMarkAndExtend) {
+  testing::TempDir temp;
+  const std::string db = temp.path() + "/feedback.db";
+  const int64_t today = 1767225600;  // 2026-01-01T00:00:00Z
+  WorkingCalendar calendar;
+  std::string late, answered, recent;
+  {
+    auto store = std::move(FeedbackStore::Open(db, FeedbackStore::Mode::kCreate).value());
+    auto add = [&](const std::string& type, const std::string& message, int64_t received) {
+      Submission s;
+      s.record_id = "bin-check";
+      s.request_type = type;
+      s.message = message;
+      s.email = "ada@example.org";
+      s.due_on = DueDate(type, DateFromEpochSeconds(received), 20, calendar).Iso();
+      return store->Insert(s, received).value().reference;
+    };
+    late = add("objection", "Stop using my data", today - 32 * 86400);
+    answered = add("review", "Please review", today - 40 * 86400);
+    recent = add("question", "What does it do?", today - 2 * 86400);
+    ASSERT_TRUE(store->SetStatus(answered, "answered", "", today - 86400).ok());
+  }
+  testing::RunResult overdue = testing::RunLantern("feedback list --overdue --db '" + db + "'");
+  EXPECT_EQ(0, overdue.exit_code) << overdue.output;
+  const size_t at = overdue.output.find(late);
+  ASSERT_NE(std::string::npos, at) << overdue.output;
+  const std::string line = overdue.output.substr(at, overdue.output.find('\n', at) - at);
+  for (const char* part : {" 2025-11-30 ", " objection ", " new ", " 2025-12-30 ", " bin-check ", "OVERDUE"}) {
+    EXPECT_NE(std::string::npos, line.find(part)) << part << " in " << line;
+  }
+  EXPECT_EQ(std::string::npos, overdue.output.find(answered)) << overdue.output;
+  EXPECT_EQ(std::string::npos, overdue.output.find(recent)) << overdue.output;
+  EXPECT_NE(std::string::npos, overdue.output.find("1 submission\n")) << overdue.output;
+  testing::RunResult soon = testing::RunLantern("feedback list --due-within 40 --db '" + db + "'");
+  EXPECT_NE(std::string::npos, soon.output.find(recent)) << soon.output;
+  EXPECT_NE(std::string::npos, soon.output.find(late)) << soon.output;
+  testing::RunResult all = testing::RunLantern("feedback list --status answered --db '" + db + "'");
+  EXPECT_NE(std::string::npos, all.output.find(answered)) << all.output;
+  EXPECT_EQ(std::string::npos, all.output.find(late)) << all.output;
+  EXPECT_EQ(2, testing::RunLantern("feedback list --status done --db '" + db + "'").exit_code);
+  // mark with a note, extend, then show the whole story.
+  EXPECT_EQ(0, testing::RunLantern("feedback mark --db '" + db + "' " + late + " in_progress --note 'asked the team'")
+                   .exit_code);
+  testing::RunResult extend =
+      testing::RunLantern("feedback extend --db '" + db + "' " + late + " --reason 'complex: several systems'");
+  EXPECT_EQ(0, extend.exit_code) << extend.output;
+  EXPECT_NE(std::string::npos, extend.output.find("now due on 2026-03-02")) << extend.output;  // 30 Feb → 2 Mar
+  EXPECT_EQ(2, testing::RunLantern("feedback extend --db '" + db + "' " + recent + " --reason x").exit_code);
+  testing::RunResult show = testing::RunLantern("feedback show --db '" + db + "' " + late);
+  EXPECT_EQ(0, show.exit_code) << show.output;
+  for (const char* expected : {"due                2025-12-30", "extended to        2026-03-02",
+                               "extension reason   complex: several systems", "status             in_progress",
+                               "new -> in_progress  asked the team", "Stop using my data"}) {
+    EXPECT_NE(std::string::npos, show.output.find(expected)) << expected << "\n" << show.output;
+  }
+  EXPECT_EQ(2, testing::RunLantern("feedback show --db '" + db + "' ABCDEFGH").exit_code);
+  testing::RunResult still = testing::RunLantern("feedback list --overdue --db '" + db + "'");
+  EXPECT_EQ(std::string::npos, still.output.find(late)) << still.output;  // extended: no longer overdue
 }
 
 }  // namespace

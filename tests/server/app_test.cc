@@ -675,3 +675,24 @@ TEST(AppTest, StaticFilesFromDiskStayInsideTheRoot) {
 
 }  // namespace
 }  // namespace lantern
+
+namespace lantern {
+namespace {
+
+// Each submission carries the day the law's clock gives it (received 2026-11-18).
+TEST(AppTest, SubmissionsAreStoredWithTheirDueDates) {
+  testing::TestServerApp t("http://127.0.0.1:8080", testing::Generous());
+  for (const char* type : {"objection", "question"}) {
+    const std::string token = t.Token();
+    *t.now += 10;
+    ASSERT_EQ(303, t.Post("token=" + testing::FormEncode(token) + "&request_type=" + type +
+                          "&confirm=yes&email=a%40b.org&message=" + type).status);
+  }
+  const auto rows = t.Rows();
+  ASSERT_EQ(2u, rows.size());
+  EXPECT_EQ("2026-12-18", rows[0].due_on);  // one calendar month
+  EXPECT_EQ("2026-12-16", rows[1].due_on);  // 20 working days
+}
+
+}  // namespace
+}  // namespace lantern

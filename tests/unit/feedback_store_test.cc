@@ -459,3 +459,49 @@ TEST(FeedbackStoreTest, PurgeExpiredFollowsRetainUntil) {
 
 }  // namespace
 }  // namespace lantern
+
+namespace lantern {
+namespace {
+
+// Casework: each change of status is kept with its time and note; the first
+// "answered" is recorded; an extension once, with a reason, only for open
+// objections and reviews; history goes with the row when it is purged.
+TEST(FeedbackCaseworkTest, StatusHistoryAnsweredTimeAndExtensions) {
+  auto store = std::move(FeedbackStore::Open(":memory:", FeedbackStore::Mode::kCreate).value());
+  Submission objection = Objection();
+  objection.due_on = "2026-12-18";
+  const std::string reference = store->Insert(objection, kNow).value().reference;
+  EXPECT_EQ("2026-12-18", store->Find(reference).value().DueOn());
+  ASSERT_TRUE(store->SetStatus(reference, "acknowledged", "", kNow + 60).ok());
+  ASSERT_TRUE(store->SetStatus(reference, "in_progress", "asked the parking team", kNow + 120).ok());
+  EXPECT_FALSE(store->Extend(reference, "2027-02-18", "", kNow + 150).ok());  // a reason is required
+  ASSERT_TRUE(store->Extend(reference, "2027-02-18", "needs the supplier's records", kNow + 180).ok());
+  EXPECT_FALSE(store->Extend(reference, "2027-04-18", "again", kNow + 190).ok());  // once only
+  ASSERT_TRUE(store->SetStatus(reference, "answered", "letter sent", kNow + 240).ok());
+  ASSERT_TRUE(store->SetStatus(reference, "closed", "", kNow + 300).ok());
+  EXPECT_FALSE(store->SetStatus(reference, "done", "", kNow + 400).ok());
+  EXPECT_FALSE(store->SetStatus("ABCDEFGH", "closed", "", kNow + 400).ok());
+  const StoredSubmission row = store->Find(reference).value();
+  EXPECT_EQ("closed", row.status);
+  EXPECT_EQ("2027-02-18", row.DueOn());
+  EXPECT_EQ("needs the supplier's records", row.extension_reason);
+  EXPECT_EQ(FormatUtcTime(kNow + 240), row.answered_at);
+  const auto history = store->History(reference).value();
+  ASSERT_EQ(5u, history.size());
+  EXPECT_EQ("new", history[0].from_status);
+  EXPECT_EQ("acknowledged", history[0].to_status);
+  EXPECT_EQ("asked the parking team", history[1].note);
+  EXPECT_EQ("extended to 2027-02-18: needs the supplier's records", history[2].note);
+  EXPECT_EQ(FormatUtcTime(kNow + 240), history[3].changed_at);
+  // Questions cannot be extended under Art. 12(3).
+  Submission question = Objection("A question");
+  question.request_type = "question";
+  const std::string asked = store->Insert(question, kNow).value().reference;
+  EXPECT_FALSE(store->Extend(asked, "2027-02-18", "busy", kNow).ok());
+  // Purging a row takes its history with it.
+  EXPECT_EQ(2, store->PurgeOlderThan(0, kNow + 86400).value());
+  EXPECT_FALSE(store->History(reference).ok() && !store->History(reference).value().empty());
+}
+
+}  // namespace
+}  // namespace lantern

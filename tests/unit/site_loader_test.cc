@@ -123,3 +123,35 @@ TEST(SiteLoaderTest, BaseUrlPathBecomesTheRootOfEveryLink) {
 
 }  // namespace
 }  // namespace lantern
+
+namespace lantern {
+namespace {
+
+const std::string kSiteWithHolidays =
+    "title: How Test Borough Council uses AI\norganisation: Test Borough Council\nbase_url: https://ai.test.example/\n"
+    "language: en\ncontact_email: ai@test.example\nfeedback:\n  endpoint: /feedback\n  privacy_notice: /pages/about/\n"
+    "  bank_holidays: scotland\n  extra_bank_holidays: [2027-06-07, 2027-02-30, soon]\n"
+    "services: [Housing, Waste and recycling]\n";
+
+TEST(SiteLoaderTest, BankHolidaySettingsFeedTheCalendarAndBadDaysArePositioned) {
+  MemoryFileSystem fs = BaseSite({{"site.yaml", kSiteWithHolidays}});
+  Site site;
+  Diagnostics d;
+  ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok());
+  EXPECT_EQ(HolidayRegion::kScotland, site.config.calendar.region);
+  ASSERT_EQ(1u, site.config.calendar.extra_holidays.size());
+  EXPECT_EQ("2027-06-07", site.config.calendar.extra_holidays[0].Iso());
+  const std::string text = d.Format();
+  EXPECT_NE(std::string::npos, text.find("site/site.yaml:10:37: error: extra_bank_holidays should list days as "
+                                         "YYYY-MM-DD"))
+      << text;
+  EXPECT_NE(std::string::npos, text.find("site/site.yaml:10:49: error:")) << text;
+  MemoryFileSystem wrong = BaseSite({{"site.yaml", testing::ReplaceOnce(kSiteWithHolidays, "scotland", "wales")}});
+  Diagnostics d2;
+  LoadSite(wrong, "site", {}, &site, &d2);
+  EXPECT_NE(std::string::npos, d2.Format().find("wales")) << d2.Format();
+  EXPECT_TRUE(d2.has_errors());
+}
+
+}  // namespace
+}  // namespace lantern
