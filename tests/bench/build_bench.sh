@@ -5,6 +5,7 @@
 #
 # Usage: tests/bench/build_bench.sh [--lantern PATH] [--no-hugo] [--no-serve] [SIZES…]
 #   SIZES default to 2000 20000 50000; `tests/bench/build_bench.sh 2000` is a quick run.
+#   BENCH_EDITS=N sets how many edits the latency is the median of (default 5).
 #   BENCH_KEEP=1 keeps the generated sites and Hugo's output (to inspect them).
 #   Edit-to-preview latency is measured at the sizes among SIZES that are at most 20000.
 #
@@ -133,7 +134,8 @@ timed() {
 }
 
 # latency SITE N: milliseconds from writing one record's file to the preview
-# serving the edited page (median of 5 edits).
+# serving the edited page (median of BENCH_EDITS edits, default 5).
+edits="${BENCH_EDITS:-5}"
 latency() {
   local site="$1" n="$2" out="$work/serve.out"
   "$lantern" serve "$site" --port 0 --db "$work/feedback-$n.db" >"$out" 2>"$work/serve.err" &
@@ -145,7 +147,7 @@ latency() {
     sleep 0.1
   done
   local file="$site/records/tool-1.yaml" samples=()
-  for k in 1 2 3 4 5; do
+  for k in $(seq "$edits"); do
     local mark="Edited$k$RANDOM"
     local start end
     start="$(date +%s%N)"
@@ -161,7 +163,7 @@ latency() {
   kill "$serve_pid" 2>/dev/null || true
   wait "$serve_pid" 2>/dev/null || true
   serve_pid=""
-  printf '%s\n' "${samples[@]}" | sort -n | sed -n 3p
+  printf '%s\n' "${samples[@]}" | sort -n | sed -n "$(((edits + 1) / 2))p"
 }
 
 echo "lantern: $lantern"
@@ -186,7 +188,7 @@ for n in "${sizes[@]}"; do
     [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work/hugo-$n" "$work/hugo-out"
   fi
   if [ "$serve_on" -eq 1 ] && [ "$n" -le 20000 ]; then
-    printf "%-8d %-8s edit-to-preview %d ms (median of 5)\n" "$n" serve "$(latency "$site" "$n")"
+    printf "%-8d %-8s edit-to-preview %d ms (median of %d edits)\n" "$n" serve "$(latency "$site" "$n")" "$edits"
   fi
   [ -n "${BENCH_KEEP:-}" ] || rm -rf "$site"
 done
