@@ -56,8 +56,9 @@ std::string Slugify(const std::string& text) {
   return slug.empty() ? "other" : slug;
 }
 
-std::vector<Facet> Facets(const Site& site) {
-  const std::vector<const Record*> records = site.RecordsByName();
+std::vector<Facet> Facets(const Site& site) { return Facets(site, site.RecordsByName()); }
+
+std::vector<Facet> Facets(const Site&, const std::vector<const Record*>& records) {
   std::vector<Facet> facets;
   std::map<std::string, Facet> services;
   for (const Record* record : records) {
@@ -93,10 +94,12 @@ std::string FacetUrl(const Site& site, const Facet& facet) {
   return site.config.root_path + "records/" + facet.kind + "/" + facet.slug + "/";
 }
 
-std::string SearchIndexJson(const Site& site) {
+std::string SearchIndexJson(const Site& site) { return SearchIndexJson(site, site.RecordsByName()); }
+
+std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& by_name) {
   std::string out = "{\"records\":[\n";
   bool first = true;
-  for (const Record* record : site.RecordsByName()) {
+  for (const Record* record : by_name) {
     std::vector<std::string> functions;
     for (const std::string& f : Texts(record->data.Find("function"))) functions.push_back(EnumLabel("function", f));
     std::string description = record->Text("summary.one_sentence_description");

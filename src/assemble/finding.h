@@ -5,10 +5,9 @@
 #define LANTERN_ASSEMBLE_FINDING_H_
 
 #include <string>
-
-#include "base/json_text.h"
 #include <vector>
 
+#include "base/json_text.h"
 #include "model/site.h"
 
 namespace lantern {
@@ -25,6 +24,8 @@ struct Facet {
 // phases (each in the schema's order of values). Facets with no records are
 // left out. Records with several functions are under each.
 std::vector<Facet> Facets(const Site& site);
+// The same from the records already ordered by name (SiteIndex::by_name).
+std::vector<Facet> Facets(const Site& site, const std::vector<const Record*>& by_name);
 
 // "/records/service/housing/" (under the site's root path).
 std::string FacetUrl(const Site& site, const Facet& facet);
@@ -38,6 +39,8 @@ std::string Slugify(const std::string& text);
 // {"records":[{"id","url","name","description","service","phase","functions",
 // "suppliers","tags"}]}, in the list's order.
 std::string SearchIndexJson(const Site& site);
+// The same from the records already ordered by name (SiteIndex::by_name).
+std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& by_name);
 
 
 }  // namespace lantern

@@ -22,23 +22,11 @@ std::string_view LineOf(std::string_view text, int line_number) {
   return text.substr(start, end - start);
 }
 
-// Every id="…" in a page.
-std::set<std::string> Anchors(const std::string& html) {
-  std::set<std::string> ids;
-  for (size_t at = html.find(" id=\""); at != std::string::npos; at = html.find(" id=\"", at + 1)) {
-    const size_t start = at + 5;
-    const size_t end = html.find('"', start);
-    if (end == std::string::npos) break;
-    ids.insert(html.substr(start, end - start));
-  }
-  return ids;
-}
-
 class Checker {
  public:
-  Checker(const Site& site, const OutputTree& output, Diagnostics* diagnostics)
+  Checker(const Site& site, const BuiltPages& output, Diagnostics* diagnostics)
       : site_(site), output_(output), diagnostics_(diagnostics) {
-    for (const auto& [path, bytes] : output) {
+    for (const std::string& path : output.Paths()) {
       if (path.size() > 11 && path.compare(path.size() - 11, 11, "/index.html") == 0) {
         addresses_.push_back("/" + path.substr(0, path.size() - 10));
       }
@@ -48,7 +36,6 @@ class Checker {
   // Checks the links of `markdown`, whose line 1 is file line `first_line`
   // of `path`; `own_page` is the output file the Markdown is rendered into.
   void Check(const std::string& path, const std::string& markdown, int first_line, const std::string& own_page) {
-    const std::string source = diagnostics_->Source(path);
     for (const MarkdownLink& link : ExtractLinks(markdown)) {
       std::string target = link.url;
       if (target.empty()) continue;
@@ -69,10 +56,10 @@ class Checker {
         }
         file = below_root.substr(1);
         if (file.empty() || file.back() == '/') file += "index.html";
-        if (output_.count(file) == 0 && output_.count(file + "/index.html") != 0) file += "/index.html";
-        if (output_.count(file) == 0) {
+        if (!output_.Has(file) && output_.Has(file + "/index.html")) file += "/index.html";
+        if (!output_.Has(file)) {
           const std::string nearest = NearestMatch(below_root, addresses_);
-          Report(path, source, first_line, link, "L076",
+          Report(path, first_line, link, "L076",
                  "link to " + Quote(link.url) + " goes nowhere: this site has no page or record at " +
                      Quote(below_root) + "; " +
                      (nearest.empty() ? "check the address, or add the page" : "did you mean " + Quote(nearest) + "?"));
@@ -80,12 +67,11 @@ class Checker {
         }
       }
       if (anchor.empty()) continue;
-      auto it = output_.find(file);
-      if (it == output_.end()) continue;
-      const std::set<std::string> ids = Anchors(it->second);
+      if (!output_.Has(file)) continue;
+      const std::set<std::string>& ids = output_.Anchors(file);
       if (ids.count(anchor)) continue;
       const std::string nearest = NearestMatch(anchor, std::vector<std::string>(ids.begin(), ids.end()));
-      Report(path, source, first_line, link, "L077",
+      Report(path, first_line, link, "L077",
              "link to " + Quote(link.url) + " names the section #" + anchor + ", which that page does not have; " +
                  (nearest.empty() ? "link to the page without #" + anchor : "did you mean #" + nearest + "?"));
     }
@@ -94,8 +80,11 @@ class Checker {
  private:
   static std::string Quote(const std::string& text) { return "\"" + text + "\""; }
 
-  void Report(const std::string& path, const std::string& source, int first_line, const MarkdownLink& link,
-              const char* code, const std::string& message) {
+  void Report(const std::string& path, int first_line, const MarkdownLink& link, const char* code,
+              const std::string& message) {
+    // Only now: a copy of the whole file for every Markdown field checked
+    // would cost more than the check.
+    const std::string source = diagnostics_->Source(path);
     const int line = first_line - 1 + link.line;
     // The link's own line may be later than its block's start: look for the
     // address from there on.
@@ -112,7 +101,7 @@ class Checker {
   }
 
   const Site& site_;
-  const OutputTree& output_;
+  const BuiltPages& output_;
   Diagnostics* diagnostics_;
   std::vector<std::string> addresses_;
 };
@@ -137,7 +126,7 @@ void EachMarkdownField(const Value& map, unsigned version, const std::string& sc
 
 }  // namespace
 
-void CheckInternalLinks(const Site& site, const OutputTree& output, Diagnostics* diagnostics) {
+void CheckInternalLinks(const Site& site, const BuiltPages& output, Diagnostics* diagnostics) {
   Checker checker(site, output, diagnostics);
   for (const Page& page : site.pages) {
     checker.Check(page.source_path, page.body, page.body_first_line, "pages/" + page.slug + "/index.html");

@@ -5,17 +5,18 @@
 //
 // A link is internal when it starts with '/' (not '//'), with the site's
 // base_url, or with '#' (the same page). The built output is the truth: the
-// target must be one of its files, and the anchor an id="…" in that file.
+// target must be one of its files, and the anchor an id="…" in that file
+// (BuiltPages keeps both after the files are written).
 #ifndef LANTERN_ASSEMBLE_LINK_CHECKER_H_
 #define LANTERN_ASSEMBLE_LINK_CHECKER_H_
 
-#include "assemble/output_tree.h"
+#include "assemble/built_pages.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
 
 namespace lantern {
 
-void CheckInternalLinks(const Site& site, const OutputTree& output, Diagnostics* diagnostics);
+void CheckInternalLinks(const Site& site, const BuiltPages& built, Diagnostics* diagnostics);
 
 }  // namespace lantern
 

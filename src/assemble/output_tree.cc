@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // REQUIRES: the parent folder exists.
-Status WriteFile(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+Status WriteFile(const fs::path& path, std::string_view bytes, std::ios::openmode mode) {
+  std::ofstream out(path, std::ios::binary | mode);
   if (!out) return Status::Error("cannot write " + path.string() + ": " + std::strerror(errno));
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
@@ -48,69 +48,122 @@ bool IsPublishablePath(const std::string& path) {
   }
 }
 
+Status UnsafePath(const std::string& path) {
+  return Status::Error("refusing to write \"" + path + "\": hidden or unsafe path in the built site");
+}
+
 }  // namespace
 
-Status WriteOutputTree(const OutputTree& tree, const std::string& directory) {
-  // The renderer and the asset copier never produce such paths; this is the
-  // last line of defence, checked before the disk is touched.
-  for (const auto& entry : tree) {
-    if (!IsPublishablePath(entry.first)) {
-      return Status::Error("refusing to write \"" + entry.first + "\": hidden or unsafe path in the built site");
-    }
-  }
-  fs::path target(directory);
+StagedFolder::StagedFolder(std::string directory) : directory_(std::move(directory)) {}
+
+StagedFolder::~StagedFolder() {
+  if (staging_.empty()) return;
+  std::error_code error;
+  fs::remove_all(staging_, error);
+}
+
+Status StagedFolder::Open() {
+  fs::path target(directory_);
   while (target.has_filename() == false && target.has_parent_path() && target != target.root_path()) {
     target = target.parent_path();  // "public/" → "public"
   }
   std::error_code error;
   if (fs::exists(target, error) && !fs::is_directory(target, error)) {
-    return Status::Error(directory + " exists and is not a folder");
+    return Status::Error(directory_ + " exists and is not a folder");
   }
   if (!target.parent_path().empty()) {
     fs::create_directories(target.parent_path(), error);
     if (error) return Status::Error("cannot create " + target.parent_path().string() + ": " + error.message());
   }
   const fs::path staging = FreshSibling(target, "new");
-  // Folders first (one thread), then the files on every core.
-  std::vector<const std::pair<const std::string, std::string>*> files;
-  for (const auto& entry : tree) {
-    fs::create_directories((staging / entry.first).parent_path(), error);
-    if (error) {
-      const std::string message = error.message();
-      fs::remove_all(staging, error);
-      return Status::Error("cannot create a folder in " + staging.string() + ": " + message);
-    }
-    files.push_back(&entry);
-  }
-  std::vector<Status> results(files.size());
-  ParallelFor(files.size(), [&](size_t i) { results[i] = WriteFile(staging / files[i]->first, files[i]->second); });
-  for (const Status& status : results) {
-    if (!status.ok()) {
-      fs::remove_all(staging, error);
-      return status;
-    }
-  }
-  if (tree.empty()) fs::create_directories(staging, error);
+  fs::create_directories(staging, error);
+  if (error) return Status::Error("cannot create " + staging.string() + ": " + error.message());
+  target_ = target.string();
+  staging_ = staging.string();
+  return Status::Ok();
+}
 
+void StagedFolder::Fail(Status status) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (failure_.ok()) failure_ = std::move(status);
+}
+
+bool StagedFolder::Failed() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return !failure_.ok();
+}
+
+bool StagedFolder::MakeParent(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return true;
+  const std::string folder = path.substr(0, slash);
+  if (folders_.count(folder)) return true;
+  std::error_code error;
+  fs::create_directories(fs::path(staging_) / folder, error);
+  if (error) {
+    if (failure_.ok()) failure_ = Status::Error("cannot create a folder in " + staging_ + ": " + error.message());
+    return false;
+  }
+  folders_.insert(folder);
+  return true;
+}
+
+void StagedFolder::Put(const std::string& path, std::string bytes) {
+  // The renderer and the asset copier never produce such paths; this is the last line of defence.
+  if (!IsPublishablePath(path)) return Fail(UnsafePath(path));
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!failure_.ok() || staging_.empty() || !MakeParent(path)) return;
+  }
+  Status status = WriteFile(fs::path(staging_) / path, bytes, std::ios::trunc);
+  if (!status.ok()) Fail(std::move(status));
+}
+
+void StagedFolder::Append(const std::string& path, std::string_view bytes) {
+  if (!IsPublishablePath(path)) return Fail(UnsafePath(path));
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!failure_.ok() || staging_.empty() || !MakeParent(path)) return;
+  }
+  Status status = WriteFile(fs::path(staging_) / path, bytes, std::ios::app);
+  if (!status.ok()) Fail(std::move(status));
+}
+
+Status StagedFolder::Commit() {
+  if (staging_.empty()) return Status::Error("cannot write " + directory_ + ": the staging folder was not made");
+  if (Failed()) return failure_;
+  const fs::path target(target_);
+  const fs::path staging(staging_);
+  std::error_code error;
   // Swap: move the old output aside, move the new one in, then delete the old.
   fs::path old;
   if (fs::exists(target, error)) {
     old = FreshSibling(target, "old");
     fs::rename(target, old, error);
-    if (error) {
-      fs::remove_all(staging, error);
-      return Status::Error("cannot replace " + directory + ": " + error.message());
-    }
+    if (error) return Status::Error("cannot replace " + directory_ + ": " + error.message());
   }
   fs::rename(staging, target, error);
   if (error) {
     const std::string message = error.message();
     if (!old.empty()) fs::rename(old, target, error);  // put the old site back
-    fs::remove_all(staging, error);
-    return Status::Error("cannot move the new site into " + directory + ": " + message);
+    return Status::Error("cannot move the new site into " + directory_ + ": " + message);
   }
+  staging_.clear();  // it is the target now
   if (!old.empty()) fs::remove_all(old, error);
   return Status::Ok();
+}
+
+Status WriteOutputTree(const OutputTree& tree, const std::string& directory) {
+  // Checked before the disk is touched.
+  for (const auto& entry : tree) {
+    if (!IsPublishablePath(entry.first)) return UnsafePath(entry.first);
+  }
+  StagedFolder staged(directory);
+  if (Status status = staged.Open(); !status.ok()) return status;
+  std::vector<const std::pair<const std::string, std::string>*> files;
+  for (const auto& entry : tree) files.push_back(&entry);
+  ParallelFor(files.size(), [&](size_t i) { staged.Put(files[i]->first, files[i]->second); });
+  return staged.Commit();
 }
 
 }  // namespace lantern

@@ -1,11 +1,14 @@
 #include "assemble/site_builder.h"
 
+#include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "assemble/finding.h"
+#include "assemble/site_index.h"
 #include "assemble/views.h"
 #include "base/parallel.h"
 #include "publish/atom_feed.h"
@@ -50,42 +53,34 @@ class TemplatePool {
   std::vector<std::unique_ptr<TemplateSet>> free_;
 };
 
-std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
+// Every page but the records' (those are rendered with their data files, in
+// batches, by BuildSite).
+std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const Theme& theme) {
   std::vector<PageJob> jobs;
   const std::string root = site.config.root_path;
   const Date today = site.config.today;  // for "review overdue": TodayUtc() when the site was loaded
   jobs.push_back({"index.html", "home",
-                  [&site, &theme, root, today] {
-                    Value view = CommonView(site, theme, PageKind::kHome, site.config.title, root);
-                    AddHomeView(site, theme, today, &view);
+                  [&site, &index, &theme, root, today] {
+                    Value view = PageView(site, index, theme, PageKind::kHome, site.config.title, root);
+                    AddHomeView(site, index, theme, today, &view);
                     return view;
                   },
                   true, std::nullopt});
   jobs.push_back({"records/index.html", "records",
-                  [&site, &theme, root, today] {
-                    Value view = CommonView(site, theme, PageKind::kRecords, theme.String("records_title"),
-                                            root + "records/");
-                    AddRecordsView(site, theme, today, &view);
+                  [&site, &index, &theme, root, today] {
+                    Value view = PageView(site, index, theme, PageKind::kRecords, theme.String("records_title"),
+                                          root + "records/");
+                    AddRecordsView(site, index, theme, today, &view);
                     return view;
                   },
                   true, std::nullopt});
-  for (const Record& record : site.records) {
-    jobs.push_back({"records/" + record.id + "/index.html", "record",
-                    [&site, &theme, &record, today] {
-                      Value view = CommonView(site, theme, PageKind::kRecord, record.Text("summary.name"),
-                                              RecordUrl(site, record));
-                      AddRecordView(site, theme, record, today, &view);
-                      return view;
-                    },
-                    true, RecordLastChange(record)});
-  }
-  for (Facet& facet : Facets(site)) {
+  for (const Facet& facet : index.facets) {
     const std::string url = FacetUrl(site, facet);
     jobs.push_back({url.substr(root.size()) + "index.html", "filter",
-                    [&site, &theme, facet = std::move(facet), url, today] {
-                      Value view = CommonView(site, theme, PageKind::kFilter,
-                                              theme.String("filter_" + facet.kind + "_label") + ": " + facet.label, url);
-                      AddFilterView(site, theme, facet, today, &view);
+                    [&site, &index, &theme, &facet, url, today] {
+                      Value view = PageView(site, index, theme, PageKind::kFilter,
+                                            theme.String("filter_" + facet.kind + "_label") + ": " + facet.label, url);
+                      AddFilterView(site, index, theme, facet, today, &view);
                       return view;
                     },
                     true, std::nullopt});
@@ -95,8 +90,8 @@ std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
     // required shape, filled from site.yaml's accessibility block.
     const bool statement = site.config.accessibility.given && page.slug == site.config.accessibility.page;
     jobs.push_back({"pages/" + page.slug + "/index.html", statement ? "accessibility" : "page",
-                    [&site, &theme, &page, statement] {
-                      Value view = CommonView(site, theme, PageKind::kPage, page.title, PageUrl(site, page));
+                    [&site, &index, &theme, &page, statement] {
+                      Value view = PageView(site, index, theme, PageKind::kPage, page.title, PageUrl(site, page));
                       AddPageView(page, &view);
                       if (statement) AddAccessibilityView(site, &view);
                       return view;
@@ -104,16 +99,16 @@ std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
                     true, page.updated});
   }
   jobs.push_back({"data/index.html", "data",
-                  [&site, &theme, root] {
-                    Value view = CommonView(site, theme, PageKind::kData, theme.String("data_title"), root + "data/");
+                  [&site, &index, &theme, root] {
+                    Value view = PageView(site, index, theme, PageKind::kData, theme.String("data_title"), root + "data/");
                     AddDataView(site, &view);
                     return view;
                   },
                   true, std::nullopt});
   jobs.push_back({"404.html", "404",
-                  [&site, &theme, root] {
-                    return CommonView(site, theme, PageKind::kNotFound, theme.String("not_found_title"),
-                                      root + "404.html");
+                  [&site, &index, &theme, root] {
+                    return PageView(site, index, theme, PageKind::kNotFound, theme.String("not_found_title"),
+                                    root + "404.html");
                   },
                   false, std::nullopt});
   // Lists, filter pages and the data page change whenever a record or page does.
@@ -127,56 +122,125 @@ std::vector<PageJob> PlanPages(const Site& site, const Theme& theme) {
   return jobs;
 }
 
-// The open data, feeds and discovery files, written from the same records as
-// the pages (src/publish).
-void AddDataFiles(const Site& site, const std::vector<PageJob>& jobs, OutputTree* output) {
-  (*output)["records.json"] = RecordsJson(site);
-  (*output)["records.csv"] = RecordsCsv(site);
-  (*output)["schema/records-csv-columns.csv"] = RecordsCsvDictionary();
-  (*output)["schema/record.json"] = RecordSchemaJson(site.config);
-  (*output)["feed.xml"] = SiteFeed(site);
-  for (const Record& record : site.records) {
-    (*output)[RecordJsonPath(record)] = RecordJson(site, record);
-    (*output)[RecordFeedPath(record)] = RecordFeed(site, record);
-  }
-  std::vector<SitemapEntry> sitemap;
-  for (const PageJob& job : jobs) {
-    if (!job.in_sitemap) continue;
-    std::string path = job.output_path;
-    if (path == "index.html") path.clear();
-    if (path.size() >= 11 && path.substr(path.size() - 11) == "/index.html") path.resize(path.size() - 10);
-    sitemap.push_back({path, job.last_change});
-  }
-  (*output)["sitemap.xml"] = Sitemap(site.config, std::move(sitemap));
-  (*output)["robots.txt"] = RobotsTxt(site.config);
+// The sitemap entry of an output page: its address below the root.
+SitemapEntry SitemapEntryFor(const std::string& output_path, const std::optional<Date>& last_change) {
+  std::string path = output_path;
+  if (path == "index.html") path.clear();
+  if (path.size() >= 11 && path.substr(path.size() - 11) == "/index.html") path.resize(path.size() - 10);
+  return {path, last_change};
+}
+
+// What one record contributes beyond its own files: its parts of the
+// site-wide files, kept until its batch is appended in record order.
+struct RecordParts {
+  std::string json_entry;  // in records.json
+  std::string csv_row;     // in records.csv
+  std::vector<FeedEntry> feed_entries;  // in feed.xml
+};
+
+// Records are rendered in batches of this many: each batch's parts of
+// records.json and records.csv are appended in order before the next starts,
+// so that no more than a batch's parts are held at once.
+constexpr size_t kRecordBatch = 256;
+
+// Template sets for the workers, with the constant layer set once.
+TemplateSet WithConstants(const Site& site, const Theme& theme) {
+  TemplateSet templates = theme.templates;
+  templates.SetConstants(ConstantView(site, theme));
+  return templates;
 }
 
 }  // namespace
 
-bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnostics* diagnostics,
+bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                const std::function<void(BuildProgress)>& progress) {
-  const std::vector<PageJob> jobs = PlanPages(site, theme);
-  std::vector<std::optional<std::string>> pages(jobs.size());
-  TemplatePool pool(theme.templates);
+  const SiteIndex index = IndexSite(site);
+  const std::vector<PageJob> jobs = PlanPages(site, index, theme);
+  const TemplateSet prototype = WithConstants(site, theme);
+  TemplatePool pool(prototype);
   std::atomic<size_t> done{0};
-  ParallelFor(jobs.size(), [&](size_t i) {
+  std::atomic<bool> failed{false};
+  const size_t total = jobs.size() + site.records.size();
+  auto put = [&](const std::string& path, std::string bytes) {
+    built->Add(path, bytes);
+    sink->Put(path, std::move(bytes));
+  };
+  auto render = [&](const std::string& path, const std::string& template_name, const Value& view) {
     std::unique_ptr<TemplateSet> templates = pool.Borrow();
-    pages[i] = templates->RenderInLayout(jobs[i].template_name, "layout", jobs[i].make_view(), diagnostics);
+    std::optional<std::string> html = templates->RenderInLayout(template_name, "layout", view, diagnostics);
     pool.Return(std::move(templates));
+    if (html) {
+      put(path, std::move(*html));
+    } else {
+      failed = true;
+    }
     const size_t finished = ++done;
-    if (progress) progress({finished, jobs.size()});
-  });
-  if (diagnostics->has_errors()) return false;
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    if (!pages[i]) return false;
-    (*output)[jobs[i].output_path] = std::move(*pages[i]);
+    if (progress) progress({finished, total});
+  };
+
+  ParallelFor(jobs.size(), [&](size_t i) { render(jobs[i].output_path, jobs[i].template_name, jobs[i].make_view()); });
+
+  // Each record: its page, its JSON and feed, and its parts of the site-wide
+  // files, all from one pass on a worker thread.
+  const Date today = site.config.today;
+  const size_t count = site.records.size();
+  std::vector<FeedEntry> site_feed_entries;
+  sink->Append("records.json", RecordsJsonHead(site, count));
+  sink->Append("records.csv", RecordsCsvHeader());
+  std::vector<RecordParts> parts;
+  for (size_t start = 0; start < count; start += kRecordBatch) {
+    const size_t n = std::min(kRecordBatch, count - start);
+    parts.assign(n, {});
+    ParallelFor(n, [&](size_t k) {
+      const Record& record = site.records[start + k];
+      Value view = PageView(site, index, theme, PageKind::kRecord, record.Text("summary.name"), RecordUrl(site, record));
+      AddRecordView(site, theme, record, today, &view);
+      render(RecordPath(record) + "index.html", "record", view);
+      const Value data = RecordData(site, record);
+      RecordJsonParts json = MakeRecordJsonParts(site, data);
+      put(RecordJsonPath(record), std::move(json.own_file));
+      parts[k].json_entry = std::move(json.list_entry);
+      parts[k].csv_row = RecordsCsvRow(site, data);
+      parts[k].feed_entries = RecordFeedEntries(site, record);
+      put(RecordFeedPath(record), RecordFeed(site, record, parts[k].feed_entries));
+    });
+    for (size_t k = 0; k < n; ++k) {
+      if (start + k > 0) sink->Append("records.json", ",\n");
+      sink->Append("records.json", parts[k].json_entry);
+      sink->Append("records.csv", parts[k].csv_row);
+      for (FeedEntry& entry : parts[k].feed_entries) site_feed_entries.push_back(std::move(entry));
+    }
   }
-  AddDataFiles(site, jobs, output);
-  (*output)["search-index.json"] = SearchIndexJson(site);
+  sink->Append("records.json", RecordsJsonTail(count));
+  built->Add("records.json", "");
+  built->Add("records.csv", "");
+  if (failed || diagnostics->has_errors()) return false;
+
+  put("schema/records-csv-columns.csv", RecordsCsvDictionary());
+  put("schema/record.json", RecordSchemaJson(site.config));
+  put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
+  // The sitemap lists pages in path order, as the whole-tree build did.
+  std::map<std::string, std::optional<Date>> sitemap_pages;
+  for (const PageJob& job : jobs) {
+    if (job.in_sitemap) sitemap_pages[job.output_path] = job.last_change;
+  }
+  for (const Record& record : site.records) sitemap_pages[RecordPath(record) + "index.html"] = RecordLastChange(record);
+  std::vector<SitemapEntry> sitemap;
+  for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
+  put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
+  put("robots.txt", RobotsTxt(site.config));
+  put("search-index.json", SearchIndexJson(site, index.by_name));
   for (const auto& [path, bytes] : theme.assets) {
-    if (output->count(path) == 0) (*output)[path] = bytes;
+    if (!built->Has(path)) put(path, bytes);
   }
   return true;
+}
+
+bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnostics* diagnostics,
+               const std::function<void(BuildProgress)>& progress) {
+  MemoryOutput sink(output);
+  BuiltPages built;
+  return BuildSite(site, theme, &sink, &built, diagnostics, progress);
 }
 
 }  // namespace lantern

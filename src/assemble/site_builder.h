@@ -1,13 +1,15 @@
-// Renders a loaded site with a theme into an OutputTree: the home page, the
-// records list, a page per record, a page per Markdown page, 404.html and the
-// theme's and site's assets. Pages render in parallel; the result does not
-// depend on the order in which threads finish.
+// Renders a loaded site with a theme into an OutputTree or an OutputSink: the
+// home page, the records list, a page per record with its data files, a page
+// per Markdown page, 404.html, the site-wide data files and the theme's and
+// site's assets. Pages render in parallel; the result does not depend on the
+// order in which threads finish.
 #ifndef LANTERN_ASSEMBLE_SITE_BUILDER_H_
 #define LANTERN_ASSEMBLE_SITE_BUILDER_H_
 
 #include <functional>
 
-#include "assemble/output_tree.h"
+#include "assemble/built_pages.h"
+#include "assemble/output_sink.h"
 #include "assemble/theme.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
@@ -23,6 +25,13 @@ struct BuildProgress {
 // false with the errors in `diagnostics` (and `output` must not be used).
 // `progress`, when set, is called from worker threads as pages finish.
 bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnostics* diagnostics,
+               const std::function<void(BuildProgress)>& progress = nullptr);
+
+// The same, each file given to `sink` as soon as it is made (from worker
+// threads) and noted in `built` for the link checker, so that the build holds
+// no more than a batch of records' output at once. On false, `sink` may have
+// received some files: discard them (StagedFolder does unless committed).
+bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                const std::function<void(BuildProgress)>& progress = nullptr);
 
 }  // namespace lantern

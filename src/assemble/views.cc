@@ -149,14 +149,11 @@ std::string MarkdownAt(const Record& record, std::string_view path) {
 
 }  // namespace
 
-std::string RecordUrl(const Site& site, const Record& record) {
-  return site.config.root_path + "records/" + record.id + "/";
-}
+std::string RecordUrl(const Site& site, const Record& record) { return site.config.root_path + RecordPath(record); }
 
-std::string PageUrl(const Site& site, const Page& page) { return site.config.root_path + "pages/" + page.slug + "/"; }
+std::string PageUrl(const Site& site, const Page& page) { return site.config.root_path + PagePath(page); }
 
-Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std::string& page_title,
-                 const std::string& current_url) {
+Value ConstantView(const Site& site, const Theme& theme) {
   const SiteConfig& c = site.config;
   Value view = Value::Map();
   view.Set("strings", theme.strings);
@@ -173,21 +170,20 @@ Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std:
                           .Set("name", TextValue(c.licence_name))
                           .Set("url", TextValue(c.licence_url))
                           .Set("statement", TextValue(LicenceStatement(c))));
+  return view;
+}
 
-  std::vector<const Page*> nav_pages;
-  for (const Page& page : site.pages) {
-    if (page.navigation) nav_pages.push_back(&page);
-  }
-  std::stable_sort(nav_pages.begin(), nav_pages.end(), [](const Page* a, const Page* b) {
-    return a->order != b->order ? a->order < b->order : a->title < b->title;
-  });
+Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, PageKind kind,
+               const std::string& page_title, const std::string& current_url) {
+  const SiteConfig& c = site.config;
+  Value view = Value::Map();
   Value nav = Value::List();
   const std::string records_url = c.root_path + "records/";
   nav.Push(Value::Map()
                .Set("title", TextValue(theme.String("records_title")))
                .Set("url", TextValue(records_url))
                .Set("current", Value::Bool(current_url == records_url)));
-  for (const Page* page : nav_pages) {
+  for (const Page* page : index.nav_pages) {
     const std::string url = PageUrl(site, *page);
     nav.Push(Value::Map()
                  .Set("title", TextValue(page->title))
@@ -209,6 +205,14 @@ Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std:
   view.Set("canonical_url", TextValue(c.base_url + path_below_root));
   static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data", "filter"};
   view.Set("page_kind", TextValue(kKinds[static_cast<int>(kind)]));
+  return view;
+}
+
+Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std::string& page_title,
+                 const std::string& current_url) {
+  Value view = ConstantView(site, theme);
+  Value page = PageView(site, IndexSite(site), theme, kind, page_title, current_url);
+  for (const Value::Member& member : page.members()) view.Set(member.key, member.value);
   return view;
 }
 
@@ -361,10 +365,9 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
 
 namespace {
 
-Value Counts(const Site& site) {
-  int retired = 0;
-  for (const Record& record : site.records) retired += record.is_retired() ? 1 : 0;
-  const int total = static_cast<int>(site.records.size());
+Value Counts(const SiteIndex& index) {
+  const int retired = index.retired;
+  const int total = index.total;
   return Value::Map()
       .Set("published", TextValue(std::to_string(total - retired)))
       .Set("retired", TextValue(std::to_string(retired)))
@@ -373,26 +376,21 @@ Value Counts(const Site& site) {
 
 }  // namespace
 
-void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value* view) {
+void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view) {
   const std::string intro = site.home_intro ? MarkdownToHtml(site.home_intro->body, {.top_level = 2}) : std::string();
   view->Set("intro_html", TextValue(intro));
   view->Set("has_intro", Value::Bool(!intro.empty()));
-  view->Set("counts", Counts(site));
+  view->Set("counts", Counts(index));
 
-  std::vector<const Record*> recent = site.RecordsByName();
+  std::vector<const Record*> recent = index.by_name;
   std::stable_sort(recent.begin(), recent.end(),
                    [](const Record* a, const Record* b) { return b->last_changed() < a->last_changed(); });
   Value recent_list = Value::List();
   for (size_t i = 0; i < recent.size() && i < 5; ++i) recent_list.Push(RecordListEntry(site, theme, *recent[i], today));
   view->Set("recent", std::move(recent_list));
 
-  std::vector<const Page*> pages;
-  for (const Page& page : site.pages) pages.push_back(&page);
-  std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
-    return a->order != b->order ? a->order < b->order : a->title < b->title;
-  });
   Value page_list = Value::List();
-  for (const Page* page : pages) {
+  for (const Page* page : index.pages_in_order) {
     page_list.Push(Value::Map()
                        .Set("title", TextValue(page->title))
                        .Set("url", TextValue(PageUrl(site, *page)))
@@ -418,9 +416,9 @@ namespace {
 
 // The filter pages grouped by kind, for the "Browse by" lists; the current
 // facet (on a filter page) is marked.
-Value FacetGroups(const Site& site, const Theme& theme, const Facet* current) {
+Value FacetGroups(const Site& site, const SiteIndex& index, const Theme& theme, const Facet* current) {
   Value groups = Value::List();
-  const std::vector<Facet> facets = Facets(site);
+  const std::vector<Facet>& facets = index.facets;
   for (const char* kind : {"service", "function", "phase"}) {
     Value items = Value::List();
     for (const Facet& facet : facets) {
@@ -443,18 +441,19 @@ Value FacetGroups(const Site& site, const Theme& theme, const Facet* current) {
 
 }  // namespace
 
-void AddRecordsView(const Site& site, const Theme& theme, const Date& today, Value* view) {
+void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view) {
   Value records = Value::List();
-  for (const Record* record : site.RecordsByName()) records.Push(RecordListEntry(site, theme, *record, today));
+  for (const Record* record : index.by_name) records.Push(RecordListEntry(site, theme, *record, today));
   view->Set("records", std::move(records));
-  view->Set("counts", Counts(site));
-  view->Set("facet_groups", FacetGroups(site, theme, nullptr));
+  view->Set("counts", Counts(index));
+  view->Set("facet_groups", FacetGroups(site, index, theme, nullptr));
   view->Set("search", Value::Map()
                           .Set("index_url", TextValue(site.config.root_path + "search-index.json"))
                           .Set("script_url", TextValue(site.config.root_path + "assets/search.js")));
 }
 
-void AddFilterView(const Site& site, const Theme& theme, const Facet& facet, const Date& today, Value* view) {
+void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet,
+                   const Date& today, Value* view) {
   Value records = Value::List();
   for (const Record* record : facet.records) records.Push(RecordListEntry(site, theme, *record, today));
   view->Set("records", std::move(records));
@@ -463,7 +462,7 @@ void AddFilterView(const Site& site, const Theme& theme, const Facet& facet, con
                           .Set("kind_label", TextValue(theme.String("filter_" + facet.kind + "_label")))
                           .Set("label", TextValue(facet.label))
                           .Set("count", TextValue(std::to_string(facet.records.size()))));
-  view->Set("facet_groups", FacetGroups(site, theme, &facet));
+  view->Set("facet_groups", FacetGroups(site, index, theme, &facet));
 }
 
 void AddPageView(const Page& page, Value* view) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "assemble/finding.h"
+#include "assemble/site_index.h"
 #include "assemble/theme.h"
 #include "model/site.h"
 #include "model/value.h"
@@ -16,8 +17,18 @@ enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound, kData, kFilter
 
 // The names every page has: site, strings, root, nav, breadcrumbs, page_title,
 // canonical_url, page_kind. `current_url` marks the current navigation entry.
+// ConstantView's names plus PageView's, in one tree (for a single page).
 Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std::string& page_title,
                  const std::string& current_url);
+
+// The names that are the same on every page (strings, site, root, feed_url,
+// data_url, licence): made once per build and given to the templates as the
+// bottom layer of every page's context (TemplateSet::SetConstants).
+Value ConstantView(const Site& site, const Theme& theme);
+// The names of CommonView that differ between pages (nav, breadcrumbs,
+// page_title, canonical_url, page_kind), from the index made once.
+Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, PageKind kind,
+               const std::string& page_title, const std::string& current_url);
 
 // A record as an entry of a list (records page, home page). `today` decides
 // is_review_overdue (next review before today, and the record not retired).
@@ -27,11 +38,12 @@ Value RecordListEntry(const Site& site, const Theme& theme, const Record& record
 void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view);
 
 // Adds "intro_html", "counts", "recent", "pages", "services" to `view`.
-void AddHomeView(const Site& site, const Theme& theme, const Date& today, Value* view);
+void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view);
 // Adds "records", "counts", "facet_groups" and "search" to `view`.
-void AddRecordsView(const Site& site, const Theme& theme, const Date& today, Value* view);
+void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view);
 // Adds "filter" (kind_label, label, count), "records" and "facet_groups" to `view`.
-void AddFilterView(const Site& site, const Theme& theme, const Facet& facet, const Date& today, Value* view);
+void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet,
+                   const Date& today, Value* view);
 // Adds "page" to `view`.
 void AddPageView(const Page& page, Value* view);
 // Adds "data" (the downloads, feeds and licence) and "json_ld_html" to `view`.

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "assemble/output_tree.h"
 #include "base/edit_distance.h"
 #include "base/file_system.h"
 #include "cli/cli.h"
@@ -45,6 +46,8 @@ int RunCheck(const CheckOptions& options, std::FILE* err) {
   PipelineOptions pipeline;
   pipeline.include_drafts = options.drafts;
   pipeline.report = ReportOptions{options.format == "json", options.strict, stdout};
+  DiscardOutput nowhere;  // check renders every page (for the link check) but keeps none
+  pipeline.sink = &nowhere;
   RunPipeline(options.site, pipeline, err, &result);
   if (result.exit_code == kExitUsageOrSystem) return result.exit_code;
   std::fprintf(err, "checked %s and %s: %s, %s\n", Plural(static_cast<int>(result.site.record_files), "record").c_str(),
@@ -66,6 +69,14 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
   pipeline.include_drafts = options.drafts;
   pipeline.git_history = options.git_history;
   pipeline.report = ReportOptions{options.format == "json", options.strict, stdout};
+  // Files go to a staging folder as they are rendered; it replaces the output
+  // folder only if the whole build succeeds, and is removed otherwise.
+  StagedFolder staged(output);
+  if (Status status = staged.Open(); !status.ok()) {
+    std::fprintf(err, "lantern: error: %s\n", status.WithContext("while writing the site").message().c_str());
+    return kExitUsageOrSystem;
+  }
+  pipeline.sink = &staged;
   RunPipeline(options.site, pipeline, err, &result);
   if (result.exit_code != kExitOk) {
     if (result.exit_code == kExitContentErrors) {
@@ -75,15 +86,14 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
     }
     return result.exit_code;
   }
-  Status status = WriteOutputTree(result.output, output);
+  Status status = staged.Commit();
   if (!status.ok()) {
     std::fprintf(err, "lantern: error: %s\n", status.WithContext("while writing the site").message().c_str());
     return kExitUsageOrSystem;
   }
-  int pages = 0;
-  for (const auto& [path, bytes] : result.output) pages += path.size() > 5 && path.substr(path.size() - 5) == ".html";
+  const int pages = static_cast<int>(result.built.html_count());
   std::fprintf(err, "built %s (%s, %zu files) into %s in %.2f s, %s\n", Plural(pages, "page").c_str(),
-               Plural(static_cast<int>(result.site.records.size()), "record").c_str(), result.output.size(),
+               Plural(static_cast<int>(result.site.records.size()), "record").c_str(), result.built.size(),
                output.c_str(), result.seconds, Plural(result.diagnostics.warning_count(), "warning").c_str());
   return kExitOk;
 }

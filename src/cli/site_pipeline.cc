@@ -55,9 +55,11 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
       std::fprintf(err, "\r\033[Krendering pages %zu/%zu", p.done, p.total);
       std::fflush(err);
     };
-    BuildSite(result->site, theme, &result->output, &result->diagnostics, progress);
+    MemoryOutput memory(&result->output);
+    OutputSink* sink = options.sink ? options.sink : &memory;
+    BuildSite(result->site, theme, sink, &result->built, &result->diagnostics, progress);
     if (show_progress) std::fprintf(err, "\r\033[K");
-    CheckInternalLinks(result->site, result->output, &result->diagnostics);
+    CheckInternalLinks(result->site, result->built, &result->diagnostics);
   }
   if (report.strict) result->diagnostics.PromoteWarningsToErrors();
   if (report.json) {

@@ -6,7 +6,8 @@
 #include <cstdio>
 #include <string>
 
-#include "assemble/output_tree.h"
+#include "assemble/built_pages.h"
+#include "assemble/output_sink.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
 #include "base/diagnostic.h"
@@ -18,7 +19,8 @@ struct PipelineResult {
   int exit_code = 0;  // kExitOk, kExitContentErrors or kExitUsageOrSystem
   Site site;
   Theme theme;
-  OutputTree output;
+  OutputTree output;     // the files, unless PipelineOptions::sink took them
+  BuiltPages built;      // every file's path and each page's ids
   Diagnostics diagnostics;
   double seconds = 0;
 };
@@ -36,6 +38,9 @@ struct ReportOptions {
 struct PipelineOptions {
   bool include_drafts = false;  // keep records whose status is draft
   bool git_history = false;     // list on record pages the days their files changed in git (disk only)
+  // Where the files go as they are rendered; null: into PipelineResult::output.
+  // On a failed build the sink may hold some files: the caller discards them.
+  OutputSink* sink = nullptr;
   ReportOptions report;
 };
 

@@ -1,6 +1,8 @@
 #include "load/schema.h"
 
 #include <deque>
+#include <string>
+#include <unordered_map>
 #include <iterator>
 
 namespace lantern {
@@ -478,9 +480,59 @@ const std::vector<SectionSpec>& RecordSections() { return kSections; }
 
 unsigned VersionBit(std::string_view atrs_version) { return atrs_version == "3.0" ? kV3 : kV4; }
 
+namespace {
+
+// The table indexed once (it is asked about every field of every record, and
+// every CSV cell): by document and path, and by document, version and parent.
+// Built on first use; function-local statics are initialised thread-safely.
+struct FieldIndex {
+  // key: document, '\0', path → the rows at that path (one per version set), in table order.
+  std::unordered_map<std::string, std::vector<const FieldSpec*>> by_path;
+  // key: document, version bits, '\0', parent path → children in table order.
+  std::unordered_map<std::string, std::vector<const FieldSpec*>> children;
+};
+
+std::string PathKey(DocumentKind document, std::string_view path) {
+  std::string key(1, static_cast<char>('0' + static_cast<int>(document)));
+  key += '\0';
+  key += path;
+  return key;
+}
+
+std::string ChildKey(DocumentKind document, unsigned version, std::string_view parent) {
+  std::string key(1, static_cast<char>('0' + static_cast<int>(document)));
+  key += static_cast<char>('0' + version);
+  key += '\0';
+  key += parent;
+  return key;
+}
+
+const FieldIndex& Index() {
+  static const FieldIndex index = [] {
+    FieldIndex built;
+    for (const FieldSpec& f : AllFields()) {
+      built.by_path[PathKey(f.document, f.path)].push_back(&f);
+      const std::string_view path = f.path;
+      const size_t dot = path.rfind('.');
+      const std::string_view parent = dot == std::string_view::npos ? std::string_view() : path.substr(0, dot);
+      // Every version set a caller may ask with (kV3, kV4, kAll) that shares a bit with the row.
+      for (unsigned version = 1; version <= kAll; ++version) {
+        if (f.versions & version) built.children[ChildKey(f.document, version, parent)].push_back(&f);
+      }
+    }
+    return built;
+  }();
+  return index;
+}
+
+}  // namespace
+
 const FieldSpec* FindField(DocumentKind document, unsigned version, std::string_view path) {
-  for (const FieldSpec& f : AllFields()) {
-    if (f.document == document && (f.versions & version) && path == f.path) return &f;
+  const FieldIndex& index = Index();
+  auto it = index.by_path.find(PathKey(document, path));
+  if (it == index.by_path.end()) return nullptr;
+  for (const FieldSpec* f : it->second) {
+    if (f->versions & version) return f;
   }
   return nullptr;
 }
@@ -489,19 +541,12 @@ const FieldSpec* FindFieldAnyVersion(DocumentKind document, std::string_view pat
   return FindField(document, kAll, path);
 }
 
-std::vector<const FieldSpec*> ChildFields(DocumentKind document, unsigned version,
-                                          std::string_view parent_path) {
-  std::vector<const FieldSpec*> children;
-  const std::string prefix = parent_path.empty() ? "" : std::string(parent_path) + ".";
-  for (const FieldSpec& f : AllFields()) {
-    if (f.document != document || !(f.versions & version)) continue;
-    std::string_view path = f.path;
-    if (path.substr(0, prefix.size()) != prefix) continue;
-    std::string_view rest = path.substr(prefix.size());
-    if (rest.find('.') != std::string_view::npos) continue;
-    children.push_back(&f);
-  }
-  return children;
+const std::vector<const FieldSpec*>& ChildFields(DocumentKind document, unsigned version,
+                                                 std::string_view parent_path) {
+  static const std::vector<const FieldSpec*> kNone;
+  const FieldIndex& index = Index();
+  auto it = index.children.find(ChildKey(document, version & kAll, parent_path));
+  return it == index.children.end() ? kNone : it->second;
 }
 
 std::vector<std::string> EnumSlugs(std::string_view enumeration, unsigned version) {

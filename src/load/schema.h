@@ -72,13 +72,15 @@ const std::vector<SectionSpec>& RecordSections();
 // Version bit for a record's atrs_version ("4.0" → kV4, "3.0" → kV3).
 unsigned VersionBit(std::string_view atrs_version);
 
-// The field at `path` for this document and version, or nullptr.
+// The field at `path` for this document and version, or nullptr. A hash lookup.
 const FieldSpec* FindField(DocumentKind document, unsigned version, std::string_view path);
 // The field at `path` in any version of the document, or nullptr.
 const FieldSpec* FindFieldAnyVersion(DocumentKind document, std::string_view path);
-// Fields directly under `parent_path` ("" for the top level), in table order.
-std::vector<const FieldSpec*> ChildFields(DocumentKind document, unsigned version,
-                                          std::string_view parent_path);
+// Fields directly under `parent_path` ("" for the top level), in table order;
+// empty when there are none. The list lives as long as the program (the table
+// is indexed once, on first use, by path and by parent).
+const std::vector<const FieldSpec*>& ChildFields(DocumentKind document, unsigned version,
+                                                 std::string_view parent_path);
 
 // Allowed slugs of an enumeration for a version, in table order.
 std::vector<std::string> EnumSlugs(std::string_view enumeration, unsigned version);

@@ -10,12 +10,16 @@ std::string Record::Text(std::string_view dotted_path) const {
 }
 
 std::vector<const Record*> Site::RecordsByName() const {
-  std::vector<const Record*> sorted;
-  for (const Record& record : records) sorted.push_back(&record);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Record* a, const Record* b) {
-    const std::string an = a->Text("summary.name"), bn = b->Text("summary.name");
-    return an != bn ? an < bn : a->id < b->id;
+  // Each name is looked up once, not twice per comparison.
+  std::vector<std::pair<std::string, const Record*>> keyed;
+  keyed.reserve(records.size());
+  for (const Record& record : records) keyed.emplace_back(record.Text("summary.name"), &record);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
   });
+  std::vector<const Record*> sorted;
+  sorted.reserve(keyed.size());
+  for (const auto& entry : keyed) sorted.push_back(entry.second);
   return sorted;
 }
 

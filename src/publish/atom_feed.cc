@@ -119,8 +119,16 @@ std::string SiteFeed(const Site& site) {
 }
 
 std::string RecordFeed(const Site& site, const Record& record) {
+  return RecordFeed(site, record, RecordFeedEntries(site, record));
+}
+
+std::string RecordFeed(const Site& site, const Record& record, std::vector<FeedEntry> entries) {
   return Feed(site, RecordFeedPath(record), "records/" + record.id + "/",
-              record.Text("summary.name") + ": changes to this record", RecordFeedEntries(site, record));
+              record.Text("summary.name") + ": changes to this record", std::move(entries));
+}
+
+std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries) {
+  return Feed(site, "feed.xml", "records/", site.config.title + ": new and changed records", std::move(all_entries));
 }
 
 }  // namespace lantern

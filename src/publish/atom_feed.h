@@ -34,6 +34,10 @@ std::vector<FeedEntry> RecordFeedEntries(const Site& site, const Record& record)
 
 std::string SiteFeed(const Site& site);
 std::string RecordFeed(const Site& site, const Record& record);
+// The same from entries already made with RecordFeedEntries (each record's
+// entries are made once, in the parallel phase, for both feeds).
+std::string RecordFeed(const Site& site, const Record& record, std::vector<FeedEntry> entries);
+std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries);
 
 // The host of base_url ("ai.example.gov.uk"), for tag: URIs.
 std::string SiteHost(const SiteConfig& config);

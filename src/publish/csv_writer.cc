@@ -73,16 +73,28 @@ std::vector<std::string> RecordsCsvColumns() {
   return columns;
 }
 
-std::string RecordsCsv(const Site& site) {
-  const std::vector<std::string> columns = RecordsCsvColumns();
-  std::string csv = CsvRow(columns);
+namespace {
+
+const std::vector<std::string>& Columns() {
+  static const std::vector<std::string> columns = RecordsCsvColumns();
+  return columns;
+}
+
+}  // namespace
+
+std::string RecordsCsvHeader() { return CsvRow(Columns()); }
+
+std::string RecordsCsvRow(const Site& site, const Value& data) {
   const std::string licence = LicenceStatement(site.config) + " " + site.config.licence_url;
-  for (const Record& record : site.records) {
-    const Value data = RecordData(site, record);
-    std::vector<std::string> cells;
-    for (const std::string& column : columns) cells.push_back(column == "licence" ? licence : Cell(data, column));
-    csv += CsvRow(cells);
-  }
+  std::vector<std::string> cells;
+  cells.reserve(Columns().size());
+  for (const std::string& column : Columns()) cells.push_back(column == "licence" ? licence : Cell(data, column));
+  return CsvRow(cells);
+}
+
+std::string RecordsCsv(const Site& site) {
+  std::string csv = RecordsCsvHeader();
+  for (const Record& record : site.records) csv += RecordsCsvRow(site, RecordData(site, record));
   return csv;
 }
 

@@ -26,6 +26,10 @@ std::string CsvRow(const std::vector<std::string>& cells);
 // The column names of records.csv, in order.
 std::vector<std::string> RecordsCsvColumns();
 std::string RecordsCsv(const Site& site);
+// records.csv in parts: the header row, then one row per record from its
+// RecordData tree (so rows can be made in parallel and concatenated in order).
+std::string RecordsCsvHeader();
+std::string RecordsCsvRow(const Site& site, const Value& record_data);
 
 // /schema/records-csv-columns.csv, the data dictionary of records.csv: one row
 // per column with its ATRS label, number, versions and meaning, from the table.

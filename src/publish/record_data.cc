@@ -107,10 +107,14 @@ Value RecordData(const Site& site, const Record& record) {
   return data;
 }
 
-std::string RecordsJson(const Site& site) {
-  Value records = Value::List();
-  for (const Record& record : site.records) records.Push(RecordData(site, record));
-  Value envelope = Value::Map()
+namespace {
+
+// records.json's envelope with an empty list: its text ends in kEmptyListEnd.
+constexpr std::string_view kEmptyListEnd = "[]\n}\n";
+constexpr std::string_view kEmptyObjectEnd = "{}\n}\n";
+
+Value RecordsEnvelope(const Site& site, Value records) {
+  return Value::Map()
                        .Set("licence", LicenceData(site.config))
                        .Set("schema", TextValue(AbsoluteUrl(site.config, "schema/record.json")))
                        .Set("publisher", Value::Map()
@@ -118,7 +122,50 @@ std::string RecordsJson(const Site& site) {
                                              .Set("url", TextValue(site.config.base_url)))
                        .Set("count", NumberValue(static_cast<long long>(site.records.size())))
                        .Set("records", std::move(records));
-  return ToJson(envelope);
+}
+
+// Pretty JSON of a value nested `depth` spaces deep: every line after the
+// first indented (JSON strings hold no raw newline), without the final newline.
+std::string Nested(std::string json, size_t depth) {
+  if (!json.empty() && json.back() == '\n') json.pop_back();
+  const std::string indent(depth, ' ');
+  std::string out;
+  out.reserve(json.size() + json.size() / 16);
+  for (char c : json) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RecordsJson(const Site& site) {
+  Value records = Value::List();
+  for (const Record& record : site.records) records.Push(RecordData(site, record));
+  return ToJson(RecordsEnvelope(site, std::move(records)));
+}
+
+std::string RecordsJsonHead(const Site& site, size_t count) {
+  std::string empty = ToJson(RecordsEnvelope(site, Value::List()));
+  if (count == 0) return empty;  // the list stays "[]", as the whole-tree writer prints it
+  empty.resize(empty.size() - kEmptyListEnd.size());
+  return empty + "[\n";
+}
+
+std::string RecordsJsonTail(size_t count) { return count == 0 ? "" : "\n  ]\n}\n"; }
+
+RecordJsonParts MakeRecordJsonParts(const Site& site, const Value& record_data) {
+  const std::string json = ToJson(record_data);
+  RecordJsonParts parts;
+  std::string envelope = ToJson(Value::Map()
+                                    .Set("licence", LicenceData(site.config))
+                                    .Set("schema", TextValue(AbsoluteUrl(site.config, "schema/record.json")))
+                                    .Set("record", Value::Map()));
+  envelope.resize(envelope.size() - kEmptyObjectEnd.size());
+  parts.own_file = envelope + Nested(json, 2) + "\n}\n";
+  parts.list_entry = "    " + Nested(json, 4);
+  return parts;
 }
 
 std::string RecordJson(const Site& site, const Record& record) {

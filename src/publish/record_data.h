@@ -42,6 +42,18 @@ std::string RecordFeedPath(const Record& record);  // "records/<id>/feed.xml"
 std::string RecordsJson(const Site& site);
 std::string RecordJson(const Site& site, const Record& record);
 
+// The same files from parts, so that each record's part can be made in the
+// parallel phase from one RecordData tree and records.json concatenated:
+// RecordsJsonHead(site, n) + the n parts joined by ",\n" + RecordsJsonTail(n)
+// is byte for byte RecordsJson(site) (n is the number of records).
+struct RecordJsonParts {
+  std::string own_file;    // records/<id>.json
+  std::string list_entry;  // the record inside records.json's list (no separator)
+};
+RecordJsonParts MakeRecordJsonParts(const Site& site, const Value& record_data);
+std::string RecordsJsonHead(const Site& site, size_t count);
+std::string RecordsJsonTail(size_t count);
+
 
 }  // namespace lantern
 

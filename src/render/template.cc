@@ -13,6 +13,10 @@ namespace lantern {
 
 namespace mustache = kainjow::mustache;
 
+struct TemplateSet::Constants {
+  mustache::data data;
+};
+
 struct TemplateSet::Parsed {
   explicit Parsed(const std::string& text) : engine(text) {}
   mustache::mustache engine;
@@ -152,12 +156,20 @@ std::string ExpandPartials(const std::string& text, const std::map<std::string, 
 
 TemplateSet::TemplateSet() = default;
 TemplateSet::~TemplateSet() = default;
-TemplateSet::TemplateSet(const TemplateSet& other) : templates_(other.templates_), partials_(other.partials_) {}
+TemplateSet::TemplateSet(const TemplateSet& other)
+    : templates_(other.templates_), partials_(other.partials_), constants_(other.constants_) {}
 TemplateSet& TemplateSet::operator=(const TemplateSet& other) {
   templates_ = other.templates_;
   partials_ = other.partials_;
+  constants_ = other.constants_;
   parsed_.clear();
   return *this;
+}
+
+void TemplateSet::SetConstants(const Value& constants) {
+  auto converted = std::make_shared<Constants>();
+  converted->data = ToData(constants);
+  constants_ = std::move(converted);
 }
 
 bool TemplateSet::AddTemplate(const std::string& name, const std::string& path, const std::string& text,
@@ -236,9 +248,18 @@ TemplateSet::Parsed* TemplateSet::Prepare(const std::string& name, Diagnostics* 
 
 namespace {
 
-std::optional<std::string> RenderData(mustache::mustache& engine, const mustache::data& data, const std::string& path,
-                                      Diagnostics* diagnostics) {
-  std::string html = engine.render(data);
+// Renders with `data` on top of `constants` (when given): the engine looks a
+// name up in each layer in turn, as it does for a section's own context.
+std::optional<std::string> RenderData(mustache::mustache& engine, const mustache::data* constants,
+                                      const mustache::data& data, const std::string& path, Diagnostics* diagnostics) {
+  std::string html;
+  if (constants != nullptr) {
+    mustache::context<std::string> layers(constants);
+    layers.push(&data);
+    html = engine.render(layers);
+  } else {
+    html = engine.render(data);
+  }
   if (!engine.is_valid()) {
     diagnostics->Error(path, {}, "L050", "template could not be rendered: " + engine.error_message());
     return std::nullopt;
@@ -251,7 +272,8 @@ std::optional<std::string> RenderData(mustache::mustache& engine, const mustache
 std::optional<std::string> TemplateSet::Render(const std::string& name, const Value& view, Diagnostics* diagnostics) {
   Parsed* parsed = Prepare(name, diagnostics);
   if (parsed == nullptr) return std::nullopt;
-  return RenderData(parsed->engine, ToData(view), templates_.at(name).path, diagnostics);
+  return RenderData(parsed->engine, constants_ ? &constants_->data : nullptr, ToData(view), templates_.at(name).path,
+                    diagnostics);
 }
 
 std::optional<std::string> TemplateSet::RenderInLayout(const std::string& name, const std::string& layout,
@@ -259,11 +281,12 @@ std::optional<std::string> TemplateSet::RenderInLayout(const std::string& name, 
   Parsed* page = Prepare(name, diagnostics);
   Parsed* frame = Prepare(layout, diagnostics);
   if (page == nullptr || frame == nullptr) return std::nullopt;
+  const mustache::data* constants = constants_ ? &constants_->data : nullptr;
   mustache::data data = ToData(view);
-  std::optional<std::string> content = RenderData(page->engine, data, templates_.at(name).path, diagnostics);
+  std::optional<std::string> content = RenderData(page->engine, constants, data, templates_.at(name).path, diagnostics);
   if (!content) return std::nullopt;
   data["content"] = mustache::data(*content);
-  return RenderData(frame->engine, data, templates_.at(layout).path, diagnostics);
+  return RenderData(frame->engine, constants, data, templates_.at(layout).path, diagnostics);
 }
 
 }  // namespace lantern

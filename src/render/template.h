@@ -37,6 +37,12 @@ class TemplateSet {
 
   bool HasTemplate(const std::string& name) const { return templates_.count(name) > 0; }
 
+  // Names every render sees below the view's own (the theme's strings, site
+  // settings, the licence): converted for the engine once here and shared by
+  // copies of this set, instead of being copied into every page's view. A
+  // name in the view hides the same name here.
+  void SetConstants(const Value& constants);
+
   // Renders template `name` with `view`. Returns std::nullopt (and adds an
   // error) when the template is missing or the engine reports a problem.
   std::optional<std::string> Render(const std::string& name, const Value& view, Diagnostics* diagnostics);
@@ -59,6 +65,8 @@ class TemplateSet {
   std::map<std::string, Source> templates_;
   std::map<std::string, Source> partials_;
   std::map<std::string, std::unique_ptr<Parsed>> parsed_;
+  struct Constants;
+  std::shared_ptr<const Constants> constants_;  // null: none
 };
 
 }  // namespace lantern

@@ -1,0 +1,58 @@
+#include "assemble/built_pages.h"
+
+#include <algorithm>
+
+namespace lantern {
+namespace {
+
+bool IsHtml(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
+
+// Every id="…" in a page.
+std::set<std::string> Ids(std::string_view html) {
+  std::set<std::string> ids;
+  for (size_t at = html.find(" id=\""); at != std::string_view::npos; at = html.find(" id=\"", at + 1)) {
+    const size_t start = at + 5;
+    const size_t end = html.find('"', start);
+    if (end == std::string_view::npos) break;
+    ids.emplace(html.substr(start, end - start));
+  }
+  return ids;
+}
+
+}  // namespace
+
+void BuiltPages::Add(const std::string& path, std::string_view bytes) {
+  if (!IsHtml(path)) {
+    std::lock_guard<std::mutex> lock(*mutex_);
+    files_[path] = nullptr;
+    return;
+  }
+  std::set<std::string> ids = Ids(bytes);  // outside the lock: the slow part
+  std::string key;
+  for (const std::string& id : ids) key += id + '\n';
+  std::lock_guard<std::mutex> lock(*mutex_);
+  std::shared_ptr<const std::set<std::string>>& shared = shared_[key];
+  if (!shared) shared = std::make_shared<const std::set<std::string>>(std::move(ids));
+  auto [it, inserted] = files_.try_emplace(path, shared);
+  if (inserted) {
+    ++html_count_;
+  } else {
+    it->second = shared;
+  }
+}
+
+const std::set<std::string>& BuiltPages::Anchors(const std::string& path) const {
+  static const std::set<std::string> kNone;
+  auto it = files_.find(path);
+  return it == files_.end() || !it->second ? kNone : *it->second;
+}
+
+std::vector<std::string> BuiltPages::Paths() const {
+  std::vector<std::string> paths;
+  paths.reserve(files_.size());
+  for (const auto& entry : files_) paths.push_back(entry.first);
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+}  // namespace lantern

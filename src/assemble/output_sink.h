@@ -1,0 +1,53 @@
+// Where a build's files go as they are rendered: into memory (the preview,
+// tests), into a staging folder that replaces the output folder only when the
+// whole build succeeded (StagedOutput, output_tree.h), or nowhere (`check`).
+// Writing each file as soon as it is made keeps a build's memory from growing
+// with the size of its output.
+#ifndef LANTERN_ASSEMBLE_OUTPUT_SINK_H_
+#define LANTERN_ASSEMBLE_OUTPUT_SINK_H_
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace lantern {
+
+// The built site as a map from output path ("records/x/index.html") to bytes.
+using OutputTree = std::map<std::string, std::string>;
+
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  // Stores the file at `path` ("records/x/index.html"), replacing an earlier
+  // one. Safe to call from several threads at once. A sink that fails (a
+  // full disk) remembers its first failure and reports it when committed;
+  // callers need not check every call.
+  virtual void Put(const std::string& path, std::string bytes) = 0;
+  // Adds `bytes` to the end of the file at `path` (empty until first added
+  // to). Calls for one path must come from one thread, in order.
+  virtual void Append(const std::string& path, std::string_view bytes) = 0;
+};
+
+// Into an OutputTree, which must outlive the sink.
+class MemoryOutput final : public OutputSink {
+ public:
+  explicit MemoryOutput(OutputTree* tree) : tree_(tree) {}
+  void Put(const std::string& path, std::string bytes) override;
+  void Append(const std::string& path, std::string_view bytes) override;
+
+ private:
+  OutputTree* tree_;
+  std::mutex mutex_;
+};
+
+// Keeps nothing: for `check`, which renders every page but writes none.
+class DiscardOutput final : public OutputSink {
+ public:
+  void Put(const std::string&, std::string) override {}
+  void Append(const std::string&, std::string_view) override {}
+};
+
+}  // namespace lantern
+
+#endif  // LANTERN_ASSEMBLE_OUTPUT_SINK_H_
