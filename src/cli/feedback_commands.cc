@@ -1,6 +1,5 @@
 #include "cli/feedback_commands.h"
 
-#include <algorithm>
 #include <ctime>
 #include <optional>
 
@@ -25,6 +24,12 @@ bool IsIsoDate(const std::string& text) {
 int Fail(std::FILE* err, const Status& status) {
   std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
   return kExitUsageOrSystem;
+}
+
+Status UnknownStatus(const std::string& what, const std::string& given) {
+  std::string list;
+  for (const std::string& status : SubmissionStatuses()) list += (list.empty() ? "" : ", ") + status;
+  return Status::Error(what + " must be one of " + list + ", not \"" + given + "\"");
 }
 
 }  // namespace
@@ -75,12 +80,7 @@ int RunFeedbackStats(const FeedbackStatsOptions& options, std::FILE* out, std::F
 }
 
 int RunFeedbackMark(const FeedbackMarkOptions& options, std::FILE* err) {
-  const auto& statuses = SubmissionStatuses();
-  if (std::find(statuses.begin(), statuses.end(), options.status) == statuses.end()) {
-    std::string list;
-    for (const std::string& status : statuses) list += (list.empty() ? "" : ", ") + status;
-    return Fail(err, Status::Error("status must be one of " + list + ", not \"" + options.status + "\""));
-  }
+  if (!IsSubmissionStatus(options.status)) return Fail(err, UnknownStatus("status", options.status));
   if (options.note.size() > 1000) return Fail(err, Status::Error("--note must be 1,000 characters or less"));
   auto store = FeedbackStore::Open(options.db, FeedbackStore::Mode::kReadWrite);
   if (!store.ok()) return Fail(err, store.status());
@@ -93,11 +93,8 @@ int RunFeedbackMark(const FeedbackMarkOptions& options, std::FILE* err) {
 }
 
 int RunFeedbackList(const FeedbackListOptions& options, std::FILE* out, std::FILE* err) {
-  if (!options.status.empty()) {
-    const auto& statuses = SubmissionStatuses();
-    if (std::find(statuses.begin(), statuses.end(), options.status) == statuses.end()) {
-      return Fail(err, Status::Error("--status must be one of the statuses, not \"" + options.status + "\""));
-    }
+  if (!options.status.empty() && !IsSubmissionStatus(options.status)) {
+    return Fail(err, UnknownStatus("--status", options.status));
   }
   auto store = FeedbackStore::Open(options.db, FeedbackStore::Mode::kReadOnly);
   if (!store.ok()) return Fail(err, store.status());

@@ -525,6 +525,11 @@ const std::vector<std::string>& SubmissionStatuses() {
   return statuses;
 }
 
+bool IsSubmissionStatus(const std::string& status) {
+  const auto& statuses = SubmissionStatuses();
+  return std::find(statuses.begin(), statuses.end(), status) != statuses.end();
+}
+
 bool IsOpenStatus(const std::string& status) {
   return status == "new" || status == "acknowledged" || status == "in_progress" || status == "rate_limited" ||
          status == "not_spam";
@@ -612,10 +617,7 @@ Status RecordChange(sqlite3* db, const std::string& reference, const std::string
 
 Status FeedbackStore::SetStatus(const std::string& reference, const std::string& status, const std::string& note,
                                 int64_t now) {
-  const auto& statuses = SubmissionStatuses();
-  if (std::find(statuses.begin(), statuses.end(), status) == statuses.end()) {
-    return Status::Error("unknown status \"" + status + "\"");
-  }
+  if (!IsSubmissionStatus(status)) return Status::Error("unknown status \"" + status + "\"");
   std::lock_guard<std::timed_mutex> lock(mutex_);
   Transaction transaction(db_);
   if (Status s = transaction.Begin(); !s.ok()) return s;

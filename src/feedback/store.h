@@ -82,6 +82,7 @@ struct StatusChange {
 // Casework statuses in the order work goes, then the held ones (kept for
 // staff review, not yet worked on). "Open" means the resident still waits.
 const std::vector<std::string>& SubmissionStatuses();
+bool IsSubmissionStatus(const std::string& status);
 bool IsOpenStatus(const std::string& status);
 
 struct InsertOutcome {

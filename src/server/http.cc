@@ -23,20 +23,26 @@ OpenFile::~OpenFile() {
 }
 
 Result<std::string> FileSlice::Read(long long from, long long max) const {
+  std::string out;
+  if (Status s = ReadInto(from, max, &out); !s.ok()) return s;
+  return out;
+}
+
+Status FileSlice::ReadInto(long long from, long long max, std::string* out) const {
   const long long want = std::max(0LL, std::min(max, length - from));
-  std::string out(static_cast<size_t>(want), '\0');
+  out->resize(static_cast<size_t>(want));
   size_t filled = 0;
-  while (filled < out.size()) {
+  while (filled < out->size()) {
     // pread, not read: one descriptor may serve a HEAD and a GET, and the
     // offset must not depend on what was read before.
-    const ssize_t n = pread(file->fd(), out.data() + filled, out.size() - filled,
+    const ssize_t n = pread(file->fd(), out->data() + filled, out->size() - filled,
                             static_cast<off_t>(offset + from + static_cast<long long>(filled)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Status::Error(std::string("cannot read a served file: ") + std::strerror(errno));
     if (n == 0) return Status::Error("a served file became shorter while it was sent");
     filled += static_cast<size_t>(n);
   }
-  return out;
+  return Status::Ok();
 }
 
 std::string Response::Header(const std::string& name) const {

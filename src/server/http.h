@@ -68,6 +68,9 @@ struct FileSlice {
   // Up to `max` bytes of the slice from `from` (relative to the slice), or a
   // Status when the file cannot be read or ends early (it shrank).
   Result<std::string> Read(long long from, long long max) const;
+  // The same into `out`, reusing its capacity: the streaming loop reads every
+  // chunk into one buffer instead of allocating one per chunk.
+  Status ReadInto(long long from, long long max, std::string* out) const;
 };
 
 struct Response {

@@ -55,12 +55,12 @@ void Write(const Response& in, httplib::Response& out) {
     // as Content-Length and, for HEAD, no body.
     const FileSlice slice = *in.file;
     out.set_content_provider(static_cast<size_t>(slice.length), in.content_type,
-                             [slice](size_t offset, size_t length, httplib::DataSink& sink) {
+                             [slice, buffer = std::make_shared<std::string>()](size_t offset, size_t length,
+                                                                              httplib::DataSink& sink) {
                                const long long want = static_cast<long long>(std::min(length, kFileChunkBytes));
-                               Result<std::string> chunk = slice.Read(static_cast<long long>(offset), want);
                                // false closes the connection: the client sees a short body, never wrong bytes.
-                               return chunk.ok() && !chunk.value().empty() &&
-                                      sink.write(chunk.value().data(), chunk.value().size());
+                               return slice.ReadInto(static_cast<long long>(offset), want, buffer.get()).ok() &&
+                                      !buffer->empty() && sink.write(buffer->data(), buffer->size());
                              });
     return;
   }
