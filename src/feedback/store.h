@@ -168,9 +168,6 @@ class FeedbackStore {
   // change, with `note`, in its history; the first change to "answered"
   // records when it was answered. Fails for an unknown reference or status.
   Status SetStatus(const std::string& reference, const std::string& status, const std::string& note, int64_t now);
-  Status SetStatus(const std::string& reference, const std::string& status) {
-    return SetStatus(reference, status, "", std::time(nullptr));
-  }
   // Extends an objection's or review's due date to `extended_due_on` with the
   // reason the resident must be told (UK GDPR Art. 12(3)); once only, and only
   // while it is open. Kept in the history.

@@ -62,6 +62,14 @@ const Record* FindRecord(const Site& site, const std::string& id) {
   return nullptr;
 }
 
+// The line the form and check page show when the record the resident wrote
+// about (`record`, as looked up from answers.tool) was renamed or removed
+// since the form was loaded, or "" otherwise.
+std::string RecordGoneNotice(const Theme& theme, const FeedbackAnswers& answers, const Record* record) {
+  if (answers.tool.empty() || record) return "";
+  return Fill(theme.String("feedback_record_gone"), {{"id", answers.tool}});
+}
+
 void NoStore(Response* response) { response->headers.push_back({"Cache-Control", "no-store"}); }
 
 // Adds the live-reload script and, after a failed rebuild, the diagnostics to
@@ -288,10 +296,10 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
   form.Set("action", TextValue(PostPath()));
   form.Set("token", TextValue(token));
   form.Set("tool", TextValue(answers.tool));
-  if (!record && !answers.tool.empty()) {
-    // The record was renamed or removed since the form was loaded: the
-    // message is kept, as general feedback naming the old id.
-    form.Set("notice", TextValue(Fill(theme.String("feedback_record_gone"), {{"id", answers.tool}})));
+  // A record renamed or removed since the form was loaded: the message is
+  // kept, as general feedback naming the old id.
+  if (std::string notice = RecordGoneNotice(theme, answers, record); !notice.empty()) {
+    form.Set("notice", TextValue(notice));
   }
   if (record) {
     form.Set("record_title", TextValue(record->Text("summary.name").empty() ? record->id
@@ -370,8 +378,9 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Feedb
   if (answers.reply) keep("reply", "yes");
   keep("website", answers.website);
   Value check = Value::Map();
-  if (!answers.tool.empty() && !FindRecord(site->site, answers.tool)) {
-    check.Set("notice", TextValue(Fill(theme.String("feedback_record_gone"), {{"id", answers.tool}})));
+  const Record* record = answers.tool.empty() ? nullptr : FindRecord(site->site, answers.tool);
+  if (std::string notice = RecordGoneNotice(theme, answers, record); !notice.empty()) {
+    check.Set("notice", TextValue(notice));
   }
   check.Set("action", TextValue(PostPath()));
   check.Set("rows", std::move(rows));

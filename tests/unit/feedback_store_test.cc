@@ -146,10 +146,10 @@ TEST(FeedbackStoreTest, FlagsAndRepeatedMessagesAreKeptAsSuspectedSpam) {
   EXPECT_EQ("honeypot", rows[0].flags);
   EXPECT_EQ(FormatUtcTime(kNow + 30LL * 86400), rows[0].retain_until);
   EXPECT_EQ("repeated_message", rows[1].flags);
-  EXPECT_TRUE(store->SetStatus(rows[1].reference, "not_spam").ok());
+  EXPECT_TRUE(store->SetStatus(rows[1].reference, "not_spam", "", kNow).ok());
   EXPECT_EQ("not_spam", store->List("").value()[1].status);
-  EXPECT_FALSE(store->SetStatus("ABCDEFGH", "closed").ok());
-  EXPECT_FALSE(store->SetStatus(rows[0].reference, "bogus").ok());  // CHECK constraint
+  EXPECT_FALSE(store->SetStatus("ABCDEFGH", "closed", "", kNow).ok());
+  EXPECT_FALSE(store->SetStatus(rows[0].reference, "bogus", "", kNow).ok());  // CHECK constraint
 }
 
 TEST(FeedbackStoreTest, CheckConstraintsRejectWhatTheFormWouldNot) {
