@@ -1,32 +1,25 @@
 // The feedback store: residents' questions, feedback, objections and review
-// requests in one SQLite file. The only file that includes sqlite3.h.
+// requests, their casework history and the outbox of notifications about
+// them. Two implementations keep the same promises: one SQLite file for one
+// machine (sqlite_store.h) and a PostgreSQL database shared by several
+// servers (postgres_store.h). `FeedbackStore::Open` picks one from --db.
 //
-// Durability: WAL with synchronous=FULL, so a submission whose Insert returned
-// is on disk (it survives a crash of this process, and power loss on storage
-// that honours fsync). One connection writes, under a mutex, in BEGIN
-// IMMEDIATE ... COMMIT; every statement is prepared with bound values. The
-// table is STRICT with CHECK limits that mirror the form's. No IP address is
-// ever stored.
-//
-// The store cannot vanish silently: Insert returns a reference only after a
-// fresh connection on the path (the file the staff commands open) has read
-// the row back, and refuses to write when the path no longer names the file
-// this store opened (deleted, replaced) or that file was made read-only. The
-// one-writer lock is an flock on the database file itself, so deleting a file
-// cannot defeat it. Files are created 0600 and new folders 0700.
+// The promises, whichever store: a reference is returned only after COMMIT
+// and a read-back of the row; a form token's answers are stored once (a
+// unique constraint, not a check in code); the outbox rows a submission asks
+// for are written in the same transaction, so a stored submission is always
+// notified, after a crash too; every statement binds its values. No IP
+// address is ever stored.
 #ifndef LANTERN_FEEDBACK_STORE_H_
 #define LANTERN_FEEDBACK_STORE_H_
 
 #include <cstdint>
 #include <ctime>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
-
-struct sqlite3;
 
 namespace lantern {
 
@@ -36,6 +29,14 @@ inline constexpr size_t kMaxNameChars = 200;
 inline constexpr size_t kMaxEmailChars = 254;
 inline constexpr size_t kMaxCaseReferenceChars = 100;
 inline constexpr size_t kMaxRecordIdChars = 200;
+
+// A notification the caller asks for: `channel` is "staff_email" (recipient:
+// addresses separated by commas), "receipt" (the resident's address) or
+// "webhook" (the URL).
+struct OutboxRequest {
+  std::string channel;
+  std::string recipient;
+};
 
 // What a resident sent, after validation.
 struct Submission {
@@ -58,7 +59,27 @@ struct Submission {
   // Held because the form's overall hourly ceiling was reached: stored with the
   // status "rate_limited" (unless it is also suspected spam) for staff to review.
   bool over_global_limit = false;
+  // Notifications to send about it, written to the outbox in the same
+  // transaction; none for a row stored as suspected spam (staff review it
+  // first). A "receipt" is skipped (note "receipt_limited") when its address
+  // had Options::receipts_per_address_per_day receipts in the last 24 hours.
+  std::vector<OutboxRequest> deliveries;
 };
+
+// One row of the outbox. Statuses: "pending" (waiting, or being sent under a
+// lease), "sent", "failed" (given up after the retries; staff can retry).
+struct Delivery {
+  long long id = 0;
+  std::string key;        // the submission's reference, or the date of a digest
+  std::string channel;    // staff_email, receipt, webhook or digest
+  std::string recipient;
+  std::string status;
+  int attempts = 0;
+  std::string created_at, next_attempt_at, sent_at, last_error;
+};
+
+// Channels of the outbox, in the order a list shows them.
+bool IsDeliveryChannel(const std::string& channel);
 
 // A row as staff see it.
 struct StoredSubmission {
@@ -109,94 +130,120 @@ struct StoreStats {
 // "2026-11-22T05:30:15Z" for a Unix time.
 std::string FormatUtcTime(int64_t unix_seconds);
 
+// Shared by the stores so both decide alike. The hex SHA-256 of everything
+// the resident chose or typed: a resend of the same answers on one form
+// token is recognised, different answers are not.
+std::string SubmissionContentHash(const Submission& submission);
+// "suspected_spam" when any flag is set, else "rate_limited" when held by the
+// form's overall ceiling, else "new".
+std::string InitialStatus(const std::vector<std::string>& flags, bool over_global_limit);
+// Comma-joined, as the flags and notes columns hold them.
+std::string JoinList(const std::vector<std::string>& items);
+
+// A store. All methods are thread-safe. Times are Unix seconds, passed in so
+// tests control the clock.
 class FeedbackStore {
  public:
-  // kCreate (lantern serve) creates a missing store, and missing folders on
-  // its path with mode 0700; kReadWrite and kReadOnly (staff commands) refuse
-  // a store that does not exist, so a mistyped --db never makes an empty one.
+  // kCreate (lantern serve) creates a missing store (and its schema);
+  // kReadWrite and kReadOnly (staff commands) refuse a store that does not
+  // exist, so a mistyped --db never makes an empty one.
   enum class Mode { kCreate, kReadWrite, kReadOnly };
   struct Options {
     int retention_days = 365;       // how long ordinary rows are kept (site.yaml feedback.retention_days)
     int spam_retention_days = 30;   // how long suspected spam is kept for review
     // The longest an Insert waits for the store (another request, or another
-    // process holding SQLite's write lock) before it fails, in all.
+    // process holding the write lock) before it fails, in all.
     int write_wait_ms = 3000;
+    // Receipts to one address in 24 hours; more are not sent (the form must
+    // not become a way to flood someone's inbox).
+    int receipts_per_address_per_day = 3;
   };
 
-  // Opens the store at `path` (":memory:" for tests). Fails with a Status
-  // naming the path when the file does not exist (but in kCreate), is not a
-  // SQLite database, belongs to another program, has a newer schema, or cannot
-  // be opened or created. A store of schema 1 is upgraded in kCreate and
-  // kReadWrite. The writing modes also take an exclusive flock on the database
-  // file, held until the store closes, so only one process ever writes (SQLite
-  // before 3.51.3 can corrupt a WAL database when two processes write or
-  // checkpoint at once); a second writer fails with a Status saying so.
-  static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode, Options options);
-  static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& path, Mode mode) {
-    return Open(path, mode, Options());
+  // `location` is a file path (SQLite; ":memory:" for tests) or a
+  // postgresql:// (or postgres://) connection URI. Fails with a Status naming
+  // the store (never a password) when it cannot be opened, does not exist
+  // (but in kCreate), belongs to another program or has a newer schema. The
+  // writing modes create and upgrade the schema.
+  static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& location, Mode mode, Options options);
+  static Result<std::unique_ptr<FeedbackStore>> Open(const std::string& location, Mode mode) {
+    return Open(location, mode, Options());
   }
-  ~FeedbackStore();
-  FeedbackStore(const FeedbackStore&) = delete;
-  FeedbackStore& operator=(const FeedbackStore&) = delete;
+  // True when `location` names a PostgreSQL database rather than a file.
+  static bool IsDatabaseUri(const std::string& location);
+  virtual ~FeedbackStore() = default;
+
+  // A name for messages: the path, or the URI without its password.
+  virtual std::string Describe() const = 0;
 
   // Stores `submission` received at `now` and returns its new reference once
-  // COMMIT has returned and the row has been read back from the file at the
-  // store's path. A token nonce seen before with the same answers returns the
-  // earlier row's reference and adds nothing; with other answers it adds a
-  // row linked to the first. A message identical to one received in the last
-  // 24 hours adds the flag "repeated_message"; any flag stores the row as
-  // "suspected_spam" (kept, never dropped). Fails, within write_wait_ms, when
-  // the store is busy, unwritable, or no longer the file at its path; then
-  // nothing may be acknowledged. Thread-safe.
-  Result<InsertOutcome> Insert(const Submission& submission, int64_t now);
+  // COMMIT has returned and the row has been read back. A token nonce seen
+  // before with the same answers returns the earlier row's reference and adds
+  // nothing; with other answers it adds a row linked to the first. A message
+  // identical to one received in the last 24 hours adds the flag
+  // "repeated_message"; any flag stores the row as "suspected_spam" (kept,
+  // never dropped). The submission's deliveries go to the outbox in the same
+  // transaction. Fails, within write_wait_ms, when the store is busy,
+  // unwritable or gone; then nothing may be acknowledged.
+  virtual Result<InsertOutcome> Insert(const Submission& submission, int64_t now) = 0;
   // True when a submission with `reference` is stored.
-  Result<bool> Exists(const std::string& reference) const;
-  // Ok when the store can take a submission now: its path still names the
-  // file it opened, that file is writable, and it answers a query.
-  Status Health() const;
+  virtual Result<bool> Exists(const std::string& reference) const = 0;
+  // Ok when the store can take a submission now.
+  virtual Status Health() const = 0;
 
   // Rows received on or after `since` (a YYYY-MM-DD date, or empty for all),
   // oldest first.
-  Result<std::vector<StoredSubmission>> List(const std::string& since) const;
-  // Deletes rows received more than `days` days before `now`, then truncates
-  // the WAL so deleted text does not linger there. Returns the count deleted.
-  Result<long long> PurgeOlderThan(int days, int64_t now);
-  // Deletes rows whose retain_until has passed at `now` (the server runs this
-  // daily), then truncates the WAL. Returns the count deleted.
-  Result<long long> PurgeExpired(int64_t now);
+  virtual Result<std::vector<StoredSubmission>> List(const std::string& since) const = 0;
+  // Deletes rows received more than `days` days before `now` (with their
+  // history and outbox rows), leaving no copy of their text in the store's
+  // logs where the store can. Returns the count deleted.
+  virtual Result<long long> PurgeOlderThan(int days, int64_t now) = 0;
+  // Deletes rows whose retain_until has passed at `now` (the server runs
+  // this daily). Returns the count deleted.
+  virtual Result<long long> PurgeExpired(int64_t now) = 0;
   // Sets a row's status (one of SubmissionStatuses()) at `now` and keeps the
   // change, with `note`, in its history; the first change to "answered"
   // records when it was answered. Fails for an unknown reference or status.
-  Status SetStatus(const std::string& reference, const std::string& status, const std::string& note, int64_t now);
+  virtual Status SetStatus(const std::string& reference, const std::string& status, const std::string& note,
+                           int64_t now) = 0;
   // Extends an objection's or review's due date to `extended_due_on` with the
   // reason the resident must be told (UK GDPR Art. 12(3)); once only, and only
   // while it is open. Kept in the history.
-  Status Extend(const std::string& reference, const std::string& extended_due_on, const std::string& reason,
-                int64_t now);
+  virtual Status Extend(const std::string& reference, const std::string& extended_due_on, const std::string& reason,
+                        int64_t now) = 0;
   // One submission, or a Status when there is none with `reference`.
-  Result<StoredSubmission> Find(const std::string& reference) const;
+  virtual Result<StoredSubmission> Find(const std::string& reference) const = 0;
   // Its status changes, oldest first.
-  Result<std::vector<StatusChange>> History(const std::string& reference) const;
-  Result<StoreStats> Stats() const;
-  // "ok" or SQLite's list of problems.
-  Result<std::string> IntegrityCheck() const;
+  virtual Result<std::vector<StatusChange>> History(const std::string& reference) const = 0;
+  virtual Result<StoreStats> Stats() const = 0;
+  // "ok", or the store's list of problems.
+  virtual Result<std::string> IntegrityCheck() const = 0;
 
- private:
-  FeedbackStore(sqlite3* db, std::string path, Options options) : db_(db), path_(std::move(path)), options_(options) {}
-  Status Execute(const char* sql) const;
-  Status Migrate();
-  Result<long long> DeleteWhere(const char* sql, const std::string& bound);
-  // Ok when path_ still names the file opened as file_fd_, and it is writable.
-  Status CheckFile() const;
-  // Reads `reference` back through a new read-only connection on path_.
-  Status ReadBack(const std::string& reference) const;
-  Result<InsertOutcome> InsertLocked(const Submission& submission, int64_t now);
+  // The outbox. ClaimDeliveries hands out up to `limit` pending rows whose
+  // next attempt is due at `now`, each leased for `lease_seconds`: no other
+  // worker, in this process or another server on the same store, gets it
+  // until the lease ends. A worker that dies mid-send leaves its lease to run
+  // out and the row is claimed again (SQLite, one writer, releases all leases
+  // when it opens). Oldest first.
+  virtual Result<std::vector<Delivery>> ClaimDeliveries(int64_t now, int lease_seconds, int limit) = 0;
+  // The row was accepted by its server: "sent", with the time.
+  virtual Status MarkDelivered(long long id, int64_t now) = 0;
+  // The attempt failed with `error`: pending again from `retry_at`, or
+  // "failed" when `retry_at` is 0. Counts the attempt.
+  virtual Status MarkDeliveryFailed(long long id, const std::string& error, int64_t retry_at, int64_t now) = 0;
+  // Outbox rows with `status` (empty for all), oldest first.
+  virtual Result<std::vector<Delivery>> Outbox(const std::string& status) const = 0;
+  // Staff: a failed row is pending again now (attempts kept). Fails for an
+  // unknown id or a row that is not failed.
+  virtual Status RetryDelivery(long long id, int64_t now) = 0;
+  // Adds the daily digest for `date` (YYYY-MM-DD) to `recipients` unless one
+  // exists for that date: true when this call added it. Several servers may
+  // call it; one row results.
+  virtual Result<bool> EnqueueDigest(const std::string& date, const std::string& recipients, int64_t now) = 0;
 
-  int file_fd_ = -1;  // the database file, flocked by writers; closed after db_
-  sqlite3* db_;
-  std::string path_;
-  Options options_;
-  mutable std::timed_mutex mutex_;  // one writer, and one statement sequence at a time
+ protected:
+  FeedbackStore() = default;
+  FeedbackStore(const FeedbackStore&) = delete;
+  FeedbackStore& operator=(const FeedbackStore&) = delete;
 };
 
 }  // namespace lantern
