@@ -1,0 +1,446 @@
+#include "notify/messages.h"
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+#include "base/crypto.h"
+#include "base/json_text.h"
+#include "base/utf8.h"
+
+namespace lantern {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// Only characters that may stand for themselves in a Message-ID's dot-atom
+// (and that nobody would mistake for structure): a reference or domain with
+// anything else is reduced to these.
+std::string IdAtom(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string MessageId(std::string_view left, const MailIdentity& identity) {
+  std::string domain = IdAtom(identity.message_id_domain);
+  if (domain.empty()) domain = "lantern.invalid";  // RFC 2606: can never be someone else's
+  std::string local = IdAtom(left);
+  if (local.empty()) local = "unknown";
+  return "<" + local + "@" + domain + ">";
+}
+
+// Body text: valid UTF-8 with "\n" line ends only, whatever the form sent.
+std::string BodyText(std::string_view text) {
+  std::string valid = ReplaceInvalidUtf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  for (size_t i = 0; i < valid.size(); ++i) {
+    if (valid[i] == '\r') {
+      out += '\n';
+      if (i + 1 < valid.size() && valid[i + 1] == '\n') ++i;
+    } else {
+      out += valid[i];
+    }
+  }
+  return out;
+}
+
+// A header text (subject, display name) from a possibly long record title:
+// safe, and cut at a code point boundary so one title cannot make the
+// subject line unreadable.
+std::string ShortHeaderText(std::string_view text, size_t max_code_points) {
+  std::string safe = HeaderSafe(ReplaceInvalidUtf8(text));
+  if (CountCodePoints(safe) <= max_code_points) return safe;
+  size_t count = 0, i = 0;
+  for (; i < safe.size(); ++i) {
+    if ((static_cast<unsigned char>(safe[i]) & 0xC0) != 0x80) {
+      if (count == max_code_points) break;
+      ++count;
+    }
+  }
+  return safe.substr(0, i) + "…";
+}
+
+std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+    return std::nullopt;
+  }
+  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                  std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+constexpr const char* kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+
+// "Tuesday 22 December 2026" for residents; the text unchanged when it is not
+// a date (so a caller's mistake shows rather than vanishes).
+std::string DateInWords(std::string_view iso_date) {
+  std::optional<std::chrono::year_month_day> ymd = ParseIsoDate(iso_date.substr(0, 10));
+  if (!ymd) return std::string(iso_date);
+  std::chrono::weekday wd{std::chrono::sys_days{*ymd}};
+  return std::string(kDayNames[wd.c_encoding()]) + " " + std::to_string(static_cast<unsigned>(ymd->day())) + " " +
+         kMonthNames[static_cast<unsigned>(ymd->month()) - 1] + " " + std::to_string(static_cast<int>(ymd->year()));
+}
+
+bool IsMonthKind(std::string_view request_type) { return request_type == "objection" || request_type == "review"; }
+
+// The kind as the first word of a subject line.
+std::string KindTitle(std::string_view request_type) {
+  if (request_type == "question") return "Question";
+  if (request_type == "feedback") return "Feedback";
+  if (request_type == "objection") return "Objection";
+  if (request_type == "review") return "Review request";
+  return "Submission";
+}
+
+// The kind in a resident's words ("your objection ...").
+std::string KindForResident(std::string_view request_type) {
+  if (request_type == "question") return "question";
+  if (request_type == "feedback") return "feedback";
+  if (request_type == "objection") return "objection to the use of your personal data";
+  if (request_type == "review") return "request for a person to review a decision";
+  return "message";
+}
+
+std::string NextSteps(std::string_view request_type, bool reply_wanted) {
+  if (request_type == "objection") {
+    return "The council will look at your objection. It must stop using your personal data in this way\n"
+           "unless it can show compelling legitimate grounds that override your interests, rights and\n"
+           "freedoms (UK GDPR Article 21). It will tell you its decision within one calendar month of\n"
+           "receiving your objection. If it needs longer, it will tell you why within that month\n"
+           "(UK GDPR Article 12(3)).\n";
+  }
+  if (request_type == "review") {
+    return "A member of staff will review the decision, looking at it again rather than relying on the\n"
+           "tool (UK GDPR Articles 22A to 22D). You may give your point of view and the council must\n"
+           "consider it. It will tell you the outcome within one calendar month of receiving your\n"
+           "request. If it needs longer, it will tell you why within that month (UK GDPR Article 12(3)).\n";
+  }
+  if (reply_wanted) {
+    return "A member of staff will read your " + std::string(request_type == "question" ? "question" : "feedback") +
+           " and reply to this email address.\n";
+  }
+  return "A member of staff will read your " + std::string(request_type == "question" ? "question" : "feedback") +
+         ". You asked for no reply, so you will not hear from us unless we need to ask you something.\n";
+}
+
+void AddLine(std::string& body, std::string_view label, std::string_view value) {
+  std::string line(label);
+  line += ':';
+  while (line.size() < 16) line += ' ';
+  body += line + BodyText(value) + "\n";
+}
+
+}  // namespace
+
+bool IsMailAddress(std::string_view address) {
+  if (address.empty() || address.size() > 254) return false;
+  size_t at = address.find('@');
+  if (at == std::string_view::npos || at == 0 || address.find('@', at + 1) != std::string_view::npos) return false;
+  std::string_view local = address.substr(0, at), domain = address.substr(at + 1);
+  if (local.size() > 64 || domain.size() < 3) return false;
+  for (unsigned char c : address) {
+    if (c <= 0x20 || c >= 0x7F) return false;
+    if (std::string_view("\"(),:;<>[\\]").find(static_cast<char>(c)) != std::string_view::npos) return false;
+  }
+  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos || local.front() == '.' || local.back() == '.' ||
+      local.find("..") != std::string_view::npos) {
+    return false;
+  }
+  return true;
+}
+
+std::string HeaderSafe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    bool space = c < 0x20 || c == 0x7F || c == ' ';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string MailDate(int64_t unix_seconds) {
+  using namespace std::chrono;
+  sys_seconds t{seconds{unix_seconds}};
+  sys_days day = floor<days>(t);
+  year_month_day ymd{day};
+  hh_mm_ss<seconds> hms{t - day};
+  char text[64];
+  std::snprintf(text, sizeof text, "%.3s, %02u %.3s %04d %02ld:%02ld:%02ld +0000",
+                kDayNames[weekday{day}.c_encoding()], static_cast<unsigned>(ymd.day()),
+                kMonthNames[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
+                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                static_cast<long>(hms.seconds().count()));
+  return text;
+}
+
+// Hand-written because no library we link encodes headers: curl's MIME API
+// encodes bodies (and file names) only, and a mail library for one header
+// would be a second SMTP stack. "Q" encoding (RFC 2047 section 4.2) is a few
+// lines; we use the restricted character set of section 5(3), valid in a
+// Subject and in a display name alike.
+std::string EncodeHeaderText(std::string_view utf8) {
+  std::string text = ReplaceInvalidUtf8(utf8);
+  bool plain = IsAscii(text);
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7F) plain = false;
+  }
+  if (plain && text.find("=?") == std::string::npos) return text;
+
+  constexpr size_t kMaxPayload = 75 - 12;  // "=?UTF-8?Q?" and "?="
+  std::vector<std::string> words;
+  std::string payload;
+  size_t i = 0;
+  while (i < text.size()) {
+    // One code point's bytes at a time, so a word never splits a character.
+    size_t length = 1;
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xF0) length = 4;
+    else if (lead >= 0xE0) length = 3;
+    else if (lead >= 0xC0) length = 2;
+    std::string encoded;
+    for (size_t k = i; k < i + length && k < text.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(text[k]);
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+          std::string_view("!*+-/").find(static_cast<char>(c)) != std::string_view::npos) {
+        encoded += static_cast<char>(c);
+      } else if (c == ' ') {
+        encoded += '_';
+      } else {
+        char hex[4];
+        std::snprintf(hex, sizeof hex, "=%02X", c);
+        encoded += hex;
+      }
+    }
+    if (payload.size() + encoded.size() > kMaxPayload) {
+      words.push_back(payload);
+      payload.clear();
+    }
+    payload += encoded;
+    i += length;
+  }
+  if (!payload.empty()) words.push_back(payload);
+  std::string out;
+  for (size_t w = 0; w < words.size(); ++w) {
+    if (w > 0) out += "\r\n ";
+    out += "=?UTF-8?Q?" + words[w] + "?=";
+  }
+  return out;
+}
+
+std::vector<std::string> MailHeaderLines(const MailMessage& message) {
+  std::vector<std::string> lines;
+  std::string from = HeaderSafe(message.from);
+  std::string name = HeaderSafe(message.from_name);
+  if (name.empty()) {
+    lines.push_back("From: " + from);
+  } else if (IsAscii(name)) {
+    std::string quoted;
+    for (char c : name) {
+      if (c == '"' || c == '\\') quoted += '\\';
+      quoted += c;
+    }
+    lines.push_back("From: \"" + quoted + "\" <" + from + ">");
+  } else {
+    lines.push_back("From: " + EncodeHeaderText(name) + " <" + from + ">");
+  }
+  std::string to;
+  for (const std::string& address : message.to) {
+    if (!to.empty()) to += ", ";
+    to += HeaderSafe(address);
+  }
+  lines.push_back("To: " + to);
+  lines.push_back("Subject: " + EncodeHeaderText(HeaderSafe(message.subject)));
+  lines.push_back("Date: " + HeaderSafe(message.date));
+  lines.push_back("Message-ID: " + HeaderSafe(message.message_id));
+  for (const auto& [field, value] : message.headers) {
+    std::string safe_field;
+    for (char c : field) {
+      // A field name is printable ASCII without ':' (RFC 5322 section 2.2).
+      if (c > 0x20 && c < 0x7F && c != ':') safe_field += c;
+    }
+    if (safe_field.empty()) continue;
+    lines.push_back(safe_field + ": " + EncodeHeaderText(HeaderSafe(value)));
+  }
+  return lines;
+}
+
+std::string RequestTypeInWords(std::string_view request_type) {
+  if (request_type == "question") return "question";
+  if (request_type == "feedback") return "feedback";
+  if (request_type == "objection") return "objection to the use of personal data (UK GDPR Article 21)";
+  if (request_type == "review") return "request for a person to review a decision (UK GDPR Articles 22A–22D)";
+  return "submission of an unknown kind (" + HeaderSafe(request_type) + ")";
+}
+
+MailMessage StaffNotification(const SubmissionFacts& facts, const MailIdentity& identity,
+                              const std::vector<std::string>& to, int64_t now_unix) {
+  MailMessage mail;
+  mail.from = identity.from_address;
+  mail.from_name = identity.from_name;
+  mail.to = to;
+  mail.subject = KindTitle(facts.request_type) + " " + HeaderSafe(facts.reference) + " to " +
+                 ShortHeaderText(facts.record_title, 80) + " – answer by " + HeaderSafe(facts.due_on);
+  mail.message_id = MessageId(facts.reference + ".staff", identity);
+  mail.date = MailDate(now_unix);
+  mail.headers.push_back({"Auto-Submitted", "auto-generated"});
+  if (facts.reply_wanted && IsMailAddress(facts.email)) mail.headers.push_back({"Reply-To", facts.email});
+
+  std::string& body = mail.body;
+  body += KindTitle(facts.request_type) + " received through " +
+          BodyText(facts.site_title.empty() ? "the register" : facts.site_title) + ".\n\n";
+  AddLine(body, "Reference", facts.reference);
+  AddLine(body, "Request", RequestTypeInWords(facts.request_type));
+  AddLine(body, "Record", facts.record_title + " (" + facts.record_id + ")");
+  AddLine(body, "Record page", facts.record_url);
+  AddLine(body, "Received", facts.received_at);
+  if (IsMonthKind(facts.request_type)) {
+    AddLine(body, "Answer by", facts.due_on + " (one calendar month from receipt, UK GDPR Article 12(3);");
+    body += std::string(16, ' ') + "it may be extended by two further months if the resident is told why\n" +
+            std::string(16, ' ') + "within the first month)\n";
+  } else {
+    AddLine(body, "Answer by", facts.due_on + " (the council's response target in working days)");
+  }
+  AddLine(body, "Name", facts.name.empty() ? "(not given)" : facts.name);
+  AddLine(body, "Email", facts.email.empty() ? "(not given)" : facts.email);
+  AddLine(body, "Reply wanted", facts.reply_wanted ? "yes" : "no");
+  if (facts.request_type == "review" || !facts.case_reference.empty()) {
+    AddLine(body, "Case reference", facts.case_reference.empty() ? "(not given)" : facts.case_reference);
+  }
+  body += "\nMessage:\n";
+  std::string message = BodyText(facts.message);
+  body += message.empty() ? "(empty)\n" : message;
+  if (!body.empty() && body.back() != '\n') body += '\n';
+  body += "\nSee it and its history with: lantern feedback show " + BodyText(facts.reference) + "\n";
+  return mail;
+}
+
+MailMessage ResidentReceipt(const SubmissionFacts& facts, const MailIdentity& identity, int64_t now_unix) {
+  MailMessage mail;
+  mail.from = identity.from_address;
+  mail.from_name = identity.from_name;
+  if (IsMailAddress(facts.email)) mail.to.push_back(facts.email);
+  std::string who = facts.organisation.empty() ? (facts.site_title.empty() ? "The council" : facts.site_title)
+                                               : facts.organisation;
+  // Only texts from the register and from Lantern below: never facts.message,
+  // facts.name or facts.case_reference (see the header).
+  mail.subject = "We have received your " + KindForResident(facts.request_type) + " – reference " +
+                 HeaderSafe(facts.reference);
+  mail.message_id = MessageId(facts.reference + ".receipt", identity);
+  mail.date = MailDate(now_unix);
+  mail.headers.push_back({"Auto-Submitted", "auto-replied"});
+  // Outlook and Exchange honour this instead of Auto-Submitted: no out-of-office loops.
+  mail.headers.push_back({"X-Auto-Response-Suppress", "All"});
+
+  std::string& body = mail.body;
+  body += BodyText(who) + " has received your " + KindForResident(facts.request_type) + " about\n\"" +
+          BodyText(facts.record_title) + "\".\n\n";
+  AddLine(body, "Your reference", facts.reference);
+  AddLine(body, "Received", DateInWords(facts.received_at));
+  AddLine(body, "Answer by", DateInWords(facts.due_on));
+  if (!facts.record_url.empty()) AddLine(body, "Record", facts.record_url);
+  body += "\nWhat happens next\n\n" + NextSteps(facts.request_type, facts.reply_wanted);
+  body += "\nHow to contact us\n\n";
+  std::string contact = facts.contact_email.empty() ? identity.from_address : facts.contact_email;
+  body += "Quote your reference " + BodyText(facts.reference) + " when you contact us.\n";
+  if (!contact.empty()) AddLine(body, "Email", contact);
+  if (!facts.contact_phone.empty()) AddLine(body, "Phone", facts.contact_phone);
+  body += "\nThis is an automatic message. We do not repeat what you wrote here, so that nobody can\n"
+          "use the form to send messages to others. If you did not send this, you can ignore it.\n";
+  return mail;
+}
+
+MailMessage DailyDigest(const std::vector<DigestItem>& items, const std::string& date, const std::string& site_title,
+                        const MailIdentity& identity, const std::vector<std::string>& to, int64_t now_unix) {
+  std::vector<const DigestItem*> overdue, due_soon;
+  for (const DigestItem& item : items) (item.overdue ? overdue : due_soon).push_back(&item);
+  MailMessage mail;
+  mail.from = identity.from_address;
+  mail.from_name = identity.from_name;
+  mail.to = to;
+  mail.subject = ShortHeaderText(site_title.empty() ? "Lantern" : site_title, 60) + ": " +
+                 std::to_string(overdue.size()) + " overdue, " + std::to_string(due_soon.size()) +
+                 " due soon – " + HeaderSafe(date);
+  mail.message_id = MessageId("digest-" + date, identity);
+  mail.date = MailDate(now_unix);
+  mail.headers.push_back({"Auto-Submitted", "auto-generated"});
+
+  std::string& body = mail.body;
+  body += "Requests waiting for an answer on " + BodyText(date) + ":\n\n";
+  AddLine(body, "Overdue", std::to_string(overdue.size()));
+  AddLine(body, "Due soon", std::to_string(due_soon.size()));
+  auto list = [&body](const char* heading, const std::vector<const DigestItem*>& list_items) {
+    body += "\n" + std::string(heading) + "\n";
+    if (list_items.empty()) {
+      body += "  (none)\n";
+      return;
+    }
+    for (const DigestItem* item : list_items) {
+      body += "  " + BodyText(item->reference) + "  " + KindTitle(item->request_type) + "  " +
+              BodyText(item->record_id) + "  due " + BodyText(item->due_on) + "  " + BodyText(item->status) + "\n";
+    }
+  };
+  list("Overdue", overdue);
+  list("Due soon", due_soon);
+  body += "\nSee each one with: lantern feedback show REFERENCE\n";
+  return mail;
+}
+
+std::string WebhookBody(const SubmissionFacts& facts) {
+  std::string json = "{\"event\":\"submission.received\"";
+  auto field = [&json](const char* key, const std::string& value) {
+    json += ",\"" + std::string(key) + "\":" + JsonString(ReplaceInvalidUtf8(value));
+  };
+  field("reference", facts.reference);
+  field("request_type", facts.request_type);
+  field("record_id", facts.record_id);
+  field("record_title", facts.record_title);
+  field("record_url", facts.record_url);
+  field("received_at", facts.received_at);
+  field("due_on", facts.due_on);
+  field("message", facts.message);
+  field("name", facts.name);
+  field("email", facts.email);
+  json += std::string(",\"reply_wanted\":") + (facts.reply_wanted ? "true" : "false");
+  field("case_reference", facts.case_reference);
+  json += "}";
+  return json;
+}
+
+WebhookRequest SignedWebhook(const SubmissionFacts& facts, const std::string& secret, int64_t now_unix) {
+  WebhookRequest request;
+  request.body = WebhookBody(facts);
+  std::string timestamp = std::to_string(now_unix);
+  request.headers = {
+      {"Content-Type", "application/json"},
+      {"Idempotency-Key", HeaderSafe(facts.reference)},
+      {"X-Lantern-Timestamp", timestamp},
+      {"X-Lantern-Signature", "sha256=" + HexEncode(HmacSha256(secret, timestamp + "." + request.body))},
+  };
+  return request;
+}
+
+}  // namespace lantern
