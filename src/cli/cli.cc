@@ -77,6 +77,11 @@ std::vector<Command> Commands() {
                          "(default 127.0.0.1)");
          app->add_option("--max-posts-per-hour", options->max_posts_per_hour,
                          "the ceiling on form submissions per hour from all residents together (default 300)");
+         app->add_option("--smtp", options->smtp,
+                         "email each submission to staff through this server: smtp://host:port (STARTTLS) or "
+                         "smtps://host:port; user and password from LANTERN_SMTP_USER, LANTERN_SMTP_PASSWORD");
+         app->add_option("--key-file", options->key_file,
+                         "the form-token key (default: DB.key); servers sharing a PostgreSQL --db share one");
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
          return [options] { return RunServe(*options, stdout, stderr); };
        }},
@@ -128,6 +133,13 @@ std::vector<Command> Commands() {
          extend->add_option("--bank-holidays", x->bank_holidays,
                             "england-and-wales (default), scotland or northern-ireland");
          extend->callback([chosen, x] { *chosen = [x] { return RunFeedbackExtend(*x, stderr); }; });
+         CLI::App* outbox = app->add_subcommand(
+             "outbox", "List notifications (pending, sent, failed, last error); exit 1 when any failed");
+         auto o = std::make_shared<FeedbackOutboxOptions>();
+         outbox->add_option("--db", o->db, "the feedback database")->required();
+         outbox->add_option("--status", o->status, "only pending, sent or failed");
+         outbox->add_option("--retry", o->retry, "make the failed notification with this id pending again");
+         outbox->callback([chosen, o] { *chosen = [o] { return RunFeedbackOutbox(*o, stdout, stderr); }; });
          return [chosen] { return *chosen ? (*chosen)() : kExitUsageOrSystem; };
        }},
       {"init", "Start a new site in an empty folder: settings, an example record and the policy pages a council needs",

@@ -181,4 +181,32 @@ int RunFeedbackExtend(const FeedbackExtendOptions& options, std::FILE* err) {
   return kExitOk;
 }
 
+int RunFeedbackOutbox(const FeedbackOutboxOptions& options, std::FILE* out, std::FILE* err) {
+  if (!options.status.empty() && options.status != "pending" && options.status != "sent" &&
+      options.status != "failed") {
+    return Fail(err, Status::Error("unknown --status \"" + options.status + "\": use pending, sent or failed"));
+  }
+  const bool retry = options.retry != 0;
+  auto store = FeedbackStore::Open(options.db, retry ? FeedbackStore::Mode::kReadWrite : FeedbackStore::Mode::kReadOnly);
+  if (!store.ok()) return Fail(err, store.status());
+  if (retry) {
+    if (Status s = store.value()->RetryDelivery(options.retry, std::time(nullptr)); !s.ok()) return Fail(err, s);
+    std::fprintf(err, "notification %lld is pending again; the server sends it on its next pass\n", options.retry);
+    return kExitOk;
+  }
+  auto rows = store.value()->Outbox(options.status);
+  if (!rows.ok()) return Fail(err, rows.status());
+  std::fprintf(out, "%-6s %-11s %-10s %-7s %-5s %-20s %s\n", "id", "channel", "key", "status", "tries", "when",
+               "last error");
+  size_t counts[3] = {0, 0, 0};
+  for (const Delivery& row : rows.value()) {
+    const std::string& when = row.status == "sent" ? row.sent_at : row.next_attempt_at;
+    std::fprintf(out, "%-6lld %-11s %-10s %-7s %-5d %-20s %s\n", row.id, row.channel.c_str(), row.key.c_str(),
+                 row.status.c_str(), row.attempts, when.c_str(), row.last_error.empty() ? "-" : row.last_error.c_str());
+    ++counts[row.status == "pending" ? 0 : row.status == "sent" ? 1 : 2];
+  }
+  std::fprintf(err, "%zu pending, %zu sent, %zu failed\n", counts[0], counts[1], counts[2]);
+  return counts[2] > 0 && options.status.empty() ? kExitContentErrors : kExitOk;
+}
+
 }  // namespace lantern

@@ -1,4 +1,4 @@
-// `lantern feedback export|purge|stats|mark|list|show|extend`: the staff side of the feedback
+// `lantern feedback export|purge|stats|mark|list|show|extend|outbox`: the staff side of the feedback
 // store. Each opens the database itself, prints to `out`/`err` and returns the
 // exit code (0 success, 2 usage or system errors).
 #ifndef LANTERN_CLI_FEEDBACK_COMMANDS_H_
@@ -61,6 +61,15 @@ struct FeedbackExtendOptions {
   std::string bank_holidays = "england-and-wales";
 };
 int RunFeedbackExtend(const FeedbackExtendOptions& options, std::FILE* err);
+
+// `feedback outbox`: the notifications, one line each with its state, tries
+// and last error; --retry ID makes a failed one pending again.
+struct FeedbackOutboxOptions {
+  std::string db;
+  std::string status;  // pending, sent or failed; empty for all
+  long long retry = 0; // a failed row's id, or 0
+};
+int RunFeedbackOutbox(const FeedbackOutboxOptions& options, std::FILE* out, std::FILE* err);
 
 }  // namespace lantern
 

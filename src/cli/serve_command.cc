@@ -12,6 +12,8 @@
 #include "base/file_system.h"
 #include "cli/cli.h"
 #include "feedback/store.h"
+#include "notify/curl_transport.h"
+#include "server/delivery_worker.h"
 #include "server/http_server.h"
 
 namespace lantern {
@@ -112,6 +114,41 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   const std::string db = options.db.empty() ? DefaultDatabase() : options.db;
+  if (FeedbackStore::IsDatabaseUri(db) && options.key_file.empty()) {
+    std::fprintf(err, "lantern: error: a PostgreSQL --db needs --key-file PATH: the form-token key every server "
+                      "on that database shares\n");
+    return kExitUsageOrSystem;
+  }
+  const SiteConfig& site_config = snapshot->site.config;
+  DeliveryWorkerConfig delivery;
+  if (!options.smtp.empty()) {
+    if (Status s = CheckSmtpUrl(options.smtp); !s.ok()) {
+      std::fprintf(err, "lantern: error: --smtp: %s\n", s.message().c_str());
+      return kExitUsageOrSystem;
+    }
+    delivery.email = true;
+    delivery.smtp.url = options.smtp;
+    // Never from site.yaml: the site folder is published and kept in git.
+    if (const char* user = std::getenv("LANTERN_SMTP_USER")) delivery.smtp.user = user;
+    if (const char* password = std::getenv("LANTERN_SMTP_PASSWORD")) delivery.smtp.password = password;
+  } else if (!site_config.notify.email.empty()) {
+    std::fprintf(err, "lantern: warning: site.yaml has feedback.notify.email but there is no --smtp, so nobody is "
+                      "emailed; submissions are only stored\n");
+  }
+  if (!site_config.notify.webhook.empty()) {
+    const char* secret = std::getenv("LANTERN_WEBHOOK_SECRET");
+    if (!secret || std::string(secret).size() < 16) {
+      std::fprintf(err, "lantern: error: site.yaml has feedback.notify.webhook, so LANTERN_WEBHOOK_SECRET must hold "
+                        "the signing secret (16 characters or more) shared with the case system\n");
+      return kExitUsageOrSystem;
+    }
+    if (Status s = CheckWebhookUrl(site_config.notify.webhook); !s.ok()) {
+      std::fprintf(err, "lantern: error: feedback.notify.webhook: %s\n", s.message().c_str());
+      return kExitUsageOrSystem;
+    }
+    delivery.webhook = true;
+    delivery.webhook_secret = secret;
+  }
   FeedbackStore::Options store_options;
   if (snapshot->site.config.retention_days > 0) store_options.retention_days = snapshot->site.config.retention_days;
   auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kCreate, store_options);
@@ -119,7 +156,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     std::fprintf(err, "lantern: error: %s\n", store.status().message().c_str());
     return kExitUsageOrSystem;
   }
-  auto signer = FormTokenSigner::FromKeyFile(db + ".key");
+  auto signer = FormTokenSigner::FromKeyFile(options.key_file.empty() ? db + ".key" : options.key_file);
   if (!signer.ok()) {
     std::fprintf(err, "lantern: error: %s\n", signer.status().message().c_str());
     return kExitUsageOrSystem;
@@ -132,8 +169,22 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
   config.log = [err](const std::string& line) {
     std::fprintf(err, "%s %s\n", FormatUtcTime(std::time(nullptr)).c_str(), line.c_str());
   };
+  config.notify.email = delivery.email;
+  config.notify.webhook = delivery.webhook;
+  delivery.log = config.log;
+  std::unique_ptr<DeliveryWorker> worker;
+  // Set before the App exists, so a submission's wake-up always finds the worker.
+  DeliveryWorker* worker_for_app = nullptr;
+  config.on_queued = [&worker_for_app] {
+    if (worker_for_app) worker_for_app->Wake();
+  };
   App app(config, store.value().get(), signer.value(), [] { return static_cast<int64_t>(std::time(nullptr)); });
   app.SetSite(snapshot);
+  // Always running: rows queued before a restart (or by a server that had
+  // --smtp) are sent, or kept with the reason they cannot be.
+  worker = std::make_unique<DeliveryWorker>(store.value().get(), delivery, [&app] { return app.site(); },
+                                            [] { return static_cast<int64_t>(std::time(nullptr)); });
+  worker_for_app = worker.get();
   HttpServer server(&app, !production);
   Result<int> port = server.Bind(options.host, options.port);
   if (!port.ok()) {
@@ -228,12 +279,15 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
 
   std::fprintf(out, "Serving %s at http://%s:%s%s\n", SiteLabel(options).c_str(), options.host.c_str(),
                port_text.c_str(), snapshot->site.config.root_path.c_str());
-  std::fprintf(out, "Feedback is stored in %s\n", db.c_str());
+  std::fprintf(out, "Feedback is stored in %s\n", store.value()->Describe().c_str());
+  if (delivery.email) std::fprintf(out, "Notifications are emailed through %s\n", options.smtp.c_str());
+  worker->Start();
   std::fprintf(out, "%s Press Ctrl-C to stop.\n",
                production ? "Serving the built folder; no watching." : "Watching for changes.");
   std::fflush(out);
   server.Run();
   stopping = true;
+  worker->Stop();
   if (watcher.joinable()) watcher.join();
   housekeeping.join();
   // If Run ended for another reason, wake the signal thread.

@@ -21,6 +21,13 @@ struct ServeOptions {
   std::string proxy = "127.0.0.1";  // production: the reverse proxy whose X-Real-IP is believed
   int max_posts_per_hour = 300;     // the global ceiling on form submissions (R6)
   bool drafts = false;
+  // smtp://host:port (STARTTLS when offered) or smtps://host:port: email each
+  // submission to staff and a receipt to the resident. Credentials come only
+  // from LANTERN_SMTP_USER and LANTERN_SMTP_PASSWORD.
+  std::string smtp;
+  // The form-token key; default DB.key beside a SQLite store. Servers sharing
+  // a PostgreSQL store must share one key file, so each accepts the others' forms.
+  std::string key_file;
 };
 int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err);
 

@@ -1,6 +1,7 @@
 #include "load/site_loader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <mutex>
 
@@ -25,6 +26,48 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 std::string TextOr(const Value& map, std::string_view key, std::string fallback) {
   const Value* v = map.Find(key);
   return v && v->is_text() && !v->text().empty() ? v->text() : fallback;
+}
+
+// Whether `url` is an address a webhook may post to: https, or plain http to
+// this machine (a local case system, or a test). Residents' messages must not
+// cross a network in clear text.
+bool IsWebhookAddress(const std::string& url) {
+  if (url.rfind("https://", 0) == 0) return url.size() > 8;
+  for (const char* local : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
+    const size_t n = std::strlen(local);
+    if (url.compare(0, n, local) == 0 && (url.size() == n || url[n] == ':' || url[n] == '/')) return true;
+  }
+  return false;
+}
+
+// feedback.notify. The validator has checked the types; what it cannot know
+// is that each address must be deliverable and the webhook encrypted (L038).
+void LoadNotifySettings(const Value& notify, const std::string& path, Diagnostics* local, NotifySettings* out) {
+  if (const Value* email = notify.Find("email")) {
+    std::vector<const Value*> addresses;
+    if (email->is_text()) addresses.push_back(email);
+    for (const Value& address : email->items()) addresses.push_back(&address);
+    for (const Value* address : addresses) {
+      if (!address->is_text() || ClassifyEmail(address->text()) != EmailForm::kValid) {
+        local->Error(path, address->location(), "L038",
+                     "feedback.notify.email should list email addresses, e.g. - ai-register@example.gov.uk");
+        continue;
+      }
+      out->email.push_back(EmailAddress(address->text()));
+    }
+  }
+  out->from = EmailAddress(TextOr(notify, "from", ""));
+  if (const Value* webhook = notify.Find("webhook"); webhook && webhook->is_text()) {
+    if (!IsWebhookAddress(webhook->text())) {
+      local->Error(path, webhook->location(), "L038",
+                   "feedback.notify.webhook must be an https:// address (plain http only to this machine), so "
+                   "residents' messages are encrypted on the way");
+    } else {
+      out->webhook = webhook->text();
+    }
+  }
+  if (const Value* v = notify.Find("digest"); v && v->is_text()) out->digest = ParseBool(v->text()).value_or(true);
+  if (const Value* v = notify.Find("receipts"); v && v->is_text()) out->receipts = ParseBool(v->text()).value_or(true);
 }
 
 SourceLocation KeyAt(const Value& map, std::string_view key) {
@@ -146,6 +189,9 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
         }
         config->calendar.extra_holidays.push_back(*date);
       }
+    }
+    if (const Value* notify = feedback->Find("notify"); notify && notify->is_map()) {
+      LoadNotifySettings(*notify, path, &local, &config->notify);
     }
     if (!config->feedback_endpoint.empty() && config->privacy_notice.empty()) {
       local.Error(path, KeyAt(*feedback, "endpoint"), "L026",

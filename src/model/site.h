@@ -30,6 +30,15 @@ struct AccessibilitySettings {
   SourceLocation page_location;     // of "page" (or of the block), for diagnostics
 };
 
+// feedback.notify: who hears of each submission.
+struct NotifySettings {
+  std::vector<std::string> email;  // told of every submission (and the record's contact), and sent the digest
+  std::string from;                // the sender; contact_email when not set
+  std::string webhook;             // https:// (or http:// to this machine), or empty
+  bool digest = true;
+  bool receipts = true;
+};
+
 struct SiteConfig {
   std::string title;
   std::string organisation;
@@ -44,6 +53,7 @@ struct SiteConfig {
   int response_days = 20;  // working days to reply to a feedback submission
   // Whose bank holidays the reply clock skips, and any further days off.
   WorkingCalendar calendar;
+  NotifySettings notify;
   std::vector<std::string> services;
   // The licence the site's data, feeds and pages are published under.
   std::string licence_name = "Open Government Licence v3.0";

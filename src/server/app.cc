@@ -468,6 +468,7 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
     if (parsed.anomalies.count(note)) submission.notes.push_back(note);
   }
   if (!answers.tool.empty() && !record) submission.notes.push_back("record_gone");
+  submission.deliveries = PlanDeliveries(site->site.config, record, submission, config_.notify);
   Result<InsertOutcome> stored = store_ ? store_->Insert(submission, now) : Result<InsertOutcome>(Status::Error("no store"));
   if (!stored.ok()) {
     // Nothing is acknowledged; the resident keeps the text and is told to try again.
@@ -477,6 +478,7 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   std::string flags;
   for (const std::string& flag : submission.flags) flags += (flags.empty() ? "" : ",") + flag;
   const InsertOutcome& outcome = stored.value();
+  if (!outcome.duplicate && !submission.deliveries.empty() && config_.on_queued) config_.on_queued();
   Log("event=feedback_stored reference=" + outcome.reference + " type=" + submission.request_type +
       " outcome=" + (outcome.duplicate ? "duplicate" : outcome.status) + " flags=" + (flags.empty() ? "-" : flags) +
       (outcome.follows_reference.empty() ? "" : " follows=" + outcome.follows_reference) +

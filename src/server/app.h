@@ -13,6 +13,7 @@
 #include "assemble/theme.h"
 #include "feedback/store.h"
 #include "model/site.h"
+#include "server/deliveries.h"
 #include "server/form_token.h"
 #include "server/guards.h"
 #include "server/http.h"
@@ -39,6 +40,11 @@ struct AppConfig {
   RateLimiter::Limits limits;
   // One line per event, with no resident text (P1); may be null.
   std::function<void(const std::string&)> log;
+  // Which notifications submissions ask for (server/deliveries.h).
+  NotifyChannels notify;
+  // Called after a submission with notifications was stored, to wake the
+  // delivery worker; may be null.
+  std::function<void()> on_queued;
 };
 
 class App {

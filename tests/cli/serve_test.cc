@@ -21,6 +21,7 @@
 #include "feedback/store.h"
 #include "server/raw_http.h"
 #include "server/server_fixture.h"
+#include "testing/serve_process.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -28,68 +29,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::HttpExchange;
 using testing::RawResponse;
-
-// A running `lantern serve …` with its standard output read line by line.
-class ServeProcess {
- public:
-  explicit ServeProcess(const std::vector<std::string>& arguments, const std::string& directory = "") {
-    int out[2];
-    if (pipe2(out, O_CLOEXEC) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      if (!directory.empty() && chdir(directory.c_str()) != 0) _exit(126);
-      dup2(out[1], 1);
-      const int null = open("/dev/null", O_WRONLY);
-      dup2(null, 2);
-      std::vector<char*> argv = {const_cast<char*>(LANTERN_BINARY), const_cast<char*>("serve")};
-      for (const std::string& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(LANTERN_BINARY, argv.data());
-      _exit(127);
-    }
-    close(out[1]);
-    out_ = out[0];
-    // "Serving … at http://127.0.0.1:PORT/"
-    const std::string line = ReadLine();
-    const size_t at = line.find("http://127.0.0.1:");
-    if (at != std::string::npos) port_ = std::atoi(line.c_str() + at + 17);
-  }
-  ~ServeProcess() {
-    if (pid_ > 0 && !waited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (out_ >= 0) close(out_);
-  }
-  std::string ReadLine() {
-    std::string line;
-    char c;
-    while (read(out_, &c, 1) == 1 && c != '\n') line += c;
-    return line;
-  }
-  std::string ReadAll() {
-    std::string text;
-    char buffer[4096];
-    for (ssize_t n; (n = read(out_, buffer, sizeof buffer)) > 0;) text.append(buffer, n);
-    return text;
-  }
-  int port() const { return port_; }
-  pid_t pid() const { return pid_; }
-  // Sends `signal` and returns the exit status as waitpid reports it.
-  int Signal(int signal) {
-    kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    waited_ = true;
-    return status;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int out_ = -1;
-  int port_ = 0;
-  bool waited_ = false;
-};
+using testing::ServeProcess;
 
 // Replaces a file in one step, as an editor that saves atomically does.
 void ReplaceFile(const std::string& path, const std::string& bytes) {
