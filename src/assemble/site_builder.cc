@@ -186,7 +186,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   const size_t count = site.records.size();
   std::vector<FeedEntry> site_feed_entries;
   sink->Append("records.json", RecordsJsonHead(site, count));
-  sink->Append("records.csv", RecordsCsvHeader());
+  sink->Append("records.csv", RecordsCsvHeader(site.feedback_summary.has_value()));
   std::vector<RecordParts> parts;
   for (size_t start = 0; start < count; start += kRecordBatch) {
     const size_t n = std::min(kRecordBatch, count - start);
@@ -216,8 +216,8 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   built->Add("records.csv", "");
   if (failed || diagnostics->has_errors()) return false;
 
-  put("schema/records-csv-columns.csv", RecordsCsvDictionary());
-  put("schema/record.json", RecordSchemaJson(site.config));
+  put("schema/records-csv-columns.csv", RecordsCsvDictionary(site.feedback_summary.has_value()));
+  put("schema/record.json", RecordSchemaJson(site.config, site.feedback_summary.has_value()));
   put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
   // The sitemap lists pages in path order, as the whole-tree build did.
   std::map<std::string, std::optional<Date>> sitemap_pages;

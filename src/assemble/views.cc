@@ -142,6 +142,28 @@ Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, con
   return group;
 }
 
+// A published count: the number, or only that it is fewer than 5 (the
+// template words that from the theme's strings).
+Value CountView(const PublishedCount& count) {
+  return Value::Map()
+      .Set("fewer_than_five", Value::Bool(count.fewer_than_five))
+      .Set("number", TextValue(std::to_string(count.exact)));
+}
+
+// `build --feedback-stats`: the days counted and the record's counts.
+Value FeedbackStatsView(const SiteFeedbackSummary& period, const FeedbackSummary& summary) {
+  return Value::Map()
+      .Set("first_day", DateView(period.first_day))
+      .Set("last_day", DateView(period.last_day))
+      .Set("questions", CountView(summary.questions))
+      .Set("feedback", CountView(summary.feedback))
+      .Set("objections", CountView(summary.objections))
+      .Set("reviews", CountView(summary.reviews))
+      .Set("on_time_shown", Value::Bool(summary.on_time_shown))
+      .Set("on_time_percent", TextValue(std::to_string(summary.on_time_percent)))
+      .Set("on_time_judged", TextValue(std::to_string(summary.on_time_judged)));
+}
+
 std::string MarkdownAt(const Record& record, std::string_view path) {
   const Value* v = record.data.FindPath(path);
   return IsBlank(v) || !v->is_text() ? std::string() : MarkdownToHtml(v->text(), {2});
@@ -341,6 +363,9 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   }
   r.Set("has_file_changes", Value::Bool(!file_changes.items().empty()));
   r.Set("file_changes", std::move(file_changes));
+  if (record.feedback_summary && site.feedback_summary) {
+    r.Set("feedback_stats", FeedbackStatsView(*site.feedback_summary, *record.feedback_summary));
+  }
   view->Set("json_ld_html", TextValue(RecordJsonLd(site, record)));
 
   const SiteConfig& c = site.config;
@@ -489,7 +514,8 @@ void AddDataView(const Site& site, Value* view) {
                    .Set("example_json_url", TextValue(c.root_path + "records/" + example_id + ".json"))
                    .Set("example_feed_url", TextValue(c.root_path + "records/" + example_id + "/feed.xml"))
                    .Set("record_count", TextValue(std::to_string(site.records.size())))
-                   .Set("csv_column_count", TextValue(std::to_string(RecordsCsvColumns().size())));
+                   .Set("csv_column_count",
+                        TextValue(std::to_string(RecordsCsvColumns(site.feedback_summary.has_value()).size())));
   view->Set("data", std::move(data));
   view->Set("json_ld_html", TextValue(DataJsonLd(site)));
 }

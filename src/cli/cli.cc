@@ -36,6 +36,9 @@ std::vector<Command> Commands() {
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
          app->add_flag("--git-history", options->git_history,
                        "list on each record page the days its file changed (the site must be a git checkout)");
+         app->add_option("--feedback-stats", options->feedback_stats,
+                         "publish, on each record page and in the open data, how many questions, objections and "
+                         "review requests this feedback store received in the last 12 months (counts only)");
          app->add_option("--format", options->format, "how to print problems: text (default) or json (for CI)")
              ->check(CLI::IsMember({"text", "json"}));
          app->add_flag("--strict", options->strict, "treat warnings as errors: nothing is written if there are any");

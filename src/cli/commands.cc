@@ -68,6 +68,7 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
   PipelineOptions pipeline;
   pipeline.include_drafts = options.drafts;
   pipeline.git_history = options.git_history;
+  pipeline.feedback_stats = options.feedback_stats;
   pipeline.report = ReportOptions{options.format == "json", options.strict, stdout};
   // Files go to a staging folder as they are rendered; it replaces the output
   // folder only if the whole build succeeds, and is removed otherwise.

@@ -22,6 +22,7 @@ struct BuildOptions {
   std::string output;  // default: <site>/public
   bool drafts = false;
   bool git_history = false;  // list the days each record's file changed in git
+  std::string feedback_stats;  // a feedback store: publish its counts of the last 12 months; "" for none
   std::string format = "text";  // or "json"
   bool strict = false;
 };

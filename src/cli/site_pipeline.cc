@@ -3,7 +3,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <memory>
 #include <mutex>
+#include <set>
+#include <vector>
 
 #include "assemble/link_checker.h"
 #include "assemble/site_builder.h"
@@ -11,10 +14,48 @@
 #include "base/file_system.h"
 #include "cli/cli.h"
 #include "cli/json_report.h"
+#include "feedback/public_stats.h"
+#include "feedback/store.h"
 #include "load/git_history.h"
 #include "load/site_loader.h"
 
 namespace lantern {
+namespace {
+
+PublishedCount Published(const PublicCount& count) { return PublishedCount{count.fewer_than_smallest, count.exact}; }
+
+FeedbackSummary Summary(const PublicFeedbackCounts& counts) {
+  FeedbackSummary summary;
+  summary.questions = Published(counts.questions);
+  summary.feedback = Published(counts.feedback);
+  summary.objections = Published(counts.objections);
+  summary.reviews = Published(counts.reviews);
+  summary.on_time_shown = counts.on_time_shown;
+  summary.on_time_percent = counts.on_time_percent;
+  summary.on_time_judged = counts.on_time_judged;
+  return summary;
+}
+
+// `build --feedback-stats`: the counts of the 12 months up to the build date
+// (site.config.today, SOURCE_DATE_EPOCH when set, so the same store builds
+// the same bytes), read from a store opened read-only.
+Status ReadFeedbackStats(const std::string& store_path, Site* site) {
+  const Date last_day = site->config.today;
+  const Date first_day = last_day.PlusMonths(-12);
+  Result<std::unique_ptr<FeedbackStore>> store = FeedbackStore::Open(store_path, FeedbackStore::Mode::kReadOnly);
+  if (!store.ok()) return store.status();
+  Result<std::vector<StoredSubmission>> rows = store.value()->List(first_day.Iso());
+  if (!rows.ok()) return rows.status().WithContext("cannot read feedback store " + store_path);
+  std::set<std::string> record_ids;
+  for (const Record& record : site->records) record_ids.insert(record.id);
+  const PublicFeedbackStats stats =
+      ComputePublicFeedbackStats(rows.value(), record_ids, StatsWindow{first_day.Iso(), last_day.Iso()});
+  for (Record& record : site->records) record.feedback_summary = Summary(stats.by_record.at(record.id));
+  site->feedback_summary = SiteFeedbackSummary{first_day, last_day, Summary(stats.site_wide)};
+  return Status::Ok();
+}
+
+}  // namespace
 
 void RunPipeline(const std::string& site_root, const PipelineOptions& options, std::FILE* err, PipelineResult* result) {
   // Bounded by the site folder: nothing a link points to outside it is read.
@@ -38,6 +79,14 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
     status = ReadGitHistory(site_root, &result->site);
     if (!status.ok()) {
       std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
+      result->exit_code = kExitUsageOrSystem;
+      return;
+    }
+  }
+  if (!options.feedback_stats.empty()) {
+    status = ReadFeedbackStats(options.feedback_stats, &result->site);
+    if (!status.ok()) {
+      std::fprintf(err, "lantern: error: --feedback-stats: %s\n", status.message().c_str());
       result->exit_code = kExitUsageOrSystem;
       return;
     }

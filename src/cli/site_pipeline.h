@@ -38,6 +38,9 @@ struct ReportOptions {
 struct PipelineOptions {
   bool include_drafts = false;  // keep records whose status is draft
   bool git_history = false;     // list on record pages the days their files changed in git (disk only)
+  // A feedback store (opened read-only) whose counts of the 12 months to the
+  // build date go on record pages and into the open data; "" for none.
+  std::string feedback_stats;
   // Where the files go as they are rendered; null: into PipelineResult::output.
   // On a failed build the sink may hold some files: the caller discards them.
   OutputSink* sink = nullptr;
@@ -47,8 +50,8 @@ struct PipelineOptions {
 // Loads and renders `site_root` on the disk. Prints the diagnostics to `err`
 // (and, on a terminal, a progress line while pages render). exit_code is 0
 // when the site rendered, 1 on content errors (including broken internal
-// links), 2 when the folder is not a site or, with git_history, not a git
-// checkout.
+// links), 2 when the folder is not a site, with git_history not a git
+// checkout, or with feedback_stats not a feedback store that can be read.
 void RunPipeline(const std::string& site_root, const PipelineOptions& options, std::FILE* err, PipelineResult* result);
 // The same over any file system, e.g. EmbeddedFiles() with root "content" (the
 // example site).

@@ -64,6 +64,25 @@ struct SiteConfig {
   Date today;
 };
 
+// With `build --feedback-stats`: what residents sent in the 12 months to the
+// build date, as it may be published. feedback/public_stats.h computes it;
+// the model has its own copy of the shape because the model does not depend
+// on the feedback store (src/cli copies it across).
+struct PublishedCount {
+  bool fewer_than_five = true;  // 0 to 4: shown only as "fewer than 5"
+  long long exact = 0;          // 0 when fewer_than_five
+};
+struct FeedbackSummary {
+  PublishedCount questions, feedback, objections, reviews;
+  bool on_time_shown = false;  // false: too few to judge ("not enough to show")
+  int on_time_percent = 0;     // whole percent, rounded down
+  long long on_time_judged = 0;
+};
+struct SiteFeedbackSummary {
+  Date first_day, last_day;  // the days counted, both included
+  FeedbackSummary all;       // every record's, and the general form's
+};
+
 struct Record {
   std::string source_path;  // as given to the loader, for diagnostics
   std::string id;
@@ -80,6 +99,8 @@ struct Record {
   // With `build --git-history`: the days (YYYY-MM-DD, newest first, no repeats)
   // on which the record's file changed in git; empty otherwise.
   std::vector<std::string> file_change_dates;
+  // With `build --feedback-stats` (then Site::feedback_summary says the days).
+  std::optional<FeedbackSummary> feedback_summary;
 
   bool is_retired() const { return status == "retired" || phase == "retired"; }
   bool is_draft() const { return status == "draft"; }
@@ -107,6 +128,7 @@ struct Site {
   size_t record_files = 0;       // record files read, including those with errors
   std::vector<Page> pages;       // sorted by slug; index.md is not among them
   std::optional<Page> home_intro;  // pages/index.md
+  std::optional<SiteFeedbackSummary> feedback_summary;  // with `build --feedback-stats`
 
   // The records ordered by name, then id: the order of every list residents see.
   std::vector<const Record*> RecordsByName() const;

@@ -62,12 +62,40 @@ std::string CsvRow(const std::vector<std::string>& cells) {
   return row + "\r\n";
 }
 
-std::vector<std::string> RecordsCsvColumns() {
+namespace {
+
+// With `build --feedback-stats`, before licence: the record's feedback_stats
+// (publish/record_data.h), one column per count.
+constexpr const char* kFeedbackStatsColumns[] = {
+    "feedback_stats.from",       "feedback_stats.to",         "feedback_stats.questions",
+    "feedback_stats.feedback",   "feedback_stats.objections", "feedback_stats.review_requests",
+    "feedback_stats.answered_on_time.percent", "feedback_stats.answered_on_time.of"};
+
+bool IsFeedbackStatsColumn(std::string_view column) { return column.rfind("feedback_stats.", 0) == 0; }
+
+// A count is its number, or "<5" for the band below 5; an on-time cell is
+// empty when too few could be judged.
+std::string FeedbackStatsCell(const Value& data, const std::string& column) {
+  const Value* value = data.FindPath(column);
+  if (value == nullptr || value->is_null()) return {};
+  if (value->is_map()) {
+    const Value* fewer_than = value->Find("fewer_than");
+    return fewer_than ? "<" + fewer_than->text() : std::string();
+  }
+  return value->text();
+}
+
+}  // namespace
+
+std::vector<std::string> RecordsCsvColumns(bool with_feedback_stats) {
   std::vector<std::string> columns = {"id", "url", "atrs_version", "status", "publisher.name"};
   for (const FieldSpec& spec : AllFields()) {
     if (spec.document != DocumentKind::kRecord || IsMetaField(spec.path)) continue;
     if (spec.type == FieldType::kObject || spec.type == FieldType::kObjectList) continue;
     columns.emplace_back(spec.path);
+  }
+  if (with_feedback_stats) {
+    for (const char* column : kFeedbackStatsColumns) columns.emplace_back(column);
   }
   columns.emplace_back("licence");
   return columns;
@@ -75,37 +103,44 @@ std::vector<std::string> RecordsCsvColumns() {
 
 namespace {
 
-const std::vector<std::string>& Columns() {
-  static const std::vector<std::string> columns = RecordsCsvColumns();
-  return columns;
+// Computed once per layout, then borrowed by every row.
+const std::vector<std::string>& Columns(bool with_feedback_stats) {
+  static const std::vector<std::string> plain = RecordsCsvColumns(false);
+  static const std::vector<std::string> with_stats = RecordsCsvColumns(true);
+  return with_feedback_stats ? with_stats : plain;
 }
 
 }  // namespace
 
-std::string RecordsCsvHeader() { return CsvRow(Columns()); }
+std::string RecordsCsvHeader(bool with_feedback_stats) { return CsvRow(Columns(with_feedback_stats)); }
 
 std::string RecordsCsvRow(const Site& site, const Value& data) {
   const std::string licence = LicenceStatement(site.config) + " " + site.config.licence_url;
+  const std::vector<std::string>& columns = Columns(site.feedback_summary.has_value());
   std::vector<std::string> cells;
-  cells.reserve(Columns().size());
-  for (const std::string& column : Columns()) cells.push_back(column == "licence" ? licence : Cell(data, column));
+  cells.reserve(columns.size());
+  for (const std::string& column : columns) {
+    cells.push_back(column == "licence"                ? licence
+                    : IsFeedbackStatsColumn(column) ? FeedbackStatsCell(data, column)
+                                                    : Cell(data, column));
+  }
   return CsvRow(cells);
 }
 
 std::string RecordsCsv(const Site& site) {
-  std::string csv = RecordsCsvHeader();
+  std::string csv = RecordsCsvHeader(site.feedback_summary.has_value());
   for (const Record& record : site.records) csv += RecordsCsvRow(site, RecordData(site, record));
   return csv;
 }
 
-std::string RecordsCsvDictionary() {
+std::string RecordsCsvDictionary(bool with_feedback_stats) {
   std::string csv = CsvRow({"column", "label", "atrs_number", "atrs_versions", "description"});
   csv += CsvRow({"id", "Record ID", "", "4.0, 3.0", "The record's permanent identifier: its page is /records/<id>/."});
   csv += CsvRow({"url", "Canonical URL", "", "4.0, 3.0", "The address of the record's page."});
   csv += CsvRow({"atrs_version", "ATRS version", "", "4.0, 3.0", "The version of the standard the record follows."});
   csv += CsvRow({"status", "Status", "", "4.0, 3.0", "published, retired or draft."});
   csv += CsvRow({"publisher.name", "Publisher", "", "4.0, 3.0", "The organisation whose site publishes the record."});
-  for (const std::string& column : RecordsCsvColumns()) {
+  for (const std::string& column : RecordsCsvColumns(false)) {
     const FieldSpec* spec = FindFieldAnyVersion(DocumentKind::kRecord, column);
     if (spec == nullptr || IsMetaField(column)) continue;
     const unsigned version = (spec->versions & kV4) ? kV4 : kV3;
@@ -119,6 +154,23 @@ std::string RecordsCsvDictionary() {
       }
     }
     csv += CsvRow({column, label, FieldNumber(*spec, version), versions, spec->help});
+  }
+  if (with_feedback_stats) {
+    const std::string count = " received in the 12 months from feedback_stats.from to feedback_stats.to (both "
+                              "included), not counting suspected spam; \"<5\" when fewer than 5.";
+    csv += CsvRow({"feedback_stats.from", "Counted from", "", "4.0, 3.0", "The first day counted (YYYY-MM-DD)."});
+    csv += CsvRow({"feedback_stats.to", "Counted to", "", "4.0, 3.0", "The last day counted: the build date."});
+    csv += CsvRow({"feedback_stats.questions", "Questions", "", "4.0, 3.0", "Questions about the tool" + count});
+    csv += CsvRow({"feedback_stats.feedback", "Feedback", "", "4.0, 3.0", "Feedback about the tool" + count});
+    csv += CsvRow({"feedback_stats.objections", "Objections", "", "4.0, 3.0",
+                   "Objections to the use of personal information (UK GDPR Article 21)" + count});
+    csv += CsvRow({"feedback_stats.review_requests", "Review requests", "", "4.0, 3.0",
+                   "Requests for a person to review a decision (UK GDPR Articles 22A-22D)" + count});
+    csv += CsvRow({"feedback_stats.answered_on_time.percent", "Answered on time (%)", "", "4.0, 3.0",
+                   "Of those due by feedback_stats.to or answered, the share answered on or before the day they "
+                   "were due, in whole percent rounded down; empty when fewer than 5 could be judged."});
+    csv += CsvRow({"feedback_stats.answered_on_time.of", "Answered on time: out of", "", "4.0, 3.0",
+                   "How many the share is of (5 or more); empty when fewer than 5 could be judged."});
   }
   csv += CsvRow({"licence", "Licence", "", "4.0, 3.0", "The licence the record is published under."});
   return csv;

@@ -23,17 +23,22 @@ namespace lantern {
 // Cells joined by commas, ended with CRLF.
 std::string CsvRow(const std::vector<std::string>& cells);
 
-// The column names of records.csv, in order.
-std::vector<std::string> RecordsCsvColumns();
+// The column names of records.csv, in order. With `with_feedback_stats`
+// (build --feedback-stats) the feedback_stats.* columns come before licence:
+// from, to, questions, feedback, objections, review_requests (a number, or
+// "<5"), answered_on_time.percent and answered_on_time.of (empty when fewer
+// than 5 could be judged).
+std::vector<std::string> RecordsCsvColumns(bool with_feedback_stats = false);
 std::string RecordsCsv(const Site& site);
 // records.csv in parts: the header row, then one row per record from its
 // RecordData tree (so rows can be made in parallel and concatenated in order).
-std::string RecordsCsvHeader();
+// The row has the feedback_stats columns when site.feedback_summary is set.
+std::string RecordsCsvHeader(bool with_feedback_stats = false);
 std::string RecordsCsvRow(const Site& site, const Value& record_data);
 
 // /schema/records-csv-columns.csv, the data dictionary of records.csv: one row
 // per column with its ATRS label, number, versions and meaning, from the table.
-std::string RecordsCsvDictionary();
+std::string RecordsCsvDictionary(bool with_feedback_stats = false);
 
 }  // namespace lantern
 

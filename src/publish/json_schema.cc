@@ -104,7 +104,67 @@ Value FieldSchema(const FieldSpec& spec, unsigned version, bool nullable) {
   return schema;
 }
 
-Value VersionSchema(const char* version_text, unsigned version) {
+// A published count: 5 or more exactly, or the band below 5.
+Value PublishedCountSchema(const char* title) {
+  Value one_of = Value::List();
+  one_of.Push(Value::Map().Set("type", TextValue("integer")));
+  one_of.Push(Value::Map()
+                  .Set("type", TextValue("object"))
+                  .Set("additionalProperties", Value::Bool(false))
+                  .Set("required", Strings({"at_least", "fewer_than"}))
+                  .Set("properties", Value::Map()
+                                         .Set("at_least", Value::Map().Set("const", NumberValue(0)))
+                                         .Set("fewer_than", Value::Map().Set("const", NumberValue(5)))));
+  return Value::Map()
+      .Set("title", TextValue(title))
+      .Set("description", TextValue("A whole number when it is 5 or more; below 5, for privacy, only "
+                                    "{\"at_least\": 0, \"fewer_than\": 5}."))
+      .Set("oneOf", std::move(one_of));
+}
+
+Value FeedbackStatsSchema() {
+  Value on_time = Value::List();
+  on_time.Push(Value::Map()
+                   .Set("type", TextValue("object"))
+                   .Set("additionalProperties", Value::Bool(false))
+                   .Set("required", Strings({"percent", "of"}))
+                   .Set("properties",
+                        Value::Map()
+                            .Set("percent", Value::Map()
+                                                .Set("description", TextValue("Whole percent, rounded down."))
+                                                .Set("type", TextValue("integer")))
+                            .Set("of", Value::Map()
+                                           .Set("description", TextValue("How many were due or answered (5 or more)."))
+                                           .Set("type", TextValue("integer")))));
+  on_time.Push(Value::Map().Set("type", TextValue("null")));
+  return Value::Map()
+      .Set("title", TextValue("Questions and objections in the last 12 months"))
+      .Set("description", TextValue("What residents sent through the feedback form, counted by the day it was "
+                                    "received, from \"from\" to \"to\" (both included). Submissions held as "
+                                    "suspected spam are not counted. Counts only: never any text."))
+      .Set("type", TextValue("object"))
+      .Set("additionalProperties", Value::Bool(false))
+      .Set("required", Strings({"from", "to", "questions", "feedback", "objections", "review_requests",
+                                "answered_on_time"}))
+      .Set("properties",
+           Value::Map()
+               .Set("from", Value::Map().Set("type", TextValue("string")).Set("format", TextValue("date")))
+               .Set("to", Value::Map().Set("type", TextValue("string")).Set("format", TextValue("date")))
+               .Set("questions", PublishedCountSchema("Questions"))
+               .Set("feedback", PublishedCountSchema("Feedback"))
+               .Set("objections", PublishedCountSchema("Objections (UK GDPR Article 21)"))
+               .Set("review_requests", PublishedCountSchema("Requests for a person to review a decision "
+                                                            "(UK GDPR Articles 22A-22D)"))
+               .Set("answered_on_time",
+                    Value::Map()
+                        .Set("title", TextValue("Answered on time"))
+                        .Set("description",
+                             TextValue("Of the submissions due by \"to\" or answered, the share answered on or "
+                                       "before the day they were due; null when fewer than 5 could be judged."))
+                        .Set("oneOf", std::move(on_time))));
+}
+
+Value VersionSchema(const char* version_text, unsigned version, bool with_feedback_stats) {
   Value properties = Value::Map();
   properties.Set("id", Value::Map()
                            .Set("title", TextValue("Record ID"))
@@ -142,6 +202,9 @@ Value VersionSchema(const char* version_text, unsigned version) {
     properties.Set(key, FieldSchema(*spec, version, Nullable(*spec)));
     if (spec->required) required.Push(TextValue(key));
   }
+  if (with_feedback_stats) {
+    properties.Set("feedback_stats", Value::Map().Set("$ref", TextValue("#/$defs/feedback-stats")));
+  }
   return Value::Map()
       .Set("title", TextValue(std::string("An ATRS ") + version_text + " record"))
       .Set("type", TextValue("object"))
@@ -152,10 +215,14 @@ Value VersionSchema(const char* version_text, unsigned version) {
 
 }  // namespace
 
-Value RecordJsonSchema(const SiteConfig& config) {
+Value RecordJsonSchema(const SiteConfig& config, bool with_feedback_stats) {
   Value one_of = Value::List();
   one_of.Push(Value::Map().Set("$ref", TextValue("#/$defs/record-4.0")));
   one_of.Push(Value::Map().Set("$ref", TextValue("#/$defs/record-3.0")));
+  Value defs = Value::Map()
+                   .Set("record-4.0", VersionSchema("4.0", kV4, with_feedback_stats))
+                   .Set("record-3.0", VersionSchema("3.0", kV3, with_feedback_stats));
+  if (with_feedback_stats) defs.Set("feedback-stats", FeedbackStatsSchema());
   return Value::Map()
       .Set("$schema", TextValue("https://json-schema.org/draft/2020-12/schema"))
       .Set("$id", TextValue(AbsoluteUrl(config, "schema/record.json")))
@@ -165,11 +232,11 @@ Value RecordJsonSchema(const SiteConfig& config) {
                      "of the UK Algorithmic Transparency Recording Standard. A field that is null is withheld; "
                      "the record's redactions say why. " + LicenceStatement(config)))
       .Set("oneOf", std::move(one_of))
-      .Set("$defs", Value::Map()
-                        .Set("record-4.0", VersionSchema("4.0", kV4))
-                        .Set("record-3.0", VersionSchema("3.0", kV3)));
+      .Set("$defs", std::move(defs));
 }
 
-std::string RecordSchemaJson(const SiteConfig& config) { return ToJson(RecordJsonSchema(config)); }
+std::string RecordSchemaJson(const SiteConfig& config, bool with_feedback_stats) {
+  return ToJson(RecordJsonSchema(config, with_feedback_stats));
+}
 
 }  // namespace lantern

@@ -15,8 +15,12 @@
 
 namespace lantern {
 
-Value RecordJsonSchema(const SiteConfig& config);
-std::string RecordSchemaJson(const SiteConfig& config);  // the file /schema/record.json
+// With `with_feedback_stats` (build --feedback-stats), the records may have
+// "feedback_stats" (publish/record_data.h), described under
+// $defs/feedback-stats; otherwise the schema does not mention it.
+Value RecordJsonSchema(const SiteConfig& config, bool with_feedback_stats = false);
+// The file /schema/record.json.
+std::string RecordSchemaJson(const SiteConfig& config, bool with_feedback_stats = false);
 
 }  // namespace lantern
 

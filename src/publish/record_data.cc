@@ -63,6 +63,14 @@ Value Convert(const Record& record, const FieldSpec& spec, const Value& value) {
   }
 }
 
+// A count as open data: the number when it is 5 or more, otherwise the band
+// {"at_least": 0, "fewer_than": 5}, so that no one or two residents can be
+// picked out.
+Value CountData(const PublishedCount& count) {
+  if (!count.fewer_than_five) return NumberValue(count.exact);
+  return Value::Map().Set("at_least", NumberValue(0)).Set("fewer_than", NumberValue(5));
+}
+
 std::string JoinUrl(const std::string& base, const std::string& path) { return base + path; }
 
 }  // namespace
@@ -85,6 +93,20 @@ Value LicenceData(const SiteConfig& config) {
       .Set("statement", TextValue(LicenceStatement(config)));
 }
 
+Value FeedbackStatsData(const SiteFeedbackSummary& period, const FeedbackSummary& summary) {
+  return Value::Map()
+      .Set("from", TextValue(period.first_day.Iso()))
+      .Set("to", TextValue(period.last_day.Iso()))
+      .Set("questions", CountData(summary.questions))
+      .Set("feedback", CountData(summary.feedback))
+      .Set("objections", CountData(summary.objections))
+      .Set("review_requests", CountData(summary.reviews))
+      .Set("answered_on_time", summary.on_time_shown ? Value::Map()
+                                                           .Set("percent", NumberValue(summary.on_time_percent))
+                                                           .Set("of", NumberValue(summary.on_time_judged))
+                                                     : Value::Null());
+}
+
 Value RecordData(const Site& site, const Record& record) {
   const SiteConfig& c = site.config;
   Value data = Value::Map();
@@ -104,6 +126,9 @@ Value RecordData(const Site& site, const Record& record) {
     }
     data.Set(key, std::move(converted));
   }
+  if (record.feedback_summary && site.feedback_summary) {
+    data.Set("feedback_stats", FeedbackStatsData(*site.feedback_summary, *record.feedback_summary));
+  }
   return data;
 }
 
@@ -114,14 +139,20 @@ constexpr std::string_view kEmptyListEnd = "[]\n}\n";
 constexpr std::string_view kEmptyObjectEnd = "{}\n}\n";
 
 Value RecordsEnvelope(const Site& site, Value records) {
-  return Value::Map()
+  Value envelope = Value::Map()
                        .Set("licence", LicenceData(site.config))
                        .Set("schema", TextValue(AbsoluteUrl(site.config, "schema/record.json")))
                        .Set("publisher", Value::Map()
                                              .Set("name", TextValue(site.config.organisation))
                                              .Set("url", TextValue(site.config.base_url)))
-                       .Set("count", NumberValue(static_cast<long long>(site.records.size())))
-                       .Set("records", std::move(records));
+                       .Set("count", NumberValue(static_cast<long long>(site.records.size())));
+  // Site-wide: every record's, and the general form's and those about records
+  // no longer on the site.
+  if (site.feedback_summary) {
+    envelope.Set("feedback_stats", FeedbackStatsData(*site.feedback_summary, site.feedback_summary->all));
+  }
+  envelope.Set("records", std::move(records));
+  return envelope;
 }
 
 // Pretty JSON of a value nested `depth` spaces deep: every line after the

@@ -24,7 +24,14 @@ namespace lantern {
 // The properties before the record's own fields, in order.
 inline constexpr const char* kRecordMetaKeys[] = {"id", "url", "atrs_version", "status", "publisher"};
 
+// With `build --feedback-stats`, the record ends with "feedback_stats" and
+// records.json has the site-wide one before "records": {"from", "to" (the
+// days counted, both included), "questions", "feedback", "objections",
+// "review_requests" (each a number of 5 or more, or {"at_least": 0,
+// "fewer_than": 5}), "answered_on_time" ({"percent", "of"}, or null when
+// fewer than 5 could be judged)}.
 Value RecordData(const Site& site, const Record& record);
+Value FeedbackStatsData(const SiteFeedbackSummary& period, const FeedbackSummary& summary);
 
 // The licence as data: name, url and a one-sentence statement.
 Value LicenceData(const SiteConfig& config);
