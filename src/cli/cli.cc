@@ -69,7 +69,10 @@ std::vector<Command> Commands() {
          app->add_option("--port", options->port, "the port (default 8080; 0 picks a free one)");
          app->add_option("--db", options->db,
                          "the feedback database (default: $XDG_STATE_HOME/lantern/feedback.db; required with "
-                         "--production)");
+                         "--production); a file path, or a postgresql:// URI shared by several servers");
+         app->add_option("--form-key", options->form_key,
+                         "the file holding the form token key (default: the --db path + .key; required with a "
+                         "postgresql:// --db, and the same file on every server sharing the database)");
          app->add_option("--production", options->production,
                          "serve this built folder (from lantern build) with the feedback form; no watching");
          app->add_option("--proxy", options->proxy,

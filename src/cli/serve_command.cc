@@ -112,6 +112,11 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   const std::string db = options.db.empty() ? DefaultDatabase() : options.db;
+  if (FeedbackStore::IsDatabaseUri(db) && options.form_key.empty()) {
+    std::fprintf(err, "lantern: error: a postgresql:// --db needs --form-key PATH (the same key file on every "
+                      "server sharing the database)\n");
+    return kExitUsageOrSystem;
+  }
   FeedbackStore::Options store_options;
   if (snapshot->site.config.retention_days > 0) store_options.retention_days = snapshot->site.config.retention_days;
   auto store = FeedbackStore::Open(db, FeedbackStore::Mode::kCreate, store_options);
@@ -119,7 +124,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     std::fprintf(err, "lantern: error: %s\n", store.status().message().c_str());
     return kExitUsageOrSystem;
   }
-  auto signer = FormTokenSigner::FromKeyFile(db + ".key");
+  auto signer = FormTokenSigner::FromKeyFile(options.form_key.empty() ? db + ".key" : options.form_key);
   if (!signer.ok()) {
     std::fprintf(err, "lantern: error: %s\n", signer.status().message().c_str());
     return kExitUsageOrSystem;
@@ -228,7 +233,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
 
   std::fprintf(out, "Serving %s at http://%s:%s%s\n", SiteLabel(options).c_str(), options.host.c_str(),
                port_text.c_str(), snapshot->site.config.root_path.c_str());
-  std::fprintf(out, "Feedback is stored in %s\n", db.c_str());
+  std::fprintf(out, "Feedback is stored in %s\n", store.value()->Describe().c_str());  // never a password
   std::fprintf(out, "%s Press Ctrl-C to stop.\n",
                production ? "Serving the built folder; no watching." : "Watching for changes.");
   std::fflush(out);

@@ -17,6 +17,10 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string db;          // default: $XDG_STATE_HOME/lantern/feedback.db (preview only)
+  // The form token key file (default: the --db path + ".key"). Required with a
+  // postgresql:// --db: servers sharing a database must share one key, or a
+  // form issued by one is refused by another.
+  std::string form_key;
   std::string production;  // a built folder to serve instead of building in memory
   std::string proxy = "127.0.0.1";  // production: the reverse proxy whose X-Real-IP is believed
   int max_posts_per_hour = 300;     // the global ceiling on form submissions (R6)
