@@ -397,8 +397,8 @@ TEST(PostgresStoreTest, TwoServersStoreEachTokenOnceAndAgreeOnItsReference) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
-      FeedbackStore* store = t % 2 ? second.get() : first.get();
       // Threads t and t+4 share tokens and go through different servers.
+      FeedbackStore* store = t < 4 ? first.get() : second.get();
       for (int i = 0; i < kTokens; ++i) {
         const int token = (t % 4) * kTokens + i;
         Submission s = Objection("token " + std::to_string(token));
@@ -504,6 +504,34 @@ TEST(PostgresStoreTest, BrokenDatabasesGiveClearErrors) {
   server.Psql(testing::PgServer::DatabaseOf(newer), "UPDATE lantern_meta SET schema_version = 99");
   expect_error(newer, FeedbackStore::Mode::kCreate, "schema version 99");
   expect_error(newer, FeedbackStore::Mode::kReadOnly, "schema version 99");
+}
+
+// The database server dropped every connection (a restart, a failover):
+// a request in flight fails, with nothing acknowledged, and the pool
+// reconnects for the next one.
+TEST(PostgresStoreTest, ABrokenConnectionIsReconnected) {
+  auto& server = testing::PgServer::Shared();
+  const std::string uri = server.NewDatabase();
+  auto store = OpenOrDie(uri);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Insert(Objection("before"), kNow).ok());
+  server.Psql(testing::PgServer::DatabaseOf(uri),
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lantern'");
+  int failed = 0;
+  std::set<std::string> acknowledged;
+  for (int i = 0; i < 3; ++i) {
+    auto r = store->Insert(Objection("after " + std::to_string(i)), kNow);
+    if (r.ok()) {
+      acknowledged.insert(r.value().reference);
+    } else {
+      ++failed;
+    }
+  }
+  EXPECT_LE(failed, 1);  // only the request that found the connection broken
+  auto rows = store->List("");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  for (const auto& reference : acknowledged) EXPECT_TRUE(store->Exists(reference).value());
+  EXPECT_EQ(1u + acknowledged.size(), rows.value().size());
 }
 
 TEST(PostgresStoreTest, ReadOnlySessionsCannotWriteAndTextPostgresCannotHoldIsRefused) {
