@@ -72,7 +72,10 @@ std::vector<Command> Commands() {
          app->add_option("--port", options->port, "the port (default 8080; 0 picks a free one)");
          app->add_option("--db", options->db,
                          "the feedback database (default: $XDG_STATE_HOME/lantern/feedback.db; required with "
-                         "--production)");
+                         "--production); a file path, or a postgresql:// URI shared by several servers");
+         app->add_option("--form-key", options->form_key,
+                         "the file holding the form token key (default: the --db path + .key; required with a "
+                         "postgresql:// --db, and the same file on every server sharing the database)");
          app->add_option("--production", options->production,
                          "serve this built folder (from lantern build) with the feedback form; no watching");
          app->add_option("--proxy", options->proxy,
@@ -83,8 +86,6 @@ std::vector<Command> Commands() {
          app->add_option("--smtp", options->smtp,
                          "email each submission to staff through this server: smtp://host:port (STARTTLS) or "
                          "smtps://host:port; user and password from LANTERN_SMTP_USER, LANTERN_SMTP_PASSWORD");
-         app->add_option("--key-file", options->key_file,
-                         "the form-token key (default: DB.key); servers sharing a PostgreSQL --db share one");
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
          return [options] { return RunServe(*options, stdout, stderr); };
        }},

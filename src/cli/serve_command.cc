@@ -114,9 +114,9 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   const std::string db = options.db.empty() ? DefaultDatabase() : options.db;
-  if (FeedbackStore::IsDatabaseUri(db) && options.key_file.empty()) {
-    std::fprintf(err, "lantern: error: a PostgreSQL --db needs --key-file PATH: the form-token key every server "
-                      "on that database shares\n");
+  if (FeedbackStore::IsDatabaseUri(db) && options.form_key.empty()) {
+    std::fprintf(err, "lantern: error: a postgresql:// --db needs --form-key PATH (the same key file on every "
+                      "server sharing the database)\n");
     return kExitUsageOrSystem;
   }
   const SiteConfig& site_config = snapshot->site.config;
@@ -156,7 +156,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     std::fprintf(err, "lantern: error: %s\n", store.status().message().c_str());
     return kExitUsageOrSystem;
   }
-  auto signer = FormTokenSigner::FromKeyFile(options.key_file.empty() ? db + ".key" : options.key_file);
+  auto signer = FormTokenSigner::FromKeyFile(options.form_key.empty() ? db + ".key" : options.form_key);
   if (!signer.ok()) {
     std::fprintf(err, "lantern: error: %s\n", signer.status().message().c_str());
     return kExitUsageOrSystem;
@@ -279,7 +279,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
 
   std::fprintf(out, "Serving %s at http://%s:%s%s\n", SiteLabel(options).c_str(), options.host.c_str(),
                port_text.c_str(), snapshot->site.config.root_path.c_str());
-  std::fprintf(out, "Feedback is stored in %s\n", store.value()->Describe().c_str());
+  std::fprintf(out, "Feedback is stored in %s\n", store.value()->Describe().c_str());  // never a password
   if (delivery.email) std::fprintf(out, "Notifications are emailed through %s\n", options.smtp.c_str());
   worker->Start();
   std::fprintf(out, "%s Press Ctrl-C to stop.\n",

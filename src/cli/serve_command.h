@@ -17,6 +17,10 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string db;          // default: $XDG_STATE_HOME/lantern/feedback.db (preview only)
+  // The form token key file (default: the --db path + ".key"). Required with a
+  // postgresql:// --db: servers sharing a database must share one key, or a
+  // form issued by one is refused by another.
+  std::string form_key;
   std::string production;  // a built folder to serve instead of building in memory
   std::string proxy = "127.0.0.1";  // production: the reverse proxy whose X-Real-IP is believed
   int max_posts_per_hour = 300;     // the global ceiling on form submissions (R6)
@@ -25,9 +29,6 @@ struct ServeOptions {
   // submission to staff and a receipt to the resident. Credentials come only
   // from LANTERN_SMTP_USER and LANTERN_SMTP_PASSWORD.
   std::string smtp;
-  // The form-token key; default DB.key beside a SQLite store. Servers sharing
-  // a PostgreSQL store must share one key file, so each accepts the others' forms.
-  std::string key_file;
 };
 int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err);
 

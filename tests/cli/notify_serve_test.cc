@@ -221,7 +221,7 @@ TEST(NotifyServeTest, SettingsThatCouldNotDeliverStopTheServerAtStart) {
   testing::RunResult no_key =
       testing::RunLantern("serve '" + content + "' --port 0 --db postgresql://lantern@127.0.0.1:1/feedback");
   EXPECT_EQ(2, no_key.exit_code);
-  EXPECT_NE(std::string::npos, no_key.output.find("--key-file")) << no_key.output;
+  EXPECT_NE(std::string::npos, no_key.output.find("--form-key")) << no_key.output;
   const std::string site = ExampleSiteWith(temp, "  notify:\n    webhook: https://cases.example.gov.uk/hook\n");
   testing::RunResult no_secret = testing::RunLantern("serve '" + site + "' --port 0 --db '" + db + "'");
   EXPECT_EQ(2, no_secret.exit_code);

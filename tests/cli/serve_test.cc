@@ -22,6 +22,7 @@
 #include "server/raw_http.h"
 #include "server/server_fixture.h"
 #include "testing/serve_process.h"
+#include "testing/pg_server.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -178,16 +179,17 @@ TEST(ServeTest, ProductionServesTheBuiltFolderAndRefusesWithoutADatabase) {
 // round has acknowledged a random number of submissions (a condition, never a
 // sleep); after each restart every reference a client was shown is stored
 // exactly once and the database is intact. Fewer rounds under the sanitizers.
-TEST(ServeTest, ServerCrashLosesNoAcknowledgedSubmission) {
+// `db` is a file path or a postgresql:// URI; `extra` more serve arguments.
+void CrashLosesNoAcknowledgedSubmission(const std::string& db, const std::vector<std::string>& extra, int rounds) {
   testing::TempDir temp;
   ASSERT_EQ(0, testing::RunLantern("build '" + testing::SourceDir() + "/content' -o '" + temp.path() + "/public'")
                    .exit_code);
-  const std::string db = temp.path() + "/f.db";
   std::set<std::string> acknowledged;
   std::mt19937 random(4242);
-  const int rounds = testing::ScaledRounds(20);
   for (int round = 0; round < rounds; ++round) {
-    ServeProcess serve({"--production", temp.path() + "/public", "--db", db, "--port", "0"});
+    std::vector<std::string> arguments = {"--production", temp.path() + "/public", "--db", db, "--port", "0"};
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    ServeProcess serve(arguments);
     ASSERT_GT(serve.port(), 0) << "round " << round;
     std::mutex mutex;
     std::condition_variable acknowledged_more;
@@ -241,6 +243,55 @@ TEST(ServeTest, ServerCrashLosesNoAcknowledgedSubmission) {
     }
   }
   std::printf("crash test: %d rounds, %zu acknowledged submissions, all present\n", rounds, acknowledged.size());
+}
+
+TEST(ServeTest, ServerCrashLosesNoAcknowledgedSubmission) {
+  testing::TempDir temp;
+  CrashLosesNoAcknowledgedSubmission(temp.path() + "/f.db", {}, testing::ScaledRounds(20));
+}
+
+// DB11 on PostgreSQL: the same promise when the store is a database on another
+// server (here a throwaway one); the form key is a file of its own.
+TEST(ServeTest, ServerCrashLosesNoAcknowledgedSubmissionToPostgres) {
+  testing::TempDir temp;
+  CrashLosesNoAcknowledgedSubmission(testing::PgServer::Shared().NewDatabase(),
+                                     {"--form-key", temp.path() + "/form.key"}, testing::ScaledRounds(8));
+}
+
+}  // namespace
+}  // namespace lantern
+
+namespace lantern {
+namespace {
+
+// The staff commands go through the store interface, so they work on a
+// PostgreSQL --db as on a file; and serve asks for a shared form key.
+TEST(ServeTest, StaffCommandsWorkOnPostgresAndServeNeedsAFormKey) {
+  const std::string uri = testing::PgServer::Shared().NewDatabase();
+  std::string reference;
+  {
+    auto store = FeedbackStore::Open(uri, FeedbackStore::Mode::kCreate);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    Submission s;
+    s.request_type = "objection";
+    s.message = "Stop using my data";
+    reference = store.value()->Insert(s, 1795000000).value().reference;
+  }
+  const testing::RunResult list = testing::RunLantern("feedback list --db '" + uri + "'");
+  EXPECT_EQ(0, list.exit_code) << list.output;
+  EXPECT_NE(std::string::npos, list.output.find(reference)) << list.output;
+  const testing::RunResult mark =
+      testing::RunLantern("feedback mark --db '" + uri + "' " + reference + " acknowledged --note 'letter sent'");
+  EXPECT_EQ(0, mark.exit_code) << mark.output;
+  const testing::RunResult show = testing::RunLantern("feedback show --db '" + uri + "' " + reference);
+  EXPECT_EQ(0, show.exit_code) << show.output;
+  EXPECT_NE(std::string::npos, show.output.find("letter sent")) << show.output;
+  const testing::RunResult stats = testing::RunLantern("feedback stats --db '" + uri + "'");
+  EXPECT_EQ(0, stats.exit_code) << stats.output;
+  testing::TempDir temp;
+  const testing::RunResult serve = testing::RunLantern("serve --production '" + temp.path() + "' --db '" + uri + "'");
+  EXPECT_NE(0, serve.exit_code);
+  EXPECT_NE(std::string::npos, serve.output.find("--form-key")) << serve.output;
 }
 
 }  // namespace
