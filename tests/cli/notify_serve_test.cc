@@ -13,12 +13,15 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <thread>
 
 #include "feedback/store.h"
 #include "server/form_token.h"
 #include "server/raw_http.h"
 #include "server/server_fixture.h"
+#include "testing/pg_server.h"
 #include "testing/serve_process.h"
 #include "testing/smtp_sink.h"
 #include "testing/test_support.h"
@@ -47,26 +50,44 @@ std::string ExampleSiteWith(const testing::TempDir& temp, const std::string& not
   return site;
 }
 
-// Sends an objection to larger-bin-check as the proxy would pass it on;
-// returns the reference the resident was shown, or "".
-std::string SendObjection(int port) {
+// A form token for larger-bin-check from the server on `port`, or "".
+std::string FetchToken(int port) {
   RawResponse form = HttpExchange(port, "GET /feedback/larger-bin-check HTTP/1.1\r\nHost: x\r\n\r\n", 10);
-  const std::string token = testing::TokenIn(form.body);
-  if (token.empty()) return "";
-  // Not synchronisation but the form's own rule on the clock: a form sent
-  // sooner than kTokenMinFillSeconds after it was served is held as
-  // suspected spam, and held rows notify nobody.
+  return testing::TokenIn(form.body);
+}
+
+// Not synchronisation but the form's own rule on the clock: a form sent
+// sooner than kTokenMinFillSeconds after it was served is held as suspected
+// spam, and held rows notify nobody.
+void WaitOutTheFormsMinimumFillTime() {
   std::this_thread::sleep_for(std::chrono::seconds(kTokenMinFillSeconds) + std::chrono::milliseconds(200));
+}
+
+// Posts an objection on `token` to the server on `port` as the proxy would
+// pass it on; returns the reference the resident was shown, or "".
+// `resident` (1-250) is the address the proxy reports, so the per-resident
+// rate limit counts each test resident apart.
+std::string PostObjection(int port, const std::string& token, const std::string& message, bool reply,
+                          int resident = 1) {
   const std::string body = "token=" + testing::FormEncode(token) +
-                           "&tool=larger-bin-check&request_type=objection&confirm=yes&reply=yes"
-                           "&email=resident%40example.org&name=" + testing::FormEncode(kName) +
-                           "&message=" + testing::FormEncode(kMessage);
+                           "&tool=larger-bin-check&request_type=objection&confirm=yes" +
+                           "&email=resident" + std::to_string(resident) + "%40example.org" +
+                           (reply ? "&reply=yes&name=" + testing::FormEncode(kName) : "") +
+                           "&message=" + testing::FormEncode(message);
   RawResponse sent = HttpExchange(port,
-                                  "POST /feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
-                                  "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
+                                  "POST /feedback HTTP/1.1\r\nHost: x\r\nX-Real-IP: 10.9.0." + std::to_string(resident) +
+                                      "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
                                   10);
   const std::string location = sent.Header("Location");
   return sent.status == 303 && location.size() > 8 ? location.substr(location.size() - 8) : "";
+}
+
+// An objection with a reply wanted, as a resident fills the form in.
+std::string SendObjection(int port) {
+  const std::string token = FetchToken(port);
+  if (token.empty()) return "";
+  WaitOutTheFormsMinimumFillTime();
+  return PostObjection(port, token, kMessage, true);
 }
 
 // The message among the sink's first `count` whose recipients include `address`, or 0.
@@ -91,7 +112,7 @@ void ExpectOwnerEmailAndReceipt(const testing::SmtpSink& sink, const std::string
   EXPECT_NE(std::string::npos, sink.Body(staff).find(kMessage));
   EXPECT_NE(std::string::npos, sink.Body(staff).find(due_on));
   EXPECT_NE(std::string::npos, sink.Raw(staff).find("Message-ID: <" + reference + ".staff@"));
-  const int receipt = MessageTo(sink, 2, "resident@example.org");
+  const int receipt = MessageTo(sink, 2, "resident1@example.org");
   ASSERT_NE(0, receipt);
   EXPECT_EQ(std::string::npos, sink.Recipients(receipt).find("waste.services"));
   EXPECT_NE(std::string::npos, sink.Body(receipt).find(reference));
@@ -226,6 +247,76 @@ TEST(NotifyServeTest, SettingsThatCouldNotDeliverStopTheServerAtStart) {
   testing::RunResult no_secret = testing::RunLantern("serve '" + site + "' --port 0 --db '" + db + "'");
   EXPECT_EQ(2, no_secret.exit_code);
   EXPECT_NE(std::string::npos, no_secret.output.find("LANTERN_WEBHOOK_SECRET")) << no_secret.output;
+}
+
+// Issue 10's "done when": two --production servers on one PostgreSQL
+// database both accept submissions, forms issued by one are accepted by the
+// other (one --form-key), a resend through the other server is stored once,
+// and every acknowledged reference is stored once and emailed once.
+TEST(NotifyServeTest, TwoServersOnOnePostgresDatabaseStoreAndNotifyEverySubmissionOnce) {
+  testing::TempDir temp;
+  const std::string uri = testing::PgServer::Shared().NewDatabase();
+  const std::string site = ExampleSiteWith(temp, "  notify:\n    email: [ig@example.gov.uk]\n");
+  testing::SmtpSink sink;
+  ASSERT_GT(sink.port(), 0) << sink.error();
+  auto arguments = ServeArguments(site, uri, sink.url());
+  arguments.insert(arguments.end(), {"--form-key", temp.path() + "/form.key"});
+  ServeProcess first(arguments);
+  ASSERT_GT(first.port(), 0);
+  ServeProcess second(arguments);
+  ASSERT_GT(second.port(), 0);
+  const int ports[2] = {first.port(), second.port()};
+  // Ten forms from each server; each is sent to the other server half the time.
+  std::vector<std::pair<std::string, int>> forms;  // token, the port it is sent to
+  for (int i = 0; i < 20; ++i) {
+    const std::string token = FetchToken(ports[i % 2]);
+    ASSERT_FALSE(token.empty());
+    forms.push_back({token, ports[(i / 2) % 2 == 0 ? i % 2 : 1 - i % 2]});
+  }
+  WaitOutTheFormsMinimumFillTime();
+  std::vector<std::string> references(forms.size());
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&, c] {
+      for (size_t i = c; i < forms.size(); i += 4) {
+        references[i] = PostObjection(forms[i].second, forms[i].first, "objection number " + std::to_string(i), false,
+                                      static_cast<int>(i) + 1);
+      }
+    });
+  }
+  for (auto& client : clients) client.join();
+  std::set<std::string> unique;
+  for (size_t i = 0; i < references.size(); ++i) {
+    ASSERT_EQ(8u, references[i].size()) << "form " << i << " was not acknowledged";
+    unique.insert(references[i]);
+  }
+  ASSERT_EQ(forms.size(), unique.size());
+  // A double click that reaches the other server: the same reference, nothing added.
+  const int other = forms[0].second == ports[0] ? ports[1] : ports[0];
+  EXPECT_EQ(references[0], PostObjection(other, forms[0].first, "objection number 0", false, 1));
+
+  // An objection gives an address (to answer it), so no receipt is asked for: one staff email each.
+  ASSERT_TRUE(sink.WaitForMessages(unique.size())) << sink.MessageCount() << " of " << unique.size();
+  std::map<std::string, int> emailed;
+  for (size_t n = 1; n <= sink.MessageCount(); ++n) {
+    for (const std::string& reference : unique) {
+      if (sink.Subject(static_cast<int>(n)).find(reference) != std::string::npos &&
+          sink.Recipients(static_cast<int>(n)).find("waste.services@example.gov.uk") != std::string::npos) {
+        ++emailed[reference];
+      }
+    }
+  }
+  for (const std::string& reference : unique) EXPECT_EQ(1, emailed[reference]) << reference;
+  auto store = FeedbackStore::Open(uri, FeedbackStore::Mode::kReadOnly);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  const auto rows = store.value()->List("").value();
+  std::multiset<std::string> stored;
+  for (const auto& row : rows) stored.insert(row.reference);
+  EXPECT_EQ(unique.size(), rows.size());
+  for (const std::string& reference : unique) EXPECT_EQ(1u, stored.count(reference)) << reference;
+  // Sent rows are marked once sent; a repeat would show as a second message.
+  EXPECT_FALSE(sink.WaitForMessages(unique.size() + 1, std::chrono::seconds(2)));
+  EXPECT_EQ(unique.size(), store.value()->Outbox("sent").value().size());
 }
 
 // `feedback outbox`: what waits, what was sent, what failed and why; exit 1
