@@ -440,6 +440,39 @@ c.commit()
   EXPECT_EQ("New after upgrade", rows[1].message);
 }
 
+// A store of schema 2 (before the outbox) gains the outbox with its rows kept;
+// a reader of the old schema is told the server upgrades it.
+TEST(FeedbackStoreTest, SchemaTwoGainsTheOutboxKeepingEveryRow) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/v2.db";
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(nullptr, store);
+    ASSERT_TRUE(store->Insert(Objection("Before the outbox"), kNow).ok());
+  }
+  const std::string script = temp.path() + "/v2.py";
+  testing::WriteFile(script, R"py(import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("DROP TABLE outbox; PRAGMA user_version = 2;")
+c.commit()
+)py");
+  ASSERT_EQ(0, std::system(("python3 '" + script + "' '" + path + "'").c_str()));
+  auto old_reader = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly);
+  ASSERT_FALSE(old_reader.ok());
+  EXPECT_NE(std::string::npos, old_reader.status().message().find("upgrades it")) << old_reader.status().message();
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(nullptr, store);
+    Submission notified = Objection("After the outbox");
+    notified.deliveries = {{"staff_email", "owner@example.gov.uk"}};
+    ASSERT_TRUE(store->Insert(notified, kNow).ok());
+    EXPECT_EQ(1u, store->Outbox("pending").value().size());
+  }
+  auto rows = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly).value()->List("").value();
+  ASSERT_EQ(2u, rows.size());
+  EXPECT_EQ("Before the outbox", rows[0].message);
+}
+
 TEST(FeedbackStoreTest, PurgeExpiredFollowsRetainUntil) {
   FeedbackStore::Options options;
   options.retention_days = 100;
