@@ -89,7 +89,7 @@ std::vector<Command> Commands() {
          app->add_flag("--drafts", options->drafts, "include records whose status is draft");
          return [options] { return RunServe(*options, stdout, stderr); };
        }},
-      {"feedback", "Staff tools for residents' submissions: list, show, mark, extend, export, stats, purge",
+      {"feedback", "Staff tools for residents' submissions: list, show, mark, extend, export, stats, purge, outbox",
        [](CLI::App* app) {
          app->require_subcommand(1);
          auto chosen = std::make_shared<std::function<int()>>();
