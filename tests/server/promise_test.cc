@@ -199,7 +199,7 @@ TEST(PromiseTest, ABodyCutShortByAVanishedClientIsNeverStored) {
   EXPECT_EQ(std::string::npos, reply.find(" 303 ")) << reply.substr(0, 200);
   EXPECT_TRUE(s.fixture().Rows().empty());
   bool logged = false;
-  for (const std::string& line : s.fixture().log) logged |= line.find("event=feedback_incomplete_body") == 0;
+  for (const std::string& line : s.fixture().Log()) logged |= line.find("event=feedback_incomplete_body") == 0;
   EXPECT_TRUE(logged);
 }
 
@@ -238,7 +238,7 @@ TEST(PromiseTest, AStoreThatVanishesIsNoticedBeforeAnythingIsAcknowledged) {
     EXPECT_NE(std::string::npos, refused.body.find(">My objection after the " + how + "</textarea>")) << how;
     EXPECT_EQ(503, s.Get("/__lantern/health").status) << how;
     bool logged = false;
-    for (const std::string& line : s.fixture().log) {
+    for (const std::string& line : s.fixture().Log()) {
       logged |= line.find("event=feedback_store_error") == 0 && line.find(db) != std::string::npos;
     }
     EXPECT_TRUE(logged) << how;

@@ -20,11 +20,19 @@ TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limi
   config.limits = limits;
   config.trusted_proxy = trusted_proxy;
   config.live_reload = live_reload;
-  config.log = [this](const std::string& line) { log.push_back(line); };
+  config.log = [this](const std::string& line) {
+    std::lock_guard<std::mutex> lock(log_mutex_);
+    log_.push_back(line);
+  };
   auto clock = now;
   app = std::make_unique<App>(config, store.get(), FormTokenSigner(std::string(32, 'k')),
                               [clock] { return clock->load(); });
   app->SetSite(SnapshotFromPipeline(built, 1));
+}
+
+std::vector<std::string> TestServerApp::Log() const {
+  std::lock_guard<std::mutex> lock(log_mutex_);
+  return log_;
 }
 
 Response TestServerApp::Get(const std::string& target, std::map<std::string, std::string> headers) {

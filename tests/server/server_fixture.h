@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "feedback/store.h"
@@ -17,7 +18,8 @@ struct TestServerApp {
   std::unique_ptr<FeedbackStore> store;
   std::shared_ptr<std::atomic<int64_t>> now = std::make_shared<std::atomic<int64_t>>(1795000000);
   std::unique_ptr<App> app;
-  std::vector<std::string> log;
+  // The App's log lines so far (a copy: request threads add to it).
+  std::vector<std::string> Log() const;
 
   // `origin` is what the guards accept; `limits` defaults to the production
   // ones; `live_reload` makes it the preview (reload script, error banner);
@@ -35,6 +37,10 @@ struct TestServerApp {
   // A fresh form token from the record form's page.
   std::string Token(const std::string& record = "bin-check");
   std::vector<StoredSubmission> Rows() const;
+
+ private:
+  mutable std::mutex log_mutex_;
+  std::vector<std::string> log_;
 };
 
 // Limits no test reaches by accident.
