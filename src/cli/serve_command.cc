@@ -209,12 +209,12 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     watcher = std::thread([&] {
       SiteWatcher changes(options.site);
       while (changes.WaitForChange(stopping)) {
+        const auto seen = std::chrono::steady_clock::now();
         PipelineResult rebuilt;
         Build(options, err, &rebuilt);
         std::shared_ptr<SiteSnapshot> next;
         if (rebuilt.exit_code == kExitOk) {
           next = SnapshotFromPipeline(rebuilt, ++version);
-          std::fprintf(err, "rebuilt in %.2f s\n", rebuilt.seconds);
         } else {
           // Keep the last good site; show what is wrong on every page.
           std::shared_ptr<SiteSnapshot> good = app.site();
@@ -232,8 +232,15 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
         // The old site is freed after the reload is announced, not before:
         // freeing thousands of pages takes a while and need not be waited for.
         std::shared_ptr<SiteSnapshot> previous = app.site();
+        const bool good = next->build_errors.empty();
         app.SetSite(std::move(next));
         server.NotifyReload();
+        // The build's own time and the whole wait (the difference is the
+        // snapshot and the swap), so that a slow preview can be told apart.
+        if (good) {
+          std::fprintf(err, "rebuilt in %.2f s (serving %.2f s after the change was seen)\n", rebuilt.seconds,
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - seen).count());
+        }
       }
     });
   }
