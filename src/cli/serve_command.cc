@@ -1,7 +1,6 @@
 #include "cli/serve_command.h"
 
 #include <signal.h>
-#include <sys/stat.h>
 
 #include <atomic>
 #include <chrono>
@@ -11,6 +10,7 @@
 
 #include "base/file_system.h"
 #include "cli/cli.h"
+#include "cli/site_watcher.h"
 #include "feedback/store.h"
 #include "notify/curl_transport.h"
 #include "server/delivery_worker.h"
@@ -19,26 +19,6 @@
 namespace lantern {
 namespace fs = std::filesystem;
 namespace {
-
-// A cheap summary of every file the site is built from: paths, sizes and
-// modification times. Polled every 500 ms: portable, and enough for editing.
-std::string Fingerprint(const std::string& root) {
-  std::string out;
-  std::error_code error;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
-  for (; !error && it != end; it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (name.rfind(".", 0) == 0 || (it.depth() == 0 && name == "public")) {
-      if (it->is_directory(error)) it.disable_recursion_pending();
-      continue;
-    }
-    struct stat info;
-    if (stat(it->path().c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
-    out += it->path().string() + '\t' + std::to_string(info.st_size) + '\t' + std::to_string(info.st_mtim.tv_sec) +
-           '.' + std::to_string(info.st_mtim.tv_nsec) + '\n';
-  }
-  return out;
-}
 
 std::string DefaultDatabase() {
   const char* state = std::getenv("XDG_STATE_HOME");
@@ -65,8 +45,10 @@ void Build(const ServeOptions& options, std::FILE* err, PipelineResult* result) 
 
 std::shared_ptr<SiteSnapshot> SnapshotFromPipeline(PipelineResult& result, long long version) {
   auto snapshot = std::make_shared<SiteSnapshot>();
-  snapshot->site = result.site;
-  snapshot->theme = result.theme;
+  // Moved, not copied, like the output: at thousands of records a copy of the
+  // site would add to each rebuild's wait.
+  snapshot->site = std::move(result.site);
+  snapshot->theme = std::move(result.theme);
   auto tree = std::make_shared<OutputTree>(std::move(result.output));
   if (auto it = tree->find("404.html"); it != tree->end()) snapshot->not_found_html = it->second;
   snapshot->files = std::make_shared<MemoryStaticSite>(tree);
@@ -225,25 +207,14 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
   std::thread watcher;
   if (!production && !options.site.empty()) {
     watcher = std::thread([&] {
-      std::string last = Fingerprint(options.site);
-      while (!stopping) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        std::string now = Fingerprint(options.site);
-        if (now == last) continue;
-        // Editors often write a file in several steps: wait until it settles.
-        for (int settle = 0; settle < 10 && !stopping; ++settle) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(150));
-          std::string again = Fingerprint(options.site);
-          if (again == now) break;
-          now = std::move(again);
-        }
-        last = now;
+      SiteWatcher changes(options.site);
+      while (changes.WaitForChange(stopping)) {
+        const auto seen = std::chrono::steady_clock::now();
         PipelineResult rebuilt;
         Build(options, err, &rebuilt);
         std::shared_ptr<SiteSnapshot> next;
         if (rebuilt.exit_code == kExitOk) {
           next = SnapshotFromPipeline(rebuilt, ++version);
-          std::fprintf(err, "rebuilt in %.2f s\n", rebuilt.seconds);
         } else {
           // Keep the last good site; show what is wrong on every page.
           std::shared_ptr<SiteSnapshot> good = app.site();
@@ -258,8 +229,18 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
           if (next->build_errors.empty()) next->build_errors = "The site could not be loaded.";
           std::fprintf(err, "rebuild failed; still serving the last good build\n");
         }
-        app.SetSite(next);
+        // The old site is freed after the reload is announced, not before:
+        // freeing thousands of pages takes a while and need not be waited for.
+        std::shared_ptr<SiteSnapshot> previous = app.site();
+        const bool good = next->build_errors.empty();
+        app.SetSite(std::move(next));
         server.NotifyReload();
+        // The build's own time and the whole wait (the difference is the
+        // snapshot and the swap), so that a slow preview can be told apart.
+        if (good) {
+          std::fprintf(err, "rebuilt in %.2f s (serving %.2f s after the change was seen)\n", rebuilt.seconds,
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - seen).count());
+        }
       }
     });
   }

@@ -33,6 +33,7 @@ struct ServeOptions {
 int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err);
 
 // Builds a snapshot from a pipeline result (tests use it to serve a site in memory).
+// Takes the result's site, theme and output: they are moved, not copied.
 std::shared_ptr<SiteSnapshot> SnapshotFromPipeline(PipelineResult& result, long long version);
 
 }  // namespace lantern

@@ -130,9 +130,7 @@ void ApplyConditionalAndRange(const Request& request, Response* response) {
   }
 }
 
-MemoryStaticSite::MemoryStaticSite(std::shared_ptr<const OutputTree> tree) : tree_(std::move(tree)) {
-  for (const auto& [path, bytes] : *tree_) etags_[path] = ContentEtag(bytes);
-}
+MemoryStaticSite::MemoryStaticSite(std::shared_ptr<const OutputTree> tree) : tree_(std::move(tree)) {}
 
 std::optional<Response> MemoryStaticSite::Serve(const std::string& path) const {
   if (path.empty() || path[0] != '/' || HasEmptySegment(path)) return std::nullopt;
@@ -143,7 +141,14 @@ std::optional<Response> MemoryStaticSite::Serve(const std::string& path) const {
     return std::nullopt;
   }
   if (ContentTypeFor(file).empty()) return std::nullopt;
-  Response response = FileResponse(file, etags_.at(file));
+  std::string etag;
+  {
+    std::lock_guard<std::mutex> lock(etags_mutex_);
+    auto [known, added] = etags_.try_emplace(file);
+    if (added) known->second = ContentEtag(it->second);
+    etag = known->second;
+  }
+  Response response = FileResponse(file, etag);
   response.body = it->second;
   return response;
 }

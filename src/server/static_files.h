@@ -15,6 +15,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,7 +58,10 @@ class MemoryStaticSite : public StaticSite {
 
  private:
   std::shared_ptr<const OutputTree> tree_;
-  std::map<std::string, std::string> etags_;  // computed once per file, when the tree is built
+  // Computed the first time each file is served, not when the tree is built:
+  // the preview swaps in a new tree on every edit and serves few of its files.
+  mutable std::mutex etags_mutex_;
+  mutable std::map<std::string, std::string> etags_;
 };
 
 class DiskStaticSite : public StaticSite {
