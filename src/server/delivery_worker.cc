@@ -171,9 +171,12 @@ Result<int> DeliveryWorker::RunOnce() {
       const bool give_up = delivery.created_at < FormatUtcTime(done_at - kGiveUpSeconds);
       const int64_t retry_at = give_up ? 0 : done_at + RetryDelaySeconds(delivery.attempts + 1);
       recorded = store_->MarkDeliveryFailed(delivery.id, sent.message(), retry_at, done_at);
+      // A mail server's refusal of a receipt may quote the resident's address:
+      // that reason stays in the outbox (feedback outbox), out of the log.
+      const std::string reason = delivery.channel == "receipt" ? "see lantern feedback outbox" : sent.message();
       Log("event=delivery_failed id=" + std::to_string(delivery.id) + " channel=" + delivery.channel +
-          " key=" + delivery.key + " attempt=" + std::to_string(delivery.attempts + 1) + " reason=\"" +
-          sent.message() + "\"" + (give_up ? " gave_up=yes" : " retry_at=" + FormatUtcTime(retry_at)));
+          " key=" + delivery.key + " attempt=" + std::to_string(delivery.attempts + 1) + " reason=\"" + reason +
+          "\"" + (give_up ? " gave_up=yes" : " retry_at=" + FormatUtcTime(retry_at)));
     }
     if (!recorded.ok()) Log("event=delivery_store_error reason=\"" + recorded.message() + "\"");
     ++handled;

@@ -29,6 +29,8 @@ struct WorkerRig {
   int64_t now = kMorning;
   std::unique_ptr<DeliveryWorker> worker;
 
+  std::vector<std::string> log;
+
   WorkerRig(const std::string& smtp_url, std::vector<std::string> digest_to = {}) {
     // The golden site, with the digest's addresses set.
     auto snapshot = std::make_shared<SiteSnapshot>();
@@ -39,6 +41,7 @@ struct WorkerRig {
     config.email = !smtp_url.empty();
     config.smtp.url = smtp_url;
     config.smtp.timeout_ms = 60000;
+    config.log = [this](const std::string& line) { log.push_back(line); };  // RunOnce runs on the test's thread
     worker = std::make_unique<DeliveryWorker>(server.store.get(), config, [snapshot] { return snapshot; },
                                               [this] { return now; });
   }
@@ -80,6 +83,31 @@ TEST(DeliveryWorkerTest, ARefusedMessageIsRetriedAfterItsBackoffAndThenSent) {
   ASSERT_TRUE(sink.WaitForMessages(1));
   EXPECT_NE(std::string::npos, sink.Subject(1).find(reference));
   EXPECT_EQ(0, rig.worker->RunOnce().value());  // sent once
+}
+
+// A refusal is logged with its reason for staff mail, but a receipt's reason
+// (a mail server may quote the resident's address) stays in the outbox only.
+TEST(DeliveryWorkerTest, AReceiptsRefusalIsKeptInTheOutboxNotTheLog) {
+  testing::SmtpSinkOptions options;
+  options.fail_first = 2;
+  testing::SmtpSink sink(options);
+  ASSERT_GT(sink.port(), 0) << sink.error();
+  WorkerRig rig(sink.url());
+  Submission s = Objection("please stop", "2026-12-18");
+  s.deliveries.push_back({"receipt", "resident@example.org"});
+  rig.server.store->Insert(s, rig.now).value();
+  ASSERT_EQ(2, rig.worker->RunOnce().value());
+  ASSERT_EQ(2u, rig.log.size());
+  const std::vector<Delivery> pending = rig.server.store->Outbox("pending").value();
+  ASSERT_EQ(2u, pending.size());
+  for (const Delivery& row : pending) {
+    EXPECT_NE(std::string::npos, row.last_error.find("451")) << row.channel;
+  }
+  for (const std::string& line : rig.log) {
+    const bool receipt = line.find("channel=receipt") != std::string::npos;
+    EXPECT_EQ(!receipt, line.find("451") != std::string::npos) << line;
+    EXPECT_EQ(std::string::npos, line.find("resident@")) << line;
+  }
 }
 
 TEST(DeliveryWorkerTest, AfterThreeDaysOfFailuresTheRowIsFailedUntilStaffRetryIt) {
