@@ -479,27 +479,17 @@ class PostgresStore final : public FeedbackStore {
     std::vector<std::string> notes = submission.notes;
     if (!follows.empty()) notes.push_back("token_reused");
     const std::string status = InitialStatus(flags, submission.over_global_limit);
-    std::vector<OutboxRequest> deliveries;
-    if (status != "suspected_spam") {  // held spam is reviewed by staff before anyone is told of it
-      for (const OutboxRequest& request : submission.deliveries) {
-        if (!IsDeliveryChannel(request.channel) || request.channel == "digest" || request.recipient.empty()) {
-          return Status::Error("cannot queue a notification on channel \"" + request.channel + "\" to \"" +
-                               request.recipient + "\"");
-        }
-        if (request.channel == "receipt") {
-          PgResult count = Run(c,
-                               "SELECT count(*) FROM outbox WHERE channel = 'receipt' AND recipient = $1 AND "
-                               "created_at >= $2",
-                               {Text(request.recipient), Text(FormatUtcTime(now - 24 * 3600))});
-          if (!count.ok()) return count.Error("cannot count receipts");
-          if (count.Int(0, 0) >= options_.receipts_per_address_per_day) {
-            notes.push_back("receipt_limited");
-            continue;
-          }
-        }
-        deliveries.push_back(request);
-      }
-    }
+    auto receipt_allowed = [&](const std::string& address) -> Result<bool> {
+      PgResult count = Run(c,
+                           "SELECT count(*) FROM outbox WHERE channel = 'receipt' AND recipient = $1 AND "
+                           "created_at >= $2",
+                           {Text(address), Text(FormatUtcTime(now - 24 * 3600))});
+      if (!count.ok()) return count.Error("cannot count receipts");
+      return count.Int(0, 0) < options_.receipts_per_address_per_day;
+    };
+    Result<std::vector<OutboxRequest>> queued = DeliveriesToQueue(status, submission.deliveries, receipt_allowed, &notes);
+    if (!queued.ok()) return queued.status();
+    const std::vector<OutboxRequest>& deliveries = queued.value();
     const int keep_days = flags.empty() ? options_.retention_days : options_.spam_retention_days;
     for (int attempt = 0; attempt < 8; ++attempt) {
       Result<std::string> reference = NewReference();

@@ -447,21 +447,10 @@ Result<InsertOutcome> SqliteFeedbackStore::InsertLocked(const Submission& submis
   std::vector<std::string> notes = submission.notes;
   if (!follows.empty()) notes.push_back("token_reused");
   const std::string status = InitialStatus(flags, submission.over_global_limit);
-  // Held spam is reviewed by staff before anyone is told of it.
-  std::vector<OutboxRequest> deliveries;
-  if (status != "suspected_spam") {
-    for (const OutboxRequest& request : submission.deliveries) {
-      if (request.channel == "receipt") {
-        Result<bool> allowed = ReceiptAllowed(request.recipient, now);
-        if (!allowed.ok()) return allowed.status();
-        if (!allowed.value()) {
-          notes.push_back("receipt_limited");
-          continue;
-        }
-      }
-      deliveries.push_back(request);
-    }
-  }
+  Result<std::vector<OutboxRequest>> queued = DeliveriesToQueue(
+      status, submission.deliveries, [&](const std::string& address) { return ReceiptAllowed(address, now); }, &notes);
+  if (!queued.ok()) return queued.status();
+  const std::vector<OutboxRequest>& deliveries = queued.value();
   const int keep_days = flags.empty() ? options_.retention_days : options_.spam_retention_days;
   // A clash among 6.6e11 references is rare, but a UNIQUE failure must never lose a submission.
   for (int attempt = 0; attempt < 8; ++attempt) {
@@ -714,11 +703,7 @@ Result<bool> SqliteFeedbackStore::ReceiptAllowed(const std::string& address, int
 
 Status SqliteFeedbackStore::AddDeliveries(long long submission_id, const std::string& reference,
                                           const std::vector<OutboxRequest>& deliveries, int64_t now) {
-  for (const OutboxRequest& request : deliveries) {
-    if (!IsDeliveryChannel(request.channel) || request.channel == "digest" || request.recipient.empty()) {
-      return Status::Error("cannot queue a notification on channel \"" + request.channel + "\" to \"" +
-                           request.recipient + "\"");
-    }
+  for (const OutboxRequest& request : deliveries) {  // checked by DeliveriesToQueue
     Statement insert(db_,
                      "INSERT INTO outbox (submission_id, key, channel, recipient, status, created_at, "
                      "next_attempt_at) VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5)");

@@ -32,6 +32,29 @@ std::string InitialStatus(const std::vector<std::string>& flags, bool over_globa
   return !flags.empty() ? "suspected_spam" : over_global_limit ? "rate_limited" : "new";
 }
 
+Result<std::vector<OutboxRequest>> DeliveriesToQueue(
+    const std::string& status, const std::vector<OutboxRequest>& requested,
+    const std::function<Result<bool>(const std::string& address)>& receipt_allowed, std::vector<std::string>* notes) {
+  std::vector<OutboxRequest> deliveries;
+  if (status == "suspected_spam") return deliveries;
+  for (const OutboxRequest& request : requested) {
+    if (!IsDeliveryChannel(request.channel) || request.channel == "digest" || request.recipient.empty()) {
+      return Status::Error("cannot queue a notification on channel \"" + request.channel + "\" to \"" +
+                           request.recipient + "\"");
+    }
+    if (request.channel == "receipt") {
+      Result<bool> allowed = receipt_allowed(request.recipient);
+      if (!allowed.ok()) return allowed.status();
+      if (!allowed.value()) {
+        notes->push_back("receipt_limited");
+        continue;
+      }
+    }
+    deliveries.push_back(request);
+  }
+  return deliveries;
+}
+
 std::string JoinList(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;

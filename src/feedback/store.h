@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -137,6 +138,14 @@ std::string SubmissionContentHash(const Submission& submission);
 // "suspected_spam" when any flag is set, else "rate_limited" when held by the
 // form's overall ceiling, else "new".
 std::string InitialStatus(const std::vector<std::string>& flags, bool over_global_limit);
+// The outbox rows a submission stored with `status` gets: none for suspected
+// spam (staff review it before anyone is told); each requested one otherwise,
+// but a receipt only when `receipt_allowed(address)` is true, else the note
+// "receipt_limited" is added to `notes`. Fails for a request no channel takes,
+// or when `receipt_allowed` fails.
+Result<std::vector<OutboxRequest>> DeliveriesToQueue(
+    const std::string& status, const std::vector<OutboxRequest>& requested,
+    const std::function<Result<bool>(const std::string& address)>& receipt_allowed, std::vector<std::string>* notes);
 // Comma-joined, as the flags and notes columns hold them.
 std::string JoinList(const std::vector<std::string>& items);
 
