@@ -17,23 +17,17 @@
 #include "feedback/export.h"
 #include "feedback/reference.h"
 #include "feedback/store.h"
+#include "testing/sample_submission.h"
 #include "testing/test_support.h"
 
 namespace lantern {
 namespace {
 
-constexpr int64_t kNow = 1795000000;  // 2026-11-18T…Z
+constexpr int64_t kNow = testing::kStoreNow;
+using testing::SampleObjection;
 
 Submission Objection(const std::string& message = "Please stop using my data in this tool.") {
-  Submission s;
-  s.record_id = "parking-permits";
-  s.record_updated = "2026-03-01";
-  s.request_type = "objection";
-  s.message = message;
-  s.name = "Ada Resident";
-  s.email = "ada@example.org";
-  s.reply_wanted = true;
-  return s;
+  return SampleObjection(message);
 }
 
 std::unique_ptr<FeedbackStore> OpenOrDie(const std::string& path) {
