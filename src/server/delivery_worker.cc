@@ -8,6 +8,7 @@
 #include "assemble/site_index.h"
 #include "model/date.h"
 #include "notify/messages.h"
+#include "publish/atom_feed.h"
 
 namespace lantern {
 namespace {
@@ -19,21 +20,12 @@ const Record* RecordWithId(const Site& site, const std::string& id) {
   return nullptr;
 }
 
-// The host of base_url ("https://ai.example.gov.uk/" → "ai.example.gov.uk"),
-// for Message-IDs: unique to the council, the same on every server.
-std::string HostOf(const std::string& url) {
-  size_t start = url.find("://");
-  start = start == std::string::npos ? 0 : start + 3;
-  const size_t end = url.find_first_of(":/", start);
-  const std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  return host.empty() ? "localhost" : host;
-}
-
 MailIdentity IdentityOf(const SiteConfig& config) {
   MailIdentity identity;
   identity.from_address = config.notify.from.empty() ? config.contact_email : config.notify.from;
   identity.from_name = config.organisation;
-  identity.message_id_domain = HostOf(config.base_url);
+  // Unique to the council and the same on every server, as the feeds' tag: ids.
+  identity.message_id_domain = SiteHost(config);
   return identity;
 }
 
