@@ -50,9 +50,11 @@ std::string ExampleSiteWith(const testing::TempDir& temp, const std::string& not
   return site;
 }
 
+// Requests wait up to 30 s: an upper bound for a busy machine under the
+// sanitizers, never a pace the test relies on.
 // A form token for larger-bin-check from the server on `port`, or "".
 std::string FetchToken(int port) {
-  RawResponse form = HttpExchange(port, "GET /feedback/larger-bin-check HTTP/1.1\r\nHost: x\r\n\r\n", 10);
+  RawResponse form = HttpExchange(port, "GET /feedback/larger-bin-check HTTP/1.1\r\nHost: x\r\n\r\n", 30);
   return testing::TokenIn(form.body);
 }
 
@@ -77,7 +79,7 @@ std::string PostObjection(int port, const std::string& token, const std::string&
   RawResponse sent = HttpExchange(port,
                                   "POST /feedback HTTP/1.1\r\nHost: x\r\nX-Real-IP: 10.9.0." + std::to_string(resident) +
                                       "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
-                                  10);
+                                  30);
   const std::string location = sent.Header("Location");
   return sent.status == 303 && location.size() > 8 ? location.substr(location.size() - 8) : "";
 }
