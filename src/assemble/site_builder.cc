@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assemble/finding.h"
+#include "assemble/record_output.h"
 #include "assemble/site_index.h"
 #include "assemble/views.h"
 #include "base/parallel.h"
@@ -130,17 +131,9 @@ SitemapEntry SitemapEntryFor(const std::string& output_path, const std::optional
   return {path, last_change};
 }
 
-// What one record contributes beyond its own files: its parts of the
-// site-wide files, kept until its batch is appended in record order.
-struct RecordParts {
-  std::string json_entry;  // in records.json
-  std::string csv_row;     // in records.csv
-  std::vector<FeedEntry> feed_entries;  // in feed.xml
-};
-
 // Records are rendered in batches of this many: each batch's parts of
-// records.json and records.csv are appended in order before the next starts,
-// so that no more than a batch's parts are held at once.
+// records.json, records.csv and feed.xml are appended in order before the
+// next starts, so that no more than a batch's outputs are held at once.
 constexpr size_t kRecordBatch = 256;
 
 // Template sets for the workers, with the constant layer set once.
@@ -182,33 +175,32 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
 
   // Each record: its page, its JSON and feed, and its parts of the site-wide
   // files, all from one pass on a worker thread.
-  const Date today = site.config.today;
   const size_t count = site.records.size();
   std::vector<FeedEntry> site_feed_entries;
   sink->Append("records.json", RecordsJsonHead(site, count));
   sink->Append("records.csv", RecordsCsvHeader(site.feedback_summary.has_value()));
-  std::vector<RecordParts> parts;
+  std::vector<RecordOutput> outputs;
   for (size_t start = 0; start < count; start += kRecordBatch) {
     const size_t n = std::min(kRecordBatch, count - start);
-    parts.assign(n, {});
+    outputs.assign(n, {});
     ParallelFor(n, [&](size_t k) {
-      const Record& record = site.records[start + k];
-      Value view = PageView(site, index, theme, PageKind::kRecord, record.Text("summary.name"), RecordUrl(site, record));
-      AddRecordView(site, theme, record, today, &view);
-      render(RecordPath(record) + "index.html", "record", view);
-      const Value data = RecordData(site, record);
-      RecordJsonParts json = MakeRecordJsonParts(site, data);
-      put(RecordJsonPath(record), std::move(json.own_file));
-      parts[k].json_entry = std::move(json.list_entry);
-      parts[k].csv_row = RecordsCsvRow(site, data);
-      parts[k].feed_entries = RecordFeedEntries(site, record);
-      put(RecordFeedPath(record), RecordFeed(site, record, parts[k].feed_entries));
+      RecordOutput& output = outputs[k];
+      std::unique_ptr<TemplateSet> templates = pool.Borrow();
+      if (!RenderRecordOutput(site, index, theme, templates.get(), site.records[start + k], diagnostics, &output)) {
+        failed = true;
+      }
+      pool.Return(std::move(templates));
+      if (!output.page_html.empty()) put(output.page_path, std::move(output.page_html));
+      put(output.json_path, std::move(output.json_file));
+      put(output.feed_path, std::move(output.feed_file));
+      const size_t finished = ++done;
+      if (progress) progress({finished, total});
     });
     for (size_t k = 0; k < n; ++k) {
       if (start + k > 0) sink->Append("records.json", ",\n");
-      sink->Append("records.json", parts[k].json_entry);
-      sink->Append("records.csv", parts[k].csv_row);
-      for (FeedEntry& entry : parts[k].feed_entries) site_feed_entries.push_back(std::move(entry));
+      sink->Append("records.json", outputs[k].json_entry);
+      sink->Append("records.csv", outputs[k].csv_row);
+      for (FeedEntry& entry : outputs[k].feed_entries) site_feed_entries.push_back(std::move(entry));
     }
   }
   sink->Append("records.json", RecordsJsonTail(count));

@@ -1,0 +1,28 @@
+#include "assemble/record_output.h"
+
+#include "assemble/views.h"
+#include "publish/csv_writer.h"
+#include "publish/record_data.h"
+
+namespace lantern {
+
+bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& theme, TemplateSet* templates,
+                        const Record& record, Diagnostics* diagnostics, RecordOutput* output) {
+  Value view = PageView(site, index, theme, PageKind::kRecord, record.Text("summary.name"), RecordUrl(site, record));
+  AddRecordView(site, theme, record, site.config.today, &view);
+  std::optional<std::string> html = templates->RenderInLayout("record", "layout", view, diagnostics);
+  output->page_path = RecordPath(record) + "index.html";
+  output->page_html = html ? std::move(*html) : std::string();
+  const Value data = RecordData(site, record);
+  RecordJsonParts json = MakeRecordJsonParts(site, data);
+  output->json_path = RecordJsonPath(record);
+  output->json_file = std::move(json.own_file);
+  output->json_entry = std::move(json.list_entry);
+  output->csv_row = RecordsCsvRow(site, data);
+  output->feed_entries = RecordFeedEntries(site, record);
+  output->feed_path = RecordFeedPath(record);
+  output->feed_file = RecordFeed(site, record, output->feed_entries);
+  return html.has_value();
+}
+
+}  // namespace lantern

@@ -1,0 +1,43 @@
+// Everything one record contributes to a build, made in one pass from the
+// record: its page, its JSON and Atom files, and its parts of the site-wide
+// records.json, records.csv and feed.xml. A record's output depends only on
+// the record, the site's settings and pages (the navigation), the theme and
+// the build day, never on other records: so records can be rendered in any
+// order, in parallel, and (in the preview) kept from one build to the next.
+#ifndef LANTERN_ASSEMBLE_RECORD_OUTPUT_H_
+#define LANTERN_ASSEMBLE_RECORD_OUTPUT_H_
+
+#include <string>
+#include <vector>
+
+#include "assemble/site_index.h"
+#include "assemble/theme.h"
+#include "base/diagnostic.h"
+#include "model/site.h"
+#include "publish/atom_feed.h"
+#include "render/template.h"
+
+namespace lantern {
+
+struct RecordOutput {
+  std::string page_path;   // "records/<id>/index.html"
+  std::string page_html;   // empty when the page failed to render
+  std::string json_path;   // "records/<id>.json"
+  std::string json_file;
+  std::string feed_path;   // "records/<id>/feed.xml"
+  std::string feed_file;
+  std::string json_entry;  // its entry in records.json
+  std::string csv_row;     // its row in records.csv
+  std::vector<FeedEntry> feed_entries;  // its entries in feed.xml
+};
+
+// Renders `record` with `templates` (a set of the caller's own: template sets
+// are not thread-safe). Returns false, with the template's errors in
+// `diagnostics`, when the page could not be rendered; the data files are made
+// either way.
+bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& theme, TemplateSet* templates,
+                        const Record& record, Diagnostics* diagnostics, RecordOutput* output);
+
+}  // namespace lantern
+
+#endif  // LANTERN_ASSEMBLE_RECORD_OUTPUT_H_
