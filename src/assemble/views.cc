@@ -341,15 +341,10 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   r.Set("sections", std::move(sections));
 
   Value changes = Value::List();
-  if (const Value* list = record.data.Find("changes"); list && list->is_list()) {
-    for (const Value& change : list->items()) {
-      const Value* date = change.Find("date");
-      const Value* note = change.Find("note");
-      if (!date || !note || !date->is_text() || !note->is_text()) continue;
-      changes.Push(Value::Map()
-                       .Set("date", DateView(*Date::Parse(date->text())))
-                       .Set("note_html", TextValue(MarkdownToHtml(note->text(), {3}))));
-    }
+  for (const RecordChange& change : record.changes) {
+    changes.Push(Value::Map()
+                     .Set("date", DateView(change.date))
+                     .Set("note_html", TextValue(MarkdownToHtml(change.note, {3}))));
   }
   r.Set("has_changes", Value::Bool(!changes.items().empty()));
   r.Set("changes", std::move(changes));

@@ -64,6 +64,21 @@ std::set<std::string> CollectWithheld(const Value& root, unsigned version, const
   return withheld;
 }
 
+// The change log with each entry's date parsed; entries the schema would
+// reject (no date, no note) are skipped rather than trusted.
+std::vector<RecordChange> ChangeLog(const Value& root) {
+  std::vector<RecordChange> changes;
+  const Value* list = root.Find("changes");
+  if (!list || !list->is_list()) return changes;
+  for (const Value& change : list->items()) {
+    const Value* date = change.Find("date");
+    const Value* note = change.Find("note");
+    if (!date || !note || !date->is_text() || !note->is_text()) continue;
+    if (std::optional<Date> d = Date::Parse(date->text())) changes.push_back({*d, note->text()});
+  }
+  return changes;
+}
+
 std::optional<Date> DateAt(const Value& root, std::string_view dotted) {
   const Value* v = root.FindPath(dotted);
   return v && v->is_text() ? Date::Parse(v->text()) : std::nullopt;
@@ -211,6 +226,7 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   record.archived = DateAt(record.data, "dates.archived");
   const std::optional<Date> next_review = DateAt(record.data, "dates.next_review");
   record.next_review = next_review ? *next_review : record.last_changed().PlusMonths(config.review_interval_months);
+  record.changes = ChangeLog(record.data);
   if (config.today.year != 0) CheckRecordCompleteness(record, config, config.today, diagnostics);
   return record;
 }

@@ -83,6 +83,13 @@ struct SiteFeedbackSummary {
   FeedbackSummary all;       // every record's, and the general form's
 };
 
+// One entry of a record's change log ("changes:"), in file order (newest
+// first when the log is kept as the format asks; L037 warns otherwise).
+struct RecordChange {
+  Date date;
+  std::string note;  // Markdown
+};
+
 struct Record {
   std::string source_path;  // as given to the loader, for diagnostics
   std::string id;
@@ -96,6 +103,10 @@ struct Record {
   std::optional<Date> updated;
   std::optional<Date> archived;
   Date next_review;
+  // Typed once by the loader from data's "changes" (entries without a valid
+  // date and note are left out), so that pages, feeds and the sitemap do not
+  // each parse the raw tree again.
+  std::vector<RecordChange> changes;
   // With `build --git-history`: the days (YYYY-MM-DD, newest first, no repeats)
   // on which the record's file changed in git; empty otherwise.
   std::vector<std::string> file_change_dates;

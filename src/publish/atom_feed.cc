@@ -82,20 +82,11 @@ std::vector<FeedEntry> RecordFeedEntries(const Site& site, const Record& record)
 
   // Changes are written newest first; count same-day changes from the oldest so
   // that adding a change never renames an earlier entry.
-  std::vector<std::pair<Date, std::string>> changes;
-  if (const Value* list = record.data.Find("changes"); list && list->is_list()) {
-    for (const Value& change : list->items()) {
-      const Value* date = change.Find("date");
-      const Value* note = change.Find("note");
-      if (!date || !note || !date->is_text() || !note->is_text()) continue;
-      if (std::optional<Date> d = Date::Parse(date->text())) changes.emplace_back(*d, note->text());
-    }
-  }
+  const std::vector<RecordChange>& changes = record.changes;
   std::map<Date, int> per_day;
   for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
-    const int n = ++per_day[it->first];
-    add(it->first, n == 1 ? "change" : "change-" + std::to_string(n), "Updated: " + name,
-        MarkdownToHtml(it->second, {3}));
+    const int n = ++per_day[it->date];
+    add(it->date, n == 1 ? "change" : "change-" + std::to_string(n), "Updated: " + name, MarkdownToHtml(it->note, {3}));
   }
   if (record.updated && *record.updated != record.published && per_day.count(*record.updated) == 0) {
     add(*record.updated, "reviewed", "Record reviewed: " + name,

@@ -30,14 +30,7 @@ Value Download(const std::string& name, const std::string& url, const char* form
 Date RecordLastChange(const Record& record) {
   Date last = record.last_changed();
   if (record.archived) last = std::max(last, *record.archived);
-  if (const Value* list = record.data.Find("changes"); list && list->is_list()) {
-    for (const Value& change : list->items()) {
-      const Value* date = change.Find("date");
-      if (date && date->is_text()) {
-        if (std::optional<Date> d = Date::Parse(date->text())) last = std::max(last, *d);
-      }
-    }
-  }
+  for (const RecordChange& change : record.changes) last = std::max(last, change.date);
   return last;
 }
 

@@ -446,6 +446,7 @@ TEST(AtomFeedTest, FeedsAreWellFormedCompleteAndCarryTheLicence) {
     // Published, every change, and retired when archived.
     const Value* changes = record.data.Find("changes");
     const size_t expected_min = 1 + (changes ? changes->items().size() : 0) + (record.archived ? 1 : 0);
+    EXPECT_EQ(changes ? changes->items().size() : 0, record.changes.size()) << record.id << ": every entry typed";
     EXPECT_GE(entries.size(), expected_min) << record.id;
     const std::vector<std::string> ids = Matches(feed, "<entry>\\s*<id>([^<]*)</id>");
     EXPECT_EQ(entries.size(), ids.size()) << record.id;
@@ -473,12 +474,7 @@ TEST(AtomFeedTest, EntryIdsDoNotChangeWhenAChangeIsAdded) {
   Record record = b.site.records.front();
   const std::vector<FeedEntry> before = RecordFeedEntries(b.site, record);
   // A new change, written at the top of the list as authors do.
-  Value changes = Value::List();
-  changes.Push(Value::Map().Set("date", TextValue("2030-01-02")).Set("note", TextValue("New *model*.")));
-  if (const Value* old = record.data.Find("changes")) {
-    for (const Value& c : old->items()) changes.Push(c);
-  }
-  record.data.Set("changes", changes);
+  record.changes.insert(record.changes.begin(), RecordChange{*Date::Parse("2030-01-02"), "New *model*."});
   const std::vector<FeedEntry> after = RecordFeedEntries(b.site, record);
   ASSERT_EQ(before.size() + 1, after.size());
   EXPECT_EQ("tag:ai.example.gov.uk,2030-01-02:records/" + record.id + "/change", after.front().id);

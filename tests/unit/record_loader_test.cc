@@ -24,6 +24,26 @@ TEST(RecordLoaderTest, LoadsAValidRecordWithDefaults) {
   EXPECT_EQ(0, d.error_count() + d.warning_count()) << d.Format();
 }
 
+TEST(RecordLoaderTest, TypesTheChangeLogOnceInFileOrder) {
+  Diagnostics d;
+  const std::string text = testing::ReplaceOnce(
+      BaseRecord(), "changes:\n", "changes:\n  - date: 2025-07-02\n    note: Added *Welsh* letters.\n");
+  std::optional<Record> r = LoadRecord("records/bin-check.yaml", "bin-check", text, SiteConfig{}, &d);
+  ASSERT_TRUE(r) << d.Format();
+  ASSERT_EQ(2u, r->changes.size());
+  EXPECT_EQ("2025-07-02", r->changes[0].date.Iso());
+  EXPECT_EQ("Added *Welsh* letters.", r->changes[0].note);  // Markdown, rendered by the views
+  EXPECT_EQ("2025-06-01", r->changes[1].date.Iso());
+  EXPECT_EQ("Updated the household size rule.", r->changes[1].note);
+}
+
+TEST(RecordLoaderTest, AChangeWithABadDateIsAnErrorNotAnEntry) {
+  Diagnostics d;
+  const std::string text = testing::ReplaceOnce(BaseRecord(), "  - date: 2025-06-01", "  - date: 2025-13-01");
+  EXPECT_FALSE(LoadRecord("records/bin-check.yaml", "bin-check", text, SiteConfig{}, &d));
+  EXPECT_NE(std::string::npos, d.Format().find("records/bin-check.yaml:63:11: error:")) << d.Format();
+}
+
 TEST(RecordLoaderTest, ThirdPartiesRequiredWhenInvolvementIsYes) {
   Diagnostics d;
   const std::string text = testing::ReplaceOnce(BaseRecord(), "third_party_involvement: no", "third_party_involvement: yes");
