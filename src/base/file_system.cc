@@ -31,8 +31,19 @@ std::string RealPath(const std::string& path) {
   return out;
 }
 
-Status ReadError(const std::string& path, const std::string& reason) {
-  return Status::Error("cannot read " + path + ": " + reason);
+// Nothing there (ENOENT, or a folder on the way is a file) is kNotFound: a
+// caller may treat a file deleted between listing and reading as gone.
+// Anything else the system refused is kIo.
+Status ReadError(const std::string& path, int error_number) {
+  const std::string message = "cannot read " + path + ": " + std::strerror(error_number);
+  if (error_number == ENOENT || error_number == ENOTDIR) return Status::NotFound(message);
+  if (error_number == ELOOP) return Status::Invalid(message);  // a link swapped in while reading (O_NOFOLLOW)
+  return Status::IoError(message);
+}
+
+// Read, but not a file the build may use.
+Status RefusedFile(const std::string& path, const std::string& reason) {
+  return Status::Invalid("cannot read " + path + ": " + reason);
 }
 
 // Reads an open descriptor to the end if it is a regular file; closes it.
@@ -40,7 +51,7 @@ Result<std::string> ReadRegularFile(int fd, const std::string& path) {
   struct stat info;
   if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     close(fd);
-    return ReadError(path, "not a regular file");
+    return RefusedFile(path, "not a regular file");
   }
   std::string bytes;
   char buffer[65536];
@@ -48,9 +59,9 @@ Result<std::string> ReadRegularFile(int fd, const std::string& path) {
     const ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      const std::string reason = std::strerror(errno);
+      const int saved = errno;
       close(fd);
-      return ReadError(path, reason);
+      return ReadError(path, saved);
     }
     if (n == 0) break;
     bytes.append(buffer, static_cast<size_t>(n));
@@ -90,16 +101,16 @@ Result<std::string> DiskFileSystem::ReadFile(const std::string& path) const {
   constexpr int kFileFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
   if (!bounded_) {
     const int fd = open(path.c_str(), kFileFlags);
-    if (fd < 0) return ReadError(path, std::strerror(errno));
+    if (fd < 0) return ReadError(path, errno);
     return ReadRegularFile(fd, path);
   }
   const std::string resolved = RealPath(path);
-  if (resolved.empty()) return ReadError(path, std::strerror(errno));
-  if (!Inside(resolved) || resolved == real_root_) return ReadError(path, "it is outside the site folder");
+  if (resolved.empty()) return ReadError(path, errno);
+  if (!Inside(resolved) || resolved == real_root_) return RefusedFile(path, "it is outside the site folder");
   // Walk from the root, refusing a link at every step: realpath above saw
   // none, so one now means the tree changed under us.
   int dir = open(real_root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir < 0) return ReadError(path, std::strerror(errno));
+  if (dir < 0) return ReadError(path, errno);
   const std::string relative = real_root_ == "/" ? resolved.substr(1) : resolved.substr(real_root_.size() + 1);
   size_t start = 0;
   for (size_t slash; (slash = relative.find('/', start)) != std::string::npos; start = slash + 1) {
@@ -107,13 +118,13 @@ Result<std::string> DiskFileSystem::ReadFile(const std::string& path) const {
     const int next = openat(dir, part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     const int saved = errno;
     close(dir);
-    if (next < 0) return ReadError(path, std::strerror(saved));
+    if (next < 0) return ReadError(path, saved);
     dir = next;
   }
   const int fd = openat(dir, relative.substr(start).c_str(), kFileFlags | O_NOFOLLOW);
   const int saved = errno;
   close(dir);
-  if (fd < 0) return ReadError(path, std::strerror(saved));
+  if (fd < 0) return ReadError(path, saved);
   return ReadRegularFile(fd, path);
 }
 
@@ -144,7 +155,7 @@ EntryKind MemoryFileSystem::Kind(const std::string& path) const {
 
 Result<std::string> MemoryFileSystem::ReadFile(const std::string& path) const {
   auto it = files_.find(path);
-  if (it == files_.end()) return Status::Error("cannot read " + path + ": No such file");
+  if (it == files_.end()) return Status::NotFound("cannot read " + path + ": No such file");
   return it->second;
 }
 

@@ -32,7 +32,9 @@ class FileSystem {
 
   virtual EntryKind Kind(const std::string& path) const = 0;
 
-  // The file's bytes, or a Status naming the path and the reason.
+  // The file's bytes, or a Status naming the path and the reason, of kind
+  // kNotFound (nothing there), kInvalid (not a regular file, or not inside
+  // the site folder) or kIo (it is there but could not be read).
   virtual Result<std::string> ReadFile(const std::string& path) const = 0;
   // The file's size in bytes, or -1 when it does not exist or is not a file.
   virtual long long FileSize(const std::string& path) const = 0;

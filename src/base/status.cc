@@ -2,14 +2,11 @@
 
 namespace lantern {
 
-const std::string& Status::message() const {
-  static const std::string kEmpty;
-  return message_ ? *message_ : kEmpty;
-}
+const std::string& Status::message() const { return message_; }
 
 Status Status::WithContext(const std::string& context) const {
   if (ok()) return *this;
-  return Status(context + ": " + *message_);
+  return Status(kind_, context + ": " + message_);
 }
 
 }  // namespace lantern

@@ -379,12 +379,12 @@ class PostgresStore final : public FeedbackStore {
     if (!tables.ok() || tables.Rows() != 1) return tables.Error("cannot read the tables of " + described_);
     const long long table_count = tables.Int(0, 0), meta_count = tables.Int(0, 1);
     if (table_count > 0 && meta_count == 0) {
-      return Status::Error("the database " + described_ +
+      return Status::Invalid("the database " + described_ +
                            " holds another program's tables (no lantern_meta); give Lantern its own database");
     }
     if (table_count == 0) {
       if (mode_ != Mode::kCreate) {
-        return Status::Error("there is no feedback store in the database " + described_ +
+        return Status::NotFound("there is no feedback store in the database " + described_ +
                              " (check --db; lantern serve creates the store when it first starts)");
       }
       PGresult* created = PQexec(conn, kSchema);  // constant DDL, no values

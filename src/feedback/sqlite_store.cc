@@ -210,7 +210,7 @@ Result<std::unique_ptr<FeedbackStore>> SqliteFeedbackStore::Open(const std::stri
   struct stat info;
   if (!memory && lstat(path.c_str(), &info) != 0) {
     if (errno != ENOENT || mode != Mode::kCreate) {
-      return Status::Error("there is no feedback store at " + path +
+      return Status::NotFound("there is no feedback store at " + path +
                            " (check --db; lantern serve creates the store when it first starts)");
     }
     if (Status s = MakePrivateParents(path); !s.ok()) return s.WithContext("cannot create " + where);

@@ -281,7 +281,11 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
     const std::string path = JoinPath(records_folder, record_names[i]);
     Result<std::string> text = files.ReadFile(path);
     if (!text.ok()) {
-      read_errors[i] = text.status();
+      // Deleted since the folder was listed (an editor saving by delete and
+      // rewrite, while the preview rebuilds): the site as it now is has no
+      // such record, and the watcher rebuilds when the file is back. Any
+      // other failure stops the load.
+      if (!text.status().is_not_found()) read_errors[i] = text.status();
       return;
     }
     const std::string file_id = record_names[i].substr(0, record_names[i].size() - 5);
@@ -331,6 +335,7 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   for (const std::string& name : ContentFiles(files, pages_folder, ".md", diagnostics)) {
     const std::string path = JoinPath(pages_folder, name);
     Result<std::string> text = files.ReadFile(path);
+    if (!text.ok() && text.status().is_not_found()) continue;  // deleted since listed, as for records
     if (!text.ok()) return text.status();
     const std::string slug = name.substr(0, name.size() - 3);
     std::optional<Page> page = LoadPage(path, slug, text.value(), diagnostics);

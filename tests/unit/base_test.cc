@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "base/diagnostic.h"
 #include "base/edit_distance.h"
 #include "base/file_system.h"
@@ -15,6 +17,33 @@ TEST(StatusTest, ContextIsPrependedToErrorsOnly) {
   Status s = Status::Error("Permission denied").WithContext("while writing public/index.html");
   EXPECT_FALSE(s.ok());
   EXPECT_EQ("while writing public/index.html: Permission denied", s.message());
+}
+
+TEST(StatusTest, KindSurvivesContextSoCallersFarUpCanTellNothingThereFromAFailure) {
+  EXPECT_EQ(Status::Kind::kOk, Status::Ok().kind());
+  EXPECT_EQ(Status::Kind::kFailed, Status::Error("x").kind());
+  const Status gone = Status::NotFound("cannot read a.yaml: No such file").WithContext("loading the site");
+  EXPECT_TRUE(gone.is_not_found());
+  EXPECT_EQ("loading the site: cannot read a.yaml: No such file", gone.message());
+  EXPECT_EQ(Status::Kind::kIo, Status::IoError("disk full").WithContext("writing").kind());
+  EXPECT_EQ(Status::Kind::kInvalid, Status::Invalid("not a file").WithContext("reading").kind());
+  EXPECT_FALSE(Status::IoError("disk full").is_not_found());
+}
+
+TEST(FileSystemTest, ReadFailuresSayWhatKindTheyAre) {
+  const std::string folder = ::testing::TempDir() + "/lantern-read-kinds";
+  std::filesystem::create_directories(folder + "/sub");
+  DiskFileSystem disk;
+  EXPECT_TRUE(disk.ReadFile(folder + "/missing.yaml").status().is_not_found());
+  EXPECT_TRUE(disk.ReadFile(folder + "/missing/deeper.yaml").status().is_not_found());
+  const Status folder_read = disk.ReadFile(folder + "/sub").status();
+  EXPECT_EQ(Status::Kind::kInvalid, folder_read.kind()) << folder_read.message();
+  EXPECT_NE(std::string::npos, folder_read.message().find("not a regular file"));
+  DiskFileSystem bounded(folder + "/sub");
+  EXPECT_TRUE(bounded.ReadFile(folder + "/sub/none.md").status().is_not_found());
+  MemoryFileSystem memory;
+  EXPECT_TRUE(memory.ReadFile("site/records/a.yaml").status().is_not_found());
+  std::filesystem::remove_all(folder);
 }
 
 TEST(EditDistanceTest, CountsEditsAndTranspositions) {

@@ -83,6 +83,7 @@ TEST_P(StoreContractTest, StaffModesRefuseAStoreThatDoesNotExist) {
   for (auto mode : {FeedbackStore::Mode::kReadOnly, FeedbackStore::Mode::kReadWrite}) {
     auto store = FeedbackStore::Open(location_, mode);
     ASSERT_FALSE(store.ok());
+    EXPECT_TRUE(store.status().is_not_found()) << store.status().message();
     EXPECT_NE(std::string::npos, store.status().message().find("lantern serve creates")) << store.status().message();
   }
 }

@@ -31,6 +31,54 @@ TEST(SiteLoaderTest, LoadsSettingsRecordsAndPages) {
   EXPECT_EQ(8, site.pages[0].body_first_line);
 }
 
+// Lists what its base lists, but answers one path's reads with a given
+// failure: a file deleted, or unreadable, between listing and reading.
+class FailingRead final : public FileSystem {
+ public:
+  FailingRead(const MemoryFileSystem& base, std::string path, Status failure)
+      : base_(base), path_(std::move(path)), failure_(std::move(failure)) {}
+  EntryKind Kind(const std::string& path) const override { return base_.Kind(path); }
+  Result<std::string> ReadFile(const std::string& path) const override {
+    return path == path_ ? Result<std::string>(failure_) : base_.ReadFile(path);
+  }
+  long long FileSize(const std::string& path) const override { return base_.FileSize(path); }
+  bool IsDirectory(const std::string& path) const override { return base_.IsDirectory(path); }
+  std::vector<std::string> List(const std::string& path) const override { return base_.List(path); }
+
+ private:
+  const MemoryFileSystem& base_;
+  std::string path_;
+  Status failure_;
+};
+
+TEST(SiteLoaderTest, AFileDeletedBetweenListingAndReadingIsGoneNotAFailure) {
+  const MemoryFileSystem base = BaseSite({{"records/second.yaml", testing::ReadFileOrEmpty(
+      testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml")}});
+  for (const std::string deleted : {"site/records/second.yaml", "site/pages/about.md"}) {
+    FailingRead fs(base, deleted, Status::NotFound("cannot read " + deleted + ": No such file or directory"));
+    Site site;
+    Diagnostics d;
+    ASSERT_TRUE(LoadSite(fs, "site", {}, &site, &d).ok()) << deleted;
+    EXPECT_FALSE(d.has_errors()) << d.Format();
+    const bool record_gone = deleted.find("records/") != std::string::npos;
+    EXPECT_EQ(record_gone ? 1u : 2u, site.records.size()) << deleted;
+    EXPECT_EQ(record_gone ? 1u : 0u, site.pages.size()) << deleted;
+  }
+}
+
+TEST(SiteLoaderTest, AFileThatCannotBeReadStopsTheLoadWithItsReason) {
+  const MemoryFileSystem base = BaseSite();
+  for (const std::string path : {"site/records/bin-check.yaml", "site/pages/about.md"}) {
+    FailingRead fs(base, path, Status::IoError("cannot read " + path + ": Permission denied"));
+    Site site;
+    Diagnostics d;
+    const Status s = LoadSite(fs, "site", {}, &site, &d);
+    ASSERT_FALSE(s.ok()) << path;
+    EXPECT_EQ(Status::Kind::kIo, s.kind());
+    EXPECT_EQ("cannot read " + path + ": Permission denied", s.message());
+  }
+}
+
 TEST(SiteLoaderTest, MissingFolderOrSiteYamlIsAUsageError) {
   MemoryFileSystem fs;
   Site site;
