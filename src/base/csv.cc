@@ -8,9 +8,15 @@ std::string CsvCell(std::string_view text) {
   cell += text;
   // A defused cell is always quoted too, as OWASP advises for CSV injection.
   if (cell.find_first_of(",\"\r\n") == std::string::npos && cell.front() != '\'') return cell;
-  std::string quoted = "\"";
-  for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
+  std::string quoted;
+  quoted.reserve(cell.size() + 8);
+  quoted += '"';
+  for (char c : cell) {
+    quoted += c;
+    if (c == '"') quoted += '"';  // doubled inside quotes
+  }
+  quoted += '"';
+  return quoted;
 }
 
 }  // namespace lantern

@@ -5,7 +5,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -205,6 +206,15 @@ class TreeBuilder : public YAML::EventHandler {
   std::optional<Value> root_;
 };
 
+// Reads a string in place, where an istringstream would first copy it.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(const std::string& text) {
+    char* start = const_cast<char*>(text.data());  // only ever read
+    setg(start, start, start + text.size());
+  }
+};
+
 // yaml-cpp's messages are terse; these say what a person editing by hand
 // usually did and what to do about it.
 std::string ExplainParserMessage(const std::string& message) {
@@ -358,12 +368,15 @@ bool CheckContentBytes(const std::string& path, const std::string& text, Diagnos
 
 std::optional<Value> ReadYaml(const std::string& path, const std::string& text,
                               Diagnostics* diagnostics, YamlReadOptions options) {
-  std::string body = text;
-  if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.erase(0, 3);  // byte order mark
+  // A copy only when there is a byte order mark to drop.
+  std::string without_bom;
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) without_bom = text.substr(3);
+  const std::string& body = text.rfind("\xEF\xBB\xBF", 0) == 0 ? without_bom : text;
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     if (options.allow_empty) return Value::Map({options.first_line, 1});
   }
-  std::istringstream stream(body);
+  ViewBuffer buffer(body);
+  std::istream stream(&buffer);
   TreeBuilder builder(body, options.first_line);
   try {
     YAML::Parser parser(stream);

@@ -38,7 +38,13 @@ Value Value::Map(SourceLocation at) {
   return v;
 }
 
+// Views and records have maps of a few to a dozen members and lists of a
+// few items: starting at room for 4 saves the reallocations (each moving
+// every member) of growing from 1.
+constexpr size_t kFirstCapacity = 4;
+
 Value& Value::Push(Value item) {
+  if (items_.capacity() == 0) items_.reserve(kFirstCapacity);
   items_.push_back(std::move(item));
   return items_.back();
 }
@@ -62,6 +68,7 @@ Value& Value::Set(std::string_view key, Value value, SourceLocation key_at) {
       return *this;
     }
   }
+  if (members_.capacity() == 0) members_.reserve(kFirstCapacity);
   members_.push_back(Member{std::string(key), key_at, std::move(value)});
   return *this;
 }

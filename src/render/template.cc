@@ -88,12 +88,14 @@ mustache::data ToData(const Value& value) {
       if (value.text().empty()) return mustache::data(false);
       return mustache::data(value.text());
     case Value::Kind::kList: {
-      // The engine can only copy into a list; build the items by move and
-      // copy them once.
-      mustache::basic_list<std::string> items;
+      // The engine's only way into a list copies each item deeply, and lists
+      // nest (sections of rows of entries of rows), so every level would copy
+      // all below it again. The list is ours, not const: fill it in place.
+      mustache::data list(mustache::data::type::list);
+      auto& items = const_cast<mustache::basic_list<std::string>&>(list.list_value());
       items.reserve(value.items().size());
       for (const Value& item : value.items()) items.push_back(ToData(item));
-      return mustache::data(items);
+      return list;
     }
     case Value::Kind::kMap: {
       mustache::data object(mustache::data::type::object);
