@@ -21,11 +21,11 @@ std::set<std::string> Ids(std::string_view html) {
 
 }  // namespace
 
-void BuiltPages::Add(const std::string& path, std::string_view bytes) {
+std::shared_ptr<const std::set<std::string>> BuiltPages::Add(const std::string& path, std::string_view bytes) {
   if (!IsHtml(path)) {
     std::lock_guard<std::mutex> lock(*mutex_);
     files_[path] = nullptr;
-    return;
+    return nullptr;
   }
   std::set<std::string> ids = Ids(bytes);  // outside the lock: the slow part
   std::string key;
@@ -38,6 +38,19 @@ void BuiltPages::Add(const std::string& path, std::string_view bytes) {
     ++html_count_;
   } else {
     it->second = shared;
+  }
+  return shared;
+}
+
+void BuiltPages::AddPage(const std::string& path, std::shared_ptr<const std::set<std::string>> ids) {
+  static const auto kNone = std::make_shared<const std::set<std::string>>();
+  if (!ids) ids = kNone;
+  std::lock_guard<std::mutex> lock(*mutex_);
+  auto [it, inserted] = files_.try_emplace(path, ids);
+  if (inserted) {
+    ++html_count_;
+  } else {
+    it->second = std::move(ids);
   }
 }
 

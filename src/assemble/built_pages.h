@@ -22,7 +22,12 @@ class BuiltPages {
 
   // Notes the file at `path` with its bytes (read for ids when it is .html).
   // Safe to call from several threads at once.
-  void Add(const std::string& path, std::string_view bytes);
+  // Returns the page's ids (shared with pages that have the same), or null
+  // for a file that is not HTML.
+  std::shared_ptr<const std::set<std::string>> Add(const std::string& path, std::string_view bytes);
+  // Notes an HTML page whose ids are already known (what Add returned for
+  // the same bytes): for pages the preview kept from an earlier build.
+  void AddPage(const std::string& path, std::shared_ptr<const std::set<std::string>> ids);
 
   bool Has(const std::string& path) const { return files_.count(path) > 0; }
   // The ids of the HTML page at `path`; empty for other files and absent ones.

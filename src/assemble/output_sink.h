@@ -7,6 +7,7 @@
 #define LANTERN_ASSEMBLE_OUTPUT_SINK_H_
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -15,6 +16,14 @@ namespace lantern {
 
 // The built site as a map from output path ("records/x/index.html") to bytes.
 using OutputTree = std::map<std::string, std::string>;
+
+// The same with each file's bytes shared, not owned: the preview's tree,
+// whose record files are the very strings its RecordOutputCache keeps, so
+// that a rebuild copies none of the pages it did not render again.
+using SharedFile = std::shared_ptr<const std::string>;
+using SharedOutputTree = std::map<std::string, SharedFile>;
+// Moves each file's bytes into a shared string (no bytes are copied).
+SharedOutputTree ShareTree(OutputTree tree);
 
 class OutputSink {
  public:
@@ -27,6 +36,10 @@ class OutputSink {
   // Adds `bytes` to the end of the file at `path` (empty until first added
   // to). Calls for one path must come from one thread, in order.
   virtual void Append(const std::string& path, std::string_view bytes) = 0;
+  // Put for bytes someone else also holds (a cached record page). Sinks
+  // that write or own bytes copy them (the default); SharedMemoryOutput keeps
+  // the pointer.
+  virtual void PutShared(const std::string& path, SharedFile bytes) { Put(path, *bytes); }
 };
 
 // Into an OutputTree, which must outlive the sink.
@@ -38,6 +51,21 @@ class MemoryOutput final : public OutputSink {
 
  private:
   OutputTree* tree_;
+  std::mutex mutex_;
+};
+
+// Into a SharedOutputTree, which must outlive the sink: the preview's.
+class SharedMemoryOutput final : public OutputSink {
+ public:
+  explicit SharedMemoryOutput(SharedOutputTree* tree) : tree_(tree) {}
+  void Put(const std::string& path, std::string bytes) override;
+  void Append(const std::string& path, std::string_view bytes) override;
+  void PutShared(const std::string& path, SharedFile bytes) override;
+
+ private:
+  SharedOutputTree* tree_;
+  // The files being appended to, still writable (the tree holds the same strings).
+  std::map<std::string, std::shared_ptr<std::string>> growing_;
   std::mutex mutex_;
 };
 

@@ -146,7 +146,7 @@ TemplateSet WithConstants(const Site& site, const Theme& theme) {
 }  // namespace
 
 bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-               const std::function<void(BuildProgress)>& progress) {
+               const std::function<void(BuildProgress)>& progress, const RecordReuse* reuse) {
   const SiteIndex index = IndexSite(site);
   const std::vector<PageJob> jobs = PlanPages(site, index, theme);
   const TemplateSet prototype = WithConstants(site, theme);
@@ -180,29 +180,79 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   sink->Append("records.json", RecordsJsonHead(site, count));
   sink->Append("records.csv", RecordsCsvHeader(site.feedback_summary.has_value()));
   std::vector<RecordOutput> outputs;
+  // With reuse: each record's kept output (found, or made this build).
+  std::vector<std::shared_ptr<const KeptRecordOutput>> kept;
+  std::atomic<size_t> rendered{0};
+  auto put_kept = [&](const KeptRecordOutput& output) {
+    built->AddPage(output.page_path, output.page_ids);
+    sink->PutShared(output.page_path, output.page_html);
+    built->Add(output.json_path, "");
+    sink->PutShared(output.json_path, output.json_file);
+    built->Add(output.feed_path, "");
+    sink->PutShared(output.feed_path, output.feed_file);
+  };
   for (size_t start = 0; start < count; start += kRecordBatch) {
     const size_t n = std::min(kRecordBatch, count - start);
     outputs.assign(n, {});
+    kept.assign(n, nullptr);
     ParallelFor(n, [&](size_t k) {
-      RecordOutput& output = outputs[k];
-      std::unique_ptr<TemplateSet> templates = pool.Borrow();
-      if (!RenderRecordOutput(site, index, theme, templates.get(), site.records[start + k], diagnostics, &output)) {
-        failed = true;
+      const Record& record = site.records[start + k];
+      // Whether the output is kept, and under which key (0 and false: it is not).
+      const std::optional<uint64_t> found_key = reuse ? reuse->key(record) : std::nullopt;
+      const bool keep = found_key.has_value();
+      const uint64_t key = found_key.value_or(0);
+      if (keep) kept[k] = reuse->cache->Find(record.source_path, key);
+      if (!kept[k]) {
+        ++rendered;
+        RecordOutput& output = outputs[k];
+        std::unique_ptr<TemplateSet> templates = pool.Borrow();
+        // Apart, so that only an output made without a word is kept.
+        Diagnostics own;
+        const bool ok = RenderRecordOutput(site, index, theme, templates.get(), record, &own, &output);
+        pool.Return(std::move(templates));
+        if (!ok) failed = true;
+        if (keep && ok && own.Items().empty() && !output.page_html.empty()) {
+          auto made = std::make_shared<KeptRecordOutput>();
+          made->key = key;
+          made->page_path = std::move(output.page_path);
+          made->page_html = std::make_shared<const std::string>(std::move(output.page_html));
+          made->page_ids = built->Add(made->page_path, *made->page_html);
+          made->json_path = std::move(output.json_path);
+          made->json_file = std::make_shared<const std::string>(std::move(output.json_file));
+          made->feed_path = std::move(output.feed_path);
+          made->feed_file = std::make_shared<const std::string>(std::move(output.feed_file));
+          made->json_entry = std::move(output.json_entry);
+          made->csv_row = std::move(output.csv_row);
+          made->feed_entries = std::move(output.feed_entries);
+          kept[k] = std::move(made);
+        } else {
+          diagnostics->AddAll(own);
+          if (!output.page_html.empty()) put(output.page_path, std::move(output.page_html));
+          put(output.json_path, std::move(output.json_file));
+          put(output.feed_path, std::move(output.feed_file));
+        }
       }
-      pool.Return(std::move(templates));
-      if (!output.page_html.empty()) put(output.page_path, std::move(output.page_html));
-      put(output.json_path, std::move(output.json_file));
-      put(output.feed_path, std::move(output.feed_file));
+      if (kept[k]) {
+        put_kept(*kept[k]);
+        reuse->cache->Use(record.source_path, kept[k]);
+      }
       const size_t finished = ++done;
       if (progress) progress({finished, total});
     });
     for (size_t k = 0; k < n; ++k) {
       if (start + k > 0) sink->Append("records.json", ",\n");
+      if (kept[k]) {
+        sink->Append("records.json", kept[k]->json_entry);
+        sink->Append("records.csv", kept[k]->csv_row);
+        site_feed_entries.insert(site_feed_entries.end(), kept[k]->feed_entries.begin(), kept[k]->feed_entries.end());
+        continue;
+      }
       sink->Append("records.json", outputs[k].json_entry);
       sink->Append("records.csv", outputs[k].csv_row);
       for (FeedEntry& entry : outputs[k].feed_entries) site_feed_entries.push_back(std::move(entry));
     }
   }
+  if (reuse) reuse->cache->EndBuild(rendered);
   sink->Append("records.json", RecordsJsonTail(count));
   built->Add("records.json", "");
   built->Add("records.csv", "");

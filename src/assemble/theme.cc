@@ -1,6 +1,7 @@
 #include "assemble/theme.h"
 
 #include "base/entry_check.h"
+#include "base/fingerprint.h"
 #include "load/yaml_reader.h"
 
 namespace lantern {
@@ -104,6 +105,19 @@ const std::vector<std::string>& RequiredTemplates() {
   static const std::vector<std::string> kNames = {"layout", "home",   "records", "record", "page",
                                                   "404",    "filter", "accessibility", "data"};
   return kNames;
+}
+
+uint64_t ThemeFingerprint(const Theme& theme) {
+  Fingerprint fingerprint;
+  fingerprint.Add(theme.templates.Fingerprint());
+  // Strings are a flat map of texts (MergeStrings keeps only texts).
+  fingerprint.Add(theme.strings.members().size());
+  for (const Value::Member& member : theme.strings.members()) {
+    fingerprint.Add(member.key).Add(member.value.is_text() ? member.value.text() : std::string_view("\x01"));
+  }
+  fingerprint.Add(theme.assets.size());
+  for (const auto& [path, bytes] : theme.assets) fingerprint.Add(path).Add(bytes);
+  return fingerprint.value();
 }
 
 std::string Theme::String(const std::string& key) const {

@@ -4,6 +4,7 @@
 #ifndef LANTERN_ASSEMBLE_THEME_H_
 #define LANTERN_ASSEMBLE_THEME_H_
 
+#include <cstdint>
 #include <map>
 #include <vector>
 #include <string>
@@ -31,6 +32,10 @@ struct Theme {
 // an error (each added to `diagnostics`).
 bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, const std::string& site_root,
                const std::string& language, Theme* theme, Diagnostics* diagnostics);
+
+// Of everything in `theme` (templates, strings, assets): two themes with the
+// same fingerprint render the same pages. For the preview's RecordOutputCache.
+uint64_t ThemeFingerprint(const Theme& theme);
 
 // The templates every theme must provide; a missing one is an error.
 const std::vector<std::string>& RequiredTemplates();

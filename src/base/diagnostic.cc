@@ -29,6 +29,17 @@ void Diagnostics::AddAll(const Diagnostics& other) {
   for (const auto& [path, text] : other.sources_) sources_.emplace(path, text);
 }
 
+std::vector<Diagnostic> Diagnostics::Items() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return items_;
+}
+
+void Diagnostics::AddItems(const std::vector<Diagnostic>& items) {
+  if (items.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  items_.insert(items_.end(), items.begin(), items.end());
+}
+
 void Diagnostics::RememberSource(const std::string& path, std::string text) {
   std::lock_guard<std::mutex> lock(mutex_);
   sources_[path] = std::move(text);

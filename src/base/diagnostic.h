@@ -40,6 +40,10 @@ class Diagnostics {
   void Warning(const std::string& path, SourceLocation at, std::string code, std::string message);
   void Add(Diagnostic diagnostic);
   void AddAll(const Diagnostics& other);
+  // Every diagnostic in the order added, without the sources; and adding such
+  // a list back (the preview replays a file's diagnostics from its cache).
+  std::vector<Diagnostic> Items() const;
+  void AddItems(const std::vector<Diagnostic>& items);
 
   // Remembers a file's text for source lines. The path must match the one the
   // diagnostics name.

@@ -31,9 +31,10 @@ std::string SiteLabel(const ServeOptions& options) {
   return options.site.empty() ? "the example site (built into lantern)" : options.site;
 }
 
-void Build(const ServeOptions& options, std::FILE* err, PipelineResult* result) {
+void Build(const ServeOptions& options, std::FILE* err, PipelineResult* result, PreviewCache* cache = nullptr) {
   PipelineOptions pipeline;
   pipeline.include_drafts = options.drafts;
+  pipeline.cache = cache;
   if (options.site.empty()) {
     RunPipelineOn(EmbeddedFiles(), "content", pipeline, err, result);
   } else {
@@ -49,8 +50,8 @@ std::shared_ptr<SiteSnapshot> SnapshotFromPipeline(PipelineResult& result, long 
   // site would add to each rebuild's wait.
   snapshot->site = std::move(result.site);
   snapshot->theme = std::move(result.theme);
-  auto tree = std::make_shared<OutputTree>(std::move(result.output));
-  if (auto it = tree->find("404.html"); it != tree->end()) snapshot->not_found_html = it->second;
+  auto tree = std::make_shared<const SharedOutputTree>(std::move(result.output));
+  if (auto it = tree->find("404.html"); it != tree->end()) snapshot->not_found_html = *it->second;
   snapshot->files = std::make_shared<MemoryStaticSite>(tree);
   snapshot->version = version;
   return snapshot;
@@ -67,8 +68,10 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     std::fprintf(err, "lantern: error: --port must be between 0 and 65535\n");
     return kExitUsageOrSystem;
   }
+  // Kept by the watcher from one rebuild to the next; the first build fills it.
+  PreviewCache cache;
   PipelineResult built;
-  Build(options, err, &built);
+  Build(options, err, &built, production ? nullptr : &cache);
   if (built.exit_code != kExitOk) {
     std::fprintf(err, "serve: the site has errors; fix them and run lantern serve again\n");
     return built.exit_code;
@@ -85,7 +88,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     snapshot = std::make_shared<SiteSnapshot>();
     snapshot->site = built.site;
     snapshot->theme = built.theme;
-    snapshot->not_found_html = built.output.count("404.html") ? built.output["404.html"] : "";
+    snapshot->not_found_html = built.output.count("404.html") ? *built.output["404.html"] : "";
     snapshot->files = std::move(files);
   } else {
     snapshot = SnapshotFromPipeline(built, version);
@@ -211,7 +214,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
       while (changes.WaitForChange(stopping)) {
         const auto seen = std::chrono::steady_clock::now();
         PipelineResult rebuilt;
-        Build(options, err, &rebuilt);
+        Build(options, err, &rebuilt, &cache);
         std::shared_ptr<SiteSnapshot> next;
         if (rebuilt.exit_code == kExitOk) {
           next = SnapshotFromPipeline(rebuilt, ++version);

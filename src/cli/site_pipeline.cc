@@ -12,6 +12,7 @@
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
+#include "base/fingerprint.h"
 #include "cli/cli.h"
 #include "cli/json_report.h"
 #include "feedback/public_stats.h"
@@ -69,6 +70,8 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
   const ReportOptions& report = options.report;
   LoadOptions load_options;
   load_options.include_drafts = options.include_drafts;
+  PreviewCache* cache = options.git_history || !options.feedback_stats.empty() ? nullptr : options.cache;
+  if (cache) load_options.cache = &cache->records;
   Status status = LoadSite(disk, site_root, load_options, &result->site, &result->diagnostics);
   if (!status.ok()) {
     std::fprintf(err, "lantern: error: %s\n", status.message().c_str());
@@ -104,9 +107,20 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
       std::fprintf(err, "\r\033[Krendering pages %zu/%zu", p.done, p.total);
       std::fflush(err);
     };
-    MemoryOutput memory(&result->output);
+    SharedMemoryOutput memory(&result->output);
     OutputSink* sink = options.sink ? options.sink : &memory;
-    BuildSite(result->site, theme, sink, &result->built, &result->diagnostics, progress);
+    RecordReuse reuse;
+    if (cache) {
+      // Everything a record's output depends on but the record's own file.
+      const uint64_t context = Fingerprint().Add(cache->records.site_fingerprint()).Add(ThemeFingerprint(theme)).value();
+      reuse.cache = &cache->outputs;
+      reuse.key = [cache, context](const Record& record) -> std::optional<uint64_t> {
+        const std::optional<uint64_t> file = cache->records.FileFingerprint(record.source_path);
+        if (!file) return std::nullopt;
+        return Fingerprint().Add(context).Add(*file).value();
+      };
+    }
+    BuildSite(result->site, theme, sink, &result->built, &result->diagnostics, progress, cache ? &reuse : nullptr);
     if (show_progress) std::fprintf(err, "\r\033[K");
     CheckInternalLinks(result->site, result->built, &result->diagnostics);
   }

@@ -8,9 +8,11 @@
 
 #include "assemble/built_pages.h"
 #include "assemble/output_sink.h"
+#include "assemble/record_output_cache.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
 #include "base/diagnostic.h"
+#include "load/record_cache.h"
 #include "model/site.h"
 
 namespace lantern {
@@ -19,7 +21,7 @@ struct PipelineResult {
   int exit_code = 0;  // kExitOk, kExitContentErrors or kExitUsageOrSystem
   Site site;
   Theme theme;
-  OutputTree output;     // the files, unless PipelineOptions::sink took them
+  SharedOutputTree output;  // the files, unless PipelineOptions::sink took them
   BuiltPages built;      // every file's path and each page's ids
   Diagnostics diagnostics;
   double seconds = 0;
@@ -30,6 +32,15 @@ struct ReportOptions {
   bool json = false;    // --format json: a JSON array on `out` instead of text on `err`
   bool strict = false;  // --strict: warnings count as errors
   std::FILE* out = stdout;
+};
+
+// The preview's caches, kept by `lantern serve`'s watcher from one rebuild
+// to the next: record files' parses (load/record_cache.h) and records'
+// outputs (assemble/record_output_cache.h). The result of a run with them is
+// the same, file for file and diagnostic for diagnostic, as one without.
+struct PreviewCache {
+  RecordLoadCache records;
+  RecordOutputCache outputs;
 };
 
 // Loads and renders `site_root`. Prints the diagnostics to `err` (and, on a
@@ -44,6 +55,9 @@ struct PipelineOptions {
   // Where the files go as they are rendered; null: into PipelineResult::output.
   // On a failed build the sink may hold some files: the caller discards them.
   OutputSink* sink = nullptr;
+  // The preview's caches; null for build and check. Not used with
+  // git_history or feedback_stats (their inputs are outside the site's files).
+  PreviewCache* cache = nullptr;
   ReportOptions report;
 };
 

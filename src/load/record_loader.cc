@@ -173,8 +173,8 @@ void CheckRules(const Record& record, const std::string& path, Diagnostics* diag
 
 }  // namespace
 
-std::optional<Record> LoadRecord(const std::string& path, const std::string& file_id, const std::string& text,
-                                 const SiteConfig& config, Diagnostics* diagnostics) {
+std::optional<Record> ParseRecord(const std::string& path, const std::string& file_id, const std::string& text,
+                                  Diagnostics* diagnostics) {
   diagnostics->RememberSource(path, text);
   if (!CheckContentBytes(path, text, diagnostics)) return std::nullopt;
   std::optional<Value> root = ReadYaml(path, text, diagnostics);
@@ -224,10 +224,20 @@ std::optional<Record> LoadRecord(const std::string& path, const std::string& fil
   record.published = *DateAt(record.data, "dates.published");
   record.updated = DateAt(record.data, "dates.updated");
   record.archived = DateAt(record.data, "dates.archived");
-  const std::optional<Date> next_review = DateAt(record.data, "dates.next_review");
-  record.next_review = next_review ? *next_review : record.last_changed().PlusMonths(config.review_interval_months);
   record.changes = ChangeLog(record.data);
-  if (config.today.year != 0) CheckRecordCompleteness(record, config, config.today, diagnostics);
+  return record;
+}
+
+void FinishRecord(const SiteConfig& config, Record* record, Diagnostics* diagnostics) {
+  const std::optional<Date> next_review = DateAt(record->data, "dates.next_review");
+  record->next_review = next_review ? *next_review : record->last_changed().PlusMonths(config.review_interval_months);
+  if (config.today.year != 0) CheckRecordCompleteness(*record, config, config.today, diagnostics);
+}
+
+std::optional<Record> LoadRecord(const std::string& path, const std::string& file_id, const std::string& text,
+                                 const SiteConfig& config, Diagnostics* diagnostics) {
+  std::optional<Record> record = ParseRecord(path, file_id, text, diagnostics);
+  if (record) FinishRecord(config, &*record, diagnostics);
   return record;
 }
 

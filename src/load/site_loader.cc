@@ -1,12 +1,14 @@
 #include "load/site_loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <mutex>
 
 #include "base/edit_distance.h"
 #include "base/entry_check.h"
+#include "base/fingerprint.h"
 #include "base/parallel.h"
 #include "load/page_loader.h"
 #include "load/placeholders.h"
@@ -264,12 +266,17 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   }
   site->root = root;
   bool config_ok = false;
+  // What this load read besides records, for RecordLoadCache::site_fingerprint.
+  Fingerprint inputs;
+  inputs.Add(root).Add(options.include_drafts ? 1 : 0);
   if (config_kind == EntryKind::kFile) {
     Result<std::string> config_text = files.ReadFile(config_path);
     if (!config_text.ok()) return config_text.status();
+    inputs.Add(config_text.value());
     config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
   }
   site->config.today = options.today ? *options.today : TodayUtc();
+  inputs.Add(site->config.today.Iso());
 
   // Records: read and checked in parallel; each file's diagnostics are
   // independent, and sorting at print time keeps the output deterministic.
@@ -277,6 +284,9 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   const std::vector<std::string> record_names = ContentFiles(files, records_folder, ".yaml", diagnostics);
   std::vector<std::optional<Record>> loaded(record_names.size());
   std::vector<Status> read_errors(record_names.size());
+  // With a cache: what each file's bytes parsed to, found or made.
+  std::vector<std::shared_ptr<const ParsedRecordFile>> parsed(record_names.size());
+  std::atomic<size_t> parsed_afresh{0};
   ParallelFor(record_names.size(), [&](size_t i) {
     const std::string path = JoinPath(records_folder, record_names[i]);
     Result<std::string> text = files.ReadFile(path);
@@ -289,10 +299,38 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
       return;
     }
     const std::string file_id = record_names[i].substr(0, record_names[i].size() - 5);
-    loaded[i] = LoadRecord(path, file_id, text.value(), site->config, diagnostics);
+    // One path with or without the cache: ParseRecord's diagnostics are
+    // collected apart and added (so a replay adds exactly what a parse did),
+    // then the file's text is remembered for the source lines.
+    const uint64_t hash = options.cache ? RecordLoadCache::HashOf(text.value()) : 0;
+    std::shared_ptr<const ParsedRecordFile> file =
+        options.cache ? options.cache->Find(path, text.value().size(), hash) : nullptr;
+    if (!file) {
+      auto made = std::make_shared<ParsedRecordFile>();
+      made->size = text.value().size();
+      made->hash = hash;
+      Diagnostics own;
+      made->record = ParseRecord(path, file_id, text.value(), &own);
+      made->diagnostics = own.Items();
+      file = std::move(made);
+      ++parsed_afresh;
+    }
+    diagnostics->AddItems(file->diagnostics);
+    diagnostics->RememberSource(path, std::move(text.value()));
+    if (file->record) {
+      // Copied from the cache, which keeps its own; without one, moved.
+      loaded[i] = options.cache ? *file->record : std::move(std::const_pointer_cast<ParsedRecordFile>(file)->record);
+      FinishRecord(site->config, &*loaded[i], diagnostics);
+    }
+    if (options.cache) parsed[i] = std::move(file);
   });
   for (const Status& s : read_errors) {
     if (!s.ok()) return s;
+  }
+  if (options.cache) {
+    std::map<std::string, std::shared_ptr<const ParsedRecordFile>> kept;
+    for (size_t i = 0; i < record_names.size(); ++i) kept[JoinPath(records_folder, record_names[i])] = parsed[i];
+    options.cache->Replace(std::move(kept), parsed_afresh);
   }
 
   site->record_files = record_names.size();
@@ -337,6 +375,7 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
     Result<std::string> text = files.ReadFile(path);
     if (!text.ok() && text.status().is_not_found()) continue;  // deleted since listed, as for records
     if (!text.ok()) return text.status();
+    inputs.Add(path).Add(text.value());
     const std::string slug = name.substr(0, name.size() - 3);
     std::optional<Page> page = LoadPage(path, slug, text.value(), diagnostics);
     if (!page) continue;
@@ -358,6 +397,7 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
                            " (its introduction, non-accessible content and plans), or name an existing page "
                            "with \"page\" under \"accessibility\"");
   }
+  if (options.cache) options.cache->set_site_fingerprint(inputs.value());
   return Status::Ok();
 }
 

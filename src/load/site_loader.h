@@ -10,6 +10,7 @@
 #include "base/diagnostic.h"
 #include "base/file_system.h"
 #include "base/status.h"
+#include "load/record_cache.h"
 #include "model/site.h"
 
 namespace lantern {
@@ -19,6 +20,11 @@ struct LoadOptions {
   // The day review dates are checked against; default TodayUtc(), which
   // honours SOURCE_DATE_EPOCH.
   std::optional<Date> today;
+  // The preview's (load/record_cache.h): record files whose bytes are
+  // unchanged since the last load with it are not parsed again, and it is
+  // left holding the fingerprints of what this load read. Null for build and
+  // check.
+  RecordLoadCache* cache = nullptr;
 };
 
 // Reads the site at `root` on `files` into `site`. Content problems go to

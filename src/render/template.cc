@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "base/fingerprint.h"
 #include "render/html_escape.h"
 
 namespace lantern {
@@ -289,6 +290,15 @@ std::optional<std::string> TemplateSet::RenderInLayout(const std::string& name, 
   if (!content) return std::nullopt;
   data["content"] = mustache::data(*content);
   return RenderData(frame->engine, constants, data, templates_.at(layout).path, diagnostics);
+}
+
+uint64_t TemplateSet::Fingerprint() const {
+  lantern::Fingerprint fingerprint;
+  for (const auto* sources : {&templates_, &partials_}) {
+    fingerprint.Add(sources->size());
+    for (const auto& [name, source] : *sources) fingerprint.Add(name).Add(source.path).Add(source.text);
+  }
+  return fingerprint.value();
 }
 
 }  // namespace lantern

@@ -6,6 +6,7 @@
 #ifndef LANTERN_RENDER_TEMPLATE_H_
 #define LANTERN_RENDER_TEMPLATE_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -36,6 +37,10 @@ class TemplateSet {
   bool CheckPartials(Diagnostics* diagnostics) const;
 
   bool HasTemplate(const std::string& name) const { return templates_.count(name) > 0; }
+
+  // Of every template's and partial's name, path and text (not the
+  // constants): two sets with the same fingerprint render alike.
+  uint64_t Fingerprint() const;
 
   // Names every render sees below the view's own (the theme's strings, site
   // settings, the licence): converted for the engine once here and shared by

@@ -130,7 +130,7 @@ void ApplyConditionalAndRange(const Request& request, Response* response) {
   }
 }
 
-MemoryStaticSite::MemoryStaticSite(std::shared_ptr<const OutputTree> tree) : tree_(std::move(tree)) {}
+MemoryStaticSite::MemoryStaticSite(std::shared_ptr<const SharedOutputTree> tree) : tree_(std::move(tree)) {}
 
 std::optional<Response> MemoryStaticSite::Serve(const std::string& path) const {
   if (path.empty() || path[0] != '/' || HasEmptySegment(path)) return std::nullopt;
@@ -145,11 +145,11 @@ std::optional<Response> MemoryStaticSite::Serve(const std::string& path) const {
   {
     std::lock_guard<std::mutex> lock(etags_mutex_);
     auto [known, added] = etags_.try_emplace(file);
-    if (added) known->second = ContentEtag(it->second);
+    if (added) known->second = ContentEtag(*it->second);
     etag = known->second;
   }
   Response response = FileResponse(file, etag);
-  response.body = it->second;
+  response.body = *it->second;
   return response;
 }
 

@@ -53,11 +53,11 @@ class StaticSite {
 
 class MemoryStaticSite : public StaticSite {
  public:
-  explicit MemoryStaticSite(std::shared_ptr<const OutputTree> tree);
+  explicit MemoryStaticSite(std::shared_ptr<const SharedOutputTree> tree);
   std::optional<Response> Serve(const std::string& path) const override;
 
  private:
-  std::shared_ptr<const OutputTree> tree_;
+  std::shared_ptr<const SharedOutputTree> tree_;
   // Computed the first time each file is served, not when the tree is built:
   // the preview swaps in a new tree on every edit and serves few of its files.
   mutable std::mutex etags_mutex_;

@@ -141,6 +141,42 @@ TEST(ServeTest, BannerShowsSiteRelativePathsAndNothingFromOutsideTheSite) {
   serve.Signal(SIGTERM);
 }
 
+// The preview keeps what it parsed and rendered between rebuilds: a record
+// edited to invalid YAML keeps the last good site with the banner (the other
+// records' pages come from the caches), and the fix shows the edited record
+// without the banner.
+TEST(ServeTest, AnEditedRecordThatBreaksAndIsFixedIsShownThroughTheCaches) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
+  ASSERT_GT(serve.port(), 0);
+  const int events = testing::HttpOpen(
+      serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(serve.port()) + "\r\n\r\n", 15);
+  ASSERT_GE(events, 0);
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
+  const std::string good = testing::ReadFileOrEmpty(site + "/records/bin-check.yaml");
+  ReplaceFile(site + "/records/bin-check.yaml",
+              testing::ReplaceOnce(good, "  name: Larger bin check", "  name: Larger bin check, edited once"));
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 2\n").find("data: 2"));
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/records/bin-check/").find("Larger bin check, edited once"));
+  ReplaceFile(site + "/records/bin-check.yaml", "summary: [unclosed\n" + good);
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 3\n").find("data: 3"));
+  std::string shown = Get(serve.port(), "/records/bin-check/");
+  EXPECT_NE(std::string::npos, shown.find("lantern-build-errors"));
+  EXPECT_NE(std::string::npos, shown.find("records/bin-check.yaml:1:"));
+  EXPECT_NE(std::string::npos, shown.find("Larger bin check, edited once"));  // the last good build
+  ReplaceFile(site + "/records/bin-check.yaml",
+              testing::ReplaceOnce(good, "  name: Larger bin check", "  name: Larger bin check, fixed"));
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 4\n").find("data: 4"));
+  shown = Get(serve.port(), "/records/bin-check/");
+  EXPECT_EQ(std::string::npos, shown.find("lantern-build-errors"));
+  EXPECT_NE(std::string::npos, shown.find("Larger bin check, fixed"));
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/records/rent-arrears-early-help/").find("200 OK"));
+  close(events);
+  serve.Signal(SIGTERM);
+}
+
 // DNS rebinding: the preview answers only its own Host, as the real binary runs.
 TEST(ServeTest, PreviewRefusesAnotherHostAndARequestWithoutOne) {
   testing::TempDir temp;

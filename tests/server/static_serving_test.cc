@@ -103,7 +103,7 @@ TEST(StaticServingTest, RedirectsAreSiteRelativeAndNeverProtocolRelative) {
   std::string error;
   std::shared_ptr<const StaticSite> disk(DiskStaticSite::Open(temp.path() + "/site", &error).release());
   ASSERT_TRUE(disk) << error;
-  MemoryStaticSite in_memory(memory);
+  MemoryStaticSite in_memory(std::make_shared<const SharedOutputTree>(ShareTree(*memory)));
   for (const StaticSite* site : {static_cast<const StaticSite*>(&in_memory), disk.get()}) {
     std::optional<Response> moved = site->Serve("/records");
     ASSERT_TRUE(moved);
