@@ -145,72 +145,66 @@ TemplateSet WithConstants(const Site& site, const Theme& theme) {
 
 }  // namespace
 
-bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-               const std::function<void(BuildProgress)>& progress) {
-  const SiteIndex index = IndexSite(site);
-  const std::vector<PageJob> jobs = PlanPages(site, index, theme);
-  const TemplateSet prototype = WithConstants(site, theme);
-  TemplatePool pool(prototype);
-  std::atomic<size_t> done{0};
-  std::atomic<bool> failed{false};
-  const size_t total = jobs.size() + site.records.size();
+struct RecordRenderer::Pool {
+  explicit Pool(TemplateSet set) : prototype(std::move(set)), pool(prototype) {}
+  TemplateSet prototype;
+  TemplatePool pool;
+};
+
+RecordRenderer::RecordRenderer(const Site& site, const SiteIndex& index, const Theme& theme)
+    : site_(site), index_(index), theme_(theme), pool_(std::make_unique<Pool>(WithConstants(site, theme))) {}
+
+RecordRenderer::~RecordRenderer() = default;
+
+bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+                            RecordOutput* output) {
+  std::unique_ptr<TemplateSet> templates = pool_->pool.Borrow();
+  const bool ok = RenderRecordOutput(site_, index_, theme_, templates.get(), record, diagnostics, output);
+  pool_->pool.Return(std::move(templates));
   auto put = [&](const std::string& path, std::string bytes) {
     built->Add(path, bytes);
     sink->Put(path, std::move(bytes));
   };
-  auto render = [&](const std::string& path, const std::string& template_name, const Value& view) {
+  if (!output->page_html.empty()) put(output->page_path, std::move(output->page_html));
+  put(output->json_path, std::move(output->json_file));
+  put(output->feed_path, std::move(output->feed_file));
+  output->page_html.clear();
+  output->json_file.clear();
+  output->feed_file.clear();
+  return ok;
+}
+
+bool BuildSiteWide(const Site& site, const Theme& theme, bool records_ok,
+                   OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+                   const std::function<void(BuildProgress)>& progress, BuildProgress so_far) {
+  const SiteIndex index = IndexSite(site);
+  const std::vector<PageJob> jobs = PlanPages(site, index, theme);
+  const TemplateSet prototype = WithConstants(site, theme);
+  TemplatePool pool(prototype);
+  std::atomic<size_t> done{so_far.done};
+  std::atomic<bool> failed{!records_ok};
+  const size_t total = so_far.total;
+  auto put = [&](const std::string& path, std::string bytes) {
+    built->Add(path, bytes);
+    sink->Put(path, std::move(bytes));
+  };
+  ParallelFor(jobs.size(), [&](size_t i) {
     std::unique_ptr<TemplateSet> templates = pool.Borrow();
-    std::optional<std::string> html = templates->RenderInLayout(template_name, "layout", view, diagnostics);
+    std::optional<std::string> html =
+        templates->RenderInLayout(jobs[i].template_name, "layout", jobs[i].make_view(), diagnostics);
     pool.Return(std::move(templates));
     if (html) {
-      put(path, std::move(*html));
+      put(jobs[i].output_path, std::move(*html));
     } else {
       failed = true;
     }
     const size_t finished = ++done;
     if (progress) progress({finished, total});
-  };
-
-  ParallelFor(jobs.size(), [&](size_t i) { render(jobs[i].output_path, jobs[i].template_name, jobs[i].make_view()); });
-
-  // Each record: its page, its JSON and feed, and its parts of the site-wide
-  // files, all from one pass on a worker thread.
-  const size_t count = site.records.size();
-  std::vector<FeedEntry> site_feed_entries;
-  sink->Append("records.json", RecordsJsonHead(site, count));
-  sink->Append("records.csv", RecordsCsvHeader(site.feedback_summary.has_value()));
-  std::vector<RecordOutput> outputs;
-  for (size_t start = 0; start < count; start += kRecordBatch) {
-    const size_t n = std::min(kRecordBatch, count - start);
-    outputs.assign(n, {});
-    ParallelFor(n, [&](size_t k) {
-      RecordOutput& output = outputs[k];
-      std::unique_ptr<TemplateSet> templates = pool.Borrow();
-      if (!RenderRecordOutput(site, index, theme, templates.get(), site.records[start + k], diagnostics, &output)) {
-        failed = true;
-      }
-      pool.Return(std::move(templates));
-      if (!output.page_html.empty()) put(output.page_path, std::move(output.page_html));
-      put(output.json_path, std::move(output.json_file));
-      put(output.feed_path, std::move(output.feed_file));
-      const size_t finished = ++done;
-      if (progress) progress({finished, total});
-    });
-    for (size_t k = 0; k < n; ++k) {
-      if (start + k > 0) sink->Append("records.json", ",\n");
-      sink->Append("records.json", outputs[k].json_entry);
-      sink->Append("records.csv", outputs[k].csv_row);
-      for (FeedEntry& entry : outputs[k].feed_entries) site_feed_entries.push_back(std::move(entry));
-    }
-  }
-  sink->Append("records.json", RecordsJsonTail(count));
-  built->Add("records.json", "");
-  built->Add("records.csv", "");
+  });
   if (failed || diagnostics->has_errors()) return false;
 
   put("schema/records-csv-columns.csv", RecordsCsvDictionary(site.feedback_summary.has_value()));
   put("schema/record.json", RecordSchemaJson(site.config, site.feedback_summary.has_value()));
-  put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
   // The sitemap lists pages in path order, as the whole-tree build did.
   std::map<std::string, std::optional<Date>> sitemap_pages;
   for (const PageJob& job : jobs) {
@@ -225,6 +219,47 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   for (const auto& [path, bytes] : theme.assets) {
     if (!built->Has(path)) put(path, bytes);
   }
+  return true;
+}
+
+bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+               const std::function<void(BuildProgress)>& progress) {
+  const SiteIndex index = IndexSite(site);
+  RecordRenderer renderer(site, index, theme);
+  std::atomic<size_t> done{0};
+  std::atomic<bool> failed{false};
+  // Every page but the records' is a site-wide one: two lists, the filter
+  // pages, the Markdown pages, the data page and 404.
+  const size_t total = site.records.size() + 4 + index.facets.size() + site.pages.size();
+
+  // Each record: its page, its JSON and feed, and its parts of the site-wide
+  // files, all from one pass on a worker thread.
+  const size_t count = site.records.size();
+  std::vector<FeedEntry> site_feed_entries;
+  sink->Append("records.json", RecordsJsonHead(site, count));
+  sink->Append("records.csv", RecordsCsvHeader(site.feedback_summary.has_value()));
+  std::vector<RecordOutput> outputs;
+  for (size_t start = 0; start < count; start += kRecordBatch) {
+    const size_t n = std::min(kRecordBatch, count - start);
+    outputs.assign(n, {});
+    ParallelFor(n, [&](size_t k) {
+      if (!renderer.Render(site.records[start + k], sink, built, diagnostics, &outputs[k])) failed = true;
+      const size_t finished = ++done;
+      if (progress) progress({finished, total});
+    });
+    for (size_t k = 0; k < n; ++k) {
+      if (start + k > 0) sink->Append("records.json", ",\n");
+      sink->Append("records.json", outputs[k].json_entry);
+      sink->Append("records.csv", outputs[k].csv_row);
+      for (FeedEntry& entry : outputs[k].feed_entries) site_feed_entries.push_back(std::move(entry));
+    }
+  }
+  sink->Append("records.json", RecordsJsonTail(count));
+  built->Add("records.json", "");
+  built->Add("records.csv", "");
+  if (!BuildSiteWide(site, theme, !failed, sink, built, diagnostics, progress, {done.load(), total})) return false;
+  built->Add("feed.xml", "");
+  sink->Put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
   return true;
 }
 

@@ -44,6 +44,11 @@ struct PipelineOptions {
   // Where the files go as they are rendered; null: into PipelineResult::output.
   // On a failed build the sink may hold some files: the caller discards them.
   OutputSink* sink = nullptr;
+  // Stream the records (cli/site_stream.h: memory does not grow with the
+  // site, the same diagnostics and files) instead of loading the whole site;
+  // PipelineResult::site then holds the records as KeepListedParts leaves
+  // them. `build` and `check` stream; the preview keeps the whole site.
+  bool stream = false;
   ReportOptions report;
 };
 

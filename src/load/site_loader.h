@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/file_system.h"
@@ -27,6 +28,36 @@ struct LoadOptions {
 // site.yaml) or cannot be read.
 Status LoadSite(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
                 Diagnostics* diagnostics);
+
+// LoadSite's steps, for a build that streams its records (cli/site_stream.h)
+// instead of holding them all: site.yaml (and the build day) first, with
+// `config_ok` false when it has errors; the names of the record files, in the
+// order LoadSite reads them; the pages (and the accessibility page's check).
+// The Status is as LoadSite's.
+Status LoadSiteSettings(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
+                        bool* config_ok, Diagnostics* diagnostics);
+std::vector<std::string> RecordFileNames(const FileSystem& files, const std::string& root, Diagnostics* diagnostics);
+Status LoadSitePages(const FileSystem& files, const std::string& root, bool config_ok, Site* site,
+                     Diagnostics* diagnostics);
+
+// What the checks across records need of a loaded record.
+struct RecordIdentity {
+  std::string id;
+  bool explicit_id = false;  // "id:" is in the file (even empty), rather than the id coming from the file name
+  SourceLocation id_location;
+  std::string source_path;
+  std::string service;
+  SourceLocation service_location;
+};
+RecordIdentity IdentityOf(const Record& record);
+
+// The checks across records, for the records loaded without errors, given in
+// the order of their files: unique ids (a record whose id comes from its file
+// name keeps it; the error goes to the one that set "id:" to a name already
+// taken) and services from site.yaml's list (only when `config_ok`). Returns,
+// for each, whether it stays on the site; errors go to `diagnostics`.
+std::vector<bool> CheckAcrossRecords(const std::vector<RecordIdentity>& records, const SiteConfig& config,
+                                     bool config_ok, Diagnostics* diagnostics);
 
 // Parses site.yaml's text into `config`. Returns false (with errors added)
 // when the file has errors.
