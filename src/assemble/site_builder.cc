@@ -145,33 +145,97 @@ TemplateSet WithConstants(const Site& site, const Theme& theme) {
 
 }  // namespace
 
-bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-               const std::function<void(BuildProgress)>& progress, const RecordReuse* reuse) {
-  const SiteIndex index = IndexSite(site);
-  const std::vector<PageJob> jobs = PlanPages(site, index, theme);
-  const TemplateSet prototype = WithConstants(site, theme);
-  TemplatePool pool(prototype);
-  std::atomic<size_t> done{0};
-  std::atomic<bool> failed{false};
-  const size_t total = jobs.size() + site.records.size();
+struct RecordRenderer::Pool {
+  explicit Pool(TemplateSet set) : prototype(std::move(set)), pool(prototype) {}
+  TemplateSet prototype;
+  TemplatePool pool;
+};
+
+RecordRenderer::RecordRenderer(const Site& site, const SiteIndex& index, const Theme& theme)
+    : site_(site), index_(index), theme_(theme), pool_(std::make_unique<Pool>(WithConstants(site, theme))) {}
+
+RecordRenderer::~RecordRenderer() = default;
+
+bool RecordRenderer::RenderOnly(const Record& record, Diagnostics* diagnostics, RecordOutput* output) {
+  std::unique_ptr<TemplateSet> templates = pool_->pool.Borrow();
+  const bool ok = RenderRecordOutput(site_, index_, theme_, templates.get(), record, diagnostics, output);
+  pool_->pool.Return(std::move(templates));
+  return ok;
+}
+
+bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+                            RecordOutput* output) {
+  const bool ok = RenderOnly(record, diagnostics, output);
   auto put = [&](const std::string& path, std::string bytes) {
     built->Add(path, bytes);
     sink->Put(path, std::move(bytes));
   };
-  auto render = [&](const std::string& path, const std::string& template_name, const Value& view) {
+  if (!output->page_html.empty()) put(output->page_path, std::move(output->page_html));
+  put(output->json_path, std::move(output->json_file));
+  put(output->feed_path, std::move(output->feed_file));
+  output->page_html.clear();
+  output->json_file.clear();
+  output->feed_file.clear();
+  return ok;
+}
+
+bool BuildSiteWide(const Site& site, const Theme& theme, bool records_ok,
+                   OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+                   const std::function<void(BuildProgress)>& progress, BuildProgress so_far) {
+  const SiteIndex index = IndexSite(site);
+  const std::vector<PageJob> jobs = PlanPages(site, index, theme);
+  const TemplateSet prototype = WithConstants(site, theme);
+  TemplatePool pool(prototype);
+  std::atomic<size_t> done{so_far.done};
+  std::atomic<bool> failed{!records_ok};
+  const size_t total = so_far.total;
+  auto put = [&](const std::string& path, std::string bytes) {
+    built->Add(path, bytes);
+    sink->Put(path, std::move(bytes));
+  };
+  ParallelFor(jobs.size(), [&](size_t i) {
     std::unique_ptr<TemplateSet> templates = pool.Borrow();
-    std::optional<std::string> html = templates->RenderInLayout(template_name, "layout", view, diagnostics);
+    std::optional<std::string> html =
+        templates->RenderInLayout(jobs[i].template_name, "layout", jobs[i].make_view(), diagnostics);
     pool.Return(std::move(templates));
     if (html) {
-      put(path, std::move(*html));
+      put(jobs[i].output_path, std::move(*html));
     } else {
       failed = true;
     }
     const size_t finished = ++done;
     if (progress) progress({finished, total});
-  };
+  });
+  if (failed || diagnostics->has_errors()) return false;
 
-  ParallelFor(jobs.size(), [&](size_t i) { render(jobs[i].output_path, jobs[i].template_name, jobs[i].make_view()); });
+  put("schema/records-csv-columns.csv", RecordsCsvDictionary(site.feedback_summary.has_value()));
+  put("schema/record.json", RecordSchemaJson(site.config, site.feedback_summary.has_value()));
+  // The sitemap lists pages in path order, as the whole-tree build did.
+  std::map<std::string, std::optional<Date>> sitemap_pages;
+  for (const PageJob& job : jobs) {
+    if (job.in_sitemap) sitemap_pages[job.output_path] = job.last_change;
+  }
+  for (const Record& record : site.records) sitemap_pages[RecordPath(record) + "index.html"] = RecordLastChange(record);
+  std::vector<SitemapEntry> sitemap;
+  for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
+  put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
+  put("robots.txt", RobotsTxt(site.config));
+  put("search-index.json", SearchIndexJson(site, index.by_name));
+  for (const auto& [path, bytes] : theme.assets) {
+    if (!built->Has(path)) put(path, bytes);
+  }
+  return true;
+}
+
+bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+               const std::function<void(BuildProgress)>& progress, const RecordReuse* reuse) {
+  const SiteIndex index = IndexSite(site);
+  RecordRenderer renderer(site, index, theme);
+  std::atomic<size_t> done{0};
+  std::atomic<bool> failed{false};
+  // Every page but the records' is a site-wide one: two lists, the filter
+  // pages, the Markdown pages, the data page and 404.
+  const size_t total = site.records.size() + 4 + index.facets.size() + site.pages.size();
 
   // Each record: its page, its JSON and feed, and its parts of the site-wide
   // files, all from one pass on a worker thread.
@@ -191,50 +255,56 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
     built->Add(output.feed_path, "");
     sink->PutShared(output.feed_path, output.feed_file);
   };
+  auto put = [&](const std::string& path, std::string bytes) {
+    built->Add(path, bytes);
+    sink->Put(path, std::move(bytes));
+  };
   for (size_t start = 0; start < count; start += kRecordBatch) {
     const size_t n = std::min(kRecordBatch, count - start);
     outputs.assign(n, {});
     kept.assign(n, nullptr);
     ParallelFor(n, [&](size_t k) {
       const Record& record = site.records[start + k];
-      // Whether the output is kept, and under which key (0 and false: it is not).
-      const std::optional<uint64_t> found_key = reuse ? reuse->key(record) : std::nullopt;
-      const bool keep = found_key.has_value();
-      const uint64_t key = found_key.value_or(0);
-      if (keep) kept[k] = reuse->cache->Find(record.source_path, key);
-      if (!kept[k]) {
-        ++rendered;
-        RecordOutput& output = outputs[k];
-        std::unique_ptr<TemplateSet> templates = pool.Borrow();
-        // Apart, so that only an output made without a word is kept.
-        Diagnostics own;
-        const bool ok = RenderRecordOutput(site, index, theme, templates.get(), record, &own, &output);
-        pool.Return(std::move(templates));
-        if (!ok) failed = true;
-        if (keep && ok && own.Items().empty() && !output.page_html.empty()) {
-          auto made = std::make_shared<KeptRecordOutput>();
-          made->key = key;
-          made->page_path = std::move(output.page_path);
-          made->page_html = std::make_shared<const std::string>(std::move(output.page_html));
-          made->page_ids = built->Add(made->page_path, *made->page_html);
-          made->json_path = std::move(output.json_path);
-          made->json_file = std::make_shared<const std::string>(std::move(output.json_file));
-          made->feed_path = std::move(output.feed_path);
-          made->feed_file = std::make_shared<const std::string>(std::move(output.feed_file));
-          made->json_entry = std::move(output.json_entry);
-          made->csv_row = std::move(output.csv_row);
-          made->feed_entries = std::move(output.feed_entries);
-          kept[k] = std::move(made);
-        } else {
-          diagnostics->AddAll(own);
-          if (!output.page_html.empty()) put(output.page_path, std::move(output.page_html));
-          put(output.json_path, std::move(output.json_file));
-          put(output.feed_path, std::move(output.feed_file));
+      if (!reuse) {
+        if (!renderer.Render(record, sink, built, diagnostics, &outputs[k])) failed = true;
+      } else {
+        // Whether the output is kept, and under which key (none: it is not).
+        const std::optional<uint64_t> found_key = reuse->key(record);
+        const bool keep = found_key.has_value();
+        const uint64_t key = found_key.value_or(0);
+        if (keep) kept[k] = reuse->cache->Find(record.source_path, key);
+        if (!kept[k]) {
+          ++rendered;
+          RecordOutput& output = outputs[k];
+          // Apart, so that only an output made without a word is kept.
+          Diagnostics own;
+          const bool ok = renderer.RenderOnly(record, &own, &output);
+          if (!ok) failed = true;
+          if (keep && ok && own.Items().empty() && !output.page_html.empty()) {
+            auto made = std::make_shared<KeptRecordOutput>();
+            made->key = key;
+            made->page_path = std::move(output.page_path);
+            made->page_html = std::make_shared<const std::string>(std::move(output.page_html));
+            made->page_ids = built->Add(made->page_path, *made->page_html);
+            made->json_path = std::move(output.json_path);
+            made->json_file = std::make_shared<const std::string>(std::move(output.json_file));
+            made->feed_path = std::move(output.feed_path);
+            made->feed_file = std::make_shared<const std::string>(std::move(output.feed_file));
+            made->json_entry = std::move(output.json_entry);
+            made->csv_row = std::move(output.csv_row);
+            made->feed_entries = std::move(output.feed_entries);
+            kept[k] = std::move(made);
+          } else {
+            diagnostics->AddAll(own);
+            if (!output.page_html.empty()) put(output.page_path, std::move(output.page_html));
+            put(output.json_path, std::move(output.json_file));
+            put(output.feed_path, std::move(output.feed_file));
+          }
         }
-      }
-      if (kept[k]) {
-        put_kept(*kept[k]);
-        reuse->cache->Use(record.source_path, kept[k]);
+        if (kept[k]) {
+          put_kept(*kept[k]);
+          reuse->cache->Use(record.source_path, kept[k]);
+        }
       }
       const size_t finished = ++done;
       if (progress) progress({finished, total});
@@ -252,29 +322,13 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
       for (FeedEntry& entry : outputs[k].feed_entries) site_feed_entries.push_back(std::move(entry));
     }
   }
-  if (reuse) reuse->cache->EndBuild(rendered);
   sink->Append("records.json", RecordsJsonTail(count));
+  if (reuse) reuse->cache->EndBuild(rendered);
   built->Add("records.json", "");
   built->Add("records.csv", "");
-  if (failed || diagnostics->has_errors()) return false;
-
-  put("schema/records-csv-columns.csv", RecordsCsvDictionary(site.feedback_summary.has_value()));
-  put("schema/record.json", RecordSchemaJson(site.config, site.feedback_summary.has_value()));
-  put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
-  // The sitemap lists pages in path order, as the whole-tree build did.
-  std::map<std::string, std::optional<Date>> sitemap_pages;
-  for (const PageJob& job : jobs) {
-    if (job.in_sitemap) sitemap_pages[job.output_path] = job.last_change;
-  }
-  for (const Record& record : site.records) sitemap_pages[RecordPath(record) + "index.html"] = RecordLastChange(record);
-  std::vector<SitemapEntry> sitemap;
-  for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
-  put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
-  put("robots.txt", RobotsTxt(site.config));
-  put("search-index.json", SearchIndexJson(site, index.by_name));
-  for (const auto& [path, bytes] : theme.assets) {
-    if (!built->Has(path)) put(path, bytes);
-  }
+  if (!BuildSiteWide(site, theme, !failed, sink, built, diagnostics, progress, {done.load(), total})) return false;
+  built->Add("feed.xml", "");
+  sink->Put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
   return true;
 }
 

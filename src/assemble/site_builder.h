@@ -10,12 +10,18 @@
 #include <functional>
 #include <optional>
 
+#include <memory>
+#include <vector>
+
 #include "assemble/built_pages.h"
 #include "assemble/output_sink.h"
+#include "assemble/record_output.h"
 #include "assemble/record_output_cache.h"
+#include "assemble/site_index.h"
 #include "assemble/theme.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
+#include "publish/atom_feed.h"
 
 namespace lantern {
 
@@ -47,6 +53,44 @@ struct RecordReuse {
 // are always made afresh from every record's parts.
 bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                const std::function<void(BuildProgress)>& progress = nullptr, const RecordReuse* reuse = nullptr);
+
+// BuildSite's two halves, which a build that streams its records
+// (cli/site_stream.h) uses too:
+//
+// RecordRenderer renders one record at a time, from any thread:
+// RenderRecordOutput, then its page, JSON and feed go to `sink` and `built`;
+// `output` keeps the parts of the site-wide files (json_entry, csv_row,
+// feed_entries). Returns false when the page failed to render. `site` and
+// `index` are only read for the settings, pages and navigation.
+class RecordRenderer {
+ public:
+  RecordRenderer(const Site& site, const SiteIndex& index, const Theme& theme);
+  ~RecordRenderer();
+  bool Render(const Record& record, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+              RecordOutput* output);
+  // Only RenderRecordOutput, with nothing given to a sink: for a caller that
+  // keeps the output (the preview's cache).
+  bool RenderOnly(const Record& record, Diagnostics* diagnostics, RecordOutput* output);
+
+ private:
+  struct Pool;
+  const Site& site_;
+  const SiteIndex& index_;
+  const Theme& theme_;
+  std::unique_ptr<Pool> pool_;
+};
+
+// Then, with every record rendered (`records_ok`: all their pages did) and
+// `site.records` the records that are on the site (BuildSiteWide reads of
+// them only what lists, filter pages, the sitemap and the search index show):
+// the site-wide pages, and when they and the records rendered without error,
+// the schema files, the sitemap, robots.txt, the search index and the
+// theme's assets. records.json, records.csv and (when this returns true)
+// feed.xml are the caller's. Returns false on any error.
+// `so_far` is the progress before it (its total counts these pages too).
+bool BuildSiteWide(const Site& site, const Theme& theme, bool records_ok,
+                   OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+                   const std::function<void(BuildProgress)>& progress, BuildProgress so_far);
 
 }  // namespace lantern
 

@@ -1,6 +1,8 @@
 #include "assemble/site_index.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <string_view>
 
 namespace lantern {
 
@@ -18,6 +20,56 @@ SiteIndex IndexSite(const Site& site) {
   for (const Record& record : site.records) index.retired += record.is_retired() ? 1 : 0;
   index.total = static_cast<int>(site.records.size());
   return index;
+}
+
+namespace {
+
+// `map` with only the members named in `keys` (in the map's order); a
+// member's value is given to `prune` when it is set.
+template <typename Prune>
+Value KeepMembers(const Value& map, std::initializer_list<std::string_view> keys, const Prune& prune) {
+  Value kept = Value::Map(map.location());
+  for (const Value::Member& member : map.members()) {
+    if (std::find(keys.begin(), keys.end(), member.key) == keys.end()) continue;
+    kept.Set(member.key, prune(member.key, member.value), member.key_location);
+  }
+  return kept;
+}
+
+// A list of maps with only `key` kept in each (other items as they are).
+Value KeepInItems(const Value& list, std::string_view key) {
+  if (!list.is_list()) return list;
+  Value kept = Value::List(list.location());
+  for (const Value& item : list.items()) {
+    kept.Push(item.is_map() ? KeepMembers(item, {key}, [](std::string_view, const Value& v) { return v; }) : item);
+  }
+  return kept;
+}
+
+}  // namespace
+
+void KeepListedParts(Record* record) {
+  auto as_is = [](std::string_view, const Value& v) { return v; };
+  if (record->data.is_map()) {
+    record->data = KeepMembers(record->data, {"summary", "service", "function", "tags", "changes", "owner"},
+                               [&](std::string_view key, const Value& v) -> Value {
+                                 if (key == "summary" && v.is_map()) {
+                                   return KeepMembers(v, {"name", "one_sentence_description", "description"}, as_is);
+                                 }
+                                 if (key == "changes") return KeepInItems(v, "date");
+                                 if (key == "owner" && v.is_map()) {
+                                   return KeepMembers(v, {"third_parties", "external_suppliers"},
+                                                      [](std::string_view, const Value& list) {
+                                                        return KeepInItems(list, "name");
+                                                      });
+                                 }
+                                 return v;
+                               });
+  }
+  record->withheld.clear();
+  record->file_change_dates.clear();
+  record->file_change_dates.shrink_to_fit();
+  record->feedback_summary.reset();
 }
 
 std::string RecordPath(const Record& record) { return "records/" + record.id + "/"; }

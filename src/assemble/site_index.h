@@ -26,6 +26,15 @@ struct SiteIndex {
 // Borrows from `site`, which must outlive the index and not change while it is used.
 SiteIndex IndexSite(const Site& site);
 
+// Keeps of `record` only what the site-wide pages and files read of it
+// (lists, filter pages, the home page, the sitemap, the data page and the
+// search index: BuildSiteWide), so that a build streaming its records holds
+// a few hundred bytes per record instead of its tree: data keeps summary.name,
+// summary.one_sentence_description, summary.description, service, function,
+// tags, the dates of changes and the names of owner's third parties and
+// external suppliers; withheld, file_change_dates and feedback_summary go.
+void KeepListedParts(Record* record);
+
 // Addresses below the site's root path: "records/<id>/", "pages/<slug>/".
 std::string RecordPath(const Record& record);
 std::string PagePath(const Page& page);

@@ -45,6 +45,36 @@ void Diagnostics::RememberSource(const std::string& path, std::string text) {
   sources_[path] = std::move(text);
 }
 
+void Diagnostics::KeepSourceLines(const std::string& path, const std::vector<int>& more_lines) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = sources_.find(path);
+  if (it == sources_.end()) return;
+  std::vector<int> lines = more_lines;
+  for (const Diagnostic& d : items_) {
+    if (d.path == path && d.location.line > 0) lines.push_back(d.location.line);
+  }
+  std::sort(lines.begin(), lines.end());
+  const std::string& text = it->second;
+  std::string kept;
+  size_t start = 0;
+  int line = 1;
+  for (const int wanted : lines) {
+    if (wanted < line) continue;  // a repeat
+    for (; line < wanted && start <= text.size(); ++line) {
+      const size_t end = text.find('\n', start);
+      start = end == std::string::npos ? text.size() + 1 : end + 1;
+      kept += '\n';
+    }
+    if (start > text.size()) break;
+    const size_t end = text.find('\n', start);
+    kept.append(text, start, (end == std::string::npos ? text.size() : end) - start);
+    kept += '\n';
+    start = end == std::string::npos ? text.size() + 1 : end + 1;
+    ++line;
+  }
+  it->second = std::move(kept);
+}
+
 void Diagnostics::PromoteWarningsToErrors() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (Diagnostic& d : items_) d.severity = Severity::kError;

@@ -48,6 +48,12 @@ class Diagnostics {
   // Remembers a file's text for source lines. The path must match the one the
   // diagnostics name.
   void RememberSource(const std::string& path, std::string text);
+  // Keeps of `path`'s remembered text only the lines of the diagnostics about
+  // it so far and `more_lines` (1-based; other lines become empty, lines after
+  // the last kept one are dropped), so that a streamed build need not hold
+  // every file it has read. Source lines and columns shown stay the same for
+  // those lines; a later diagnostic on another line shows no source line.
+  void KeepSourceLines(const std::string& path, const std::vector<int>& more_lines);
 
   // For --strict: every warning becomes an error.
   void PromoteWarningsToErrors();

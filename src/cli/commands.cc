@@ -48,6 +48,7 @@ int RunCheck(const CheckOptions& options, std::FILE* err) {
   pipeline.report = ReportOptions{options.format == "json", options.strict, stdout};
   DiscardOutput nowhere;  // check renders every page (for the link check) but keeps none
   pipeline.sink = &nowhere;
+  pipeline.stream = true;
   RunPipeline(options.site, pipeline, err, &result);
   if (result.exit_code == kExitUsageOrSystem) return result.exit_code;
   std::fprintf(err, "checked %s and %s: %s, %s\n", Plural(static_cast<int>(result.site.record_files), "record").c_str(),
@@ -78,6 +79,7 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   pipeline.sink = &staged;
+  pipeline.stream = true;
   RunPipeline(options.site, pipeline, err, &result);
   if (result.exit_code != kExitOk) {
     if (result.exit_code == kExitContentErrors) {

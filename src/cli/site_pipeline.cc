@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -15,6 +16,7 @@
 #include "base/fingerprint.h"
 #include "cli/cli.h"
 #include "cli/json_report.h"
+#include "cli/site_stream.h"
 #include "feedback/public_stats.h"
 #include "feedback/store.h"
 #include "load/git_history.h"
@@ -40,34 +42,48 @@ FeedbackSummary Summary(const PublicFeedbackCounts& counts) {
 // `build --feedback-stats`: the counts of the 12 months up to the build date
 // (site.config.today, SOURCE_DATE_EPOCH when set, so the same store builds
 // the same bytes), read from a store opened read-only.
+class FeedbackStats {
+ public:
+  Status Read(const std::string& store_path, const Date& today) {
+    last_day_ = today;
+    first_day_ = today.PlusMonths(-12);
+    Result<std::unique_ptr<FeedbackStore>> store = FeedbackStore::Open(store_path, FeedbackStore::Mode::kReadOnly);
+    if (!store.ok()) return store.status();
+    Result<std::vector<StoredSubmission>> rows = store.value()->List(first_day_.Iso());
+    if (!rows.ok()) return rows.status().WithContext("cannot read feedback store " + store_path);
+    // Every record the rows name: a record's counts are its rows', and the
+    // site-wide counts do not depend on which records there are.
+    std::set<std::string> record_ids;
+    for (const StoredSubmission& row : rows.value()) record_ids.insert(row.record_id);
+    const StatsWindow window{first_day_.Iso(), last_day_.Iso()};
+    stats_ = ComputePublicFeedbackStats(rows.value(), record_ids, window);
+    none_ = Summary(ComputePublicFeedbackStats({}, {""}, window).by_record.at(""));
+    return Status::Ok();
+  }
+  SiteFeedbackSummary SiteWide() const { return {first_day_, last_day_, Summary(stats_.site_wide)}; }
+  FeedbackSummary Of(const std::string& record_id) const {
+    auto found = stats_.by_record.find(record_id);
+    return found == stats_.by_record.end() ? none_ : Summary(found->second);
+  }
+
+ private:
+  Date first_day_, last_day_;
+  PublicFeedbackStats stats_;
+  FeedbackSummary none_;
+};
+
 Status ReadFeedbackStats(const std::string& store_path, Site* site) {
-  const Date last_day = site->config.today;
-  const Date first_day = last_day.PlusMonths(-12);
-  Result<std::unique_ptr<FeedbackStore>> store = FeedbackStore::Open(store_path, FeedbackStore::Mode::kReadOnly);
-  if (!store.ok()) return store.status();
-  Result<std::vector<StoredSubmission>> rows = store.value()->List(first_day.Iso());
-  if (!rows.ok()) return rows.status().WithContext("cannot read feedback store " + store_path);
-  std::set<std::string> record_ids;
-  for (const Record& record : site->records) record_ids.insert(record.id);
-  const PublicFeedbackStats stats =
-      ComputePublicFeedbackStats(rows.value(), record_ids, StatsWindow{first_day.Iso(), last_day.Iso()});
-  for (Record& record : site->records) record.feedback_summary = Summary(stats.by_record.at(record.id));
-  site->feedback_summary = SiteFeedbackSummary{first_day, last_day, Summary(stats.site_wide)};
+  FeedbackStats stats;
+  if (Status s = stats.Read(store_path, site->config.today); !s.ok()) return s;
+  for (Record& record : site->records) record.feedback_summary = stats.Of(record.id);
+  site->feedback_summary = stats.SiteWide();
   return Status::Ok();
 }
 
-}  // namespace
-
-void RunPipeline(const std::string& site_root, const PipelineOptions& options, std::FILE* err, PipelineResult* result) {
-  // Bounded by the site folder: nothing a link points to outside it is read.
-  DiskFileSystem disk(site_root);
-  RunPipelineOn(disk, site_root, options, err, result);
-}
-
-void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const PipelineOptions& options,
-                   std::FILE* err, PipelineResult* result) {
-  const auto start = std::chrono::steady_clock::now();
-  const ReportOptions& report = options.report;
+// LoadSite, then BuildSite and CheckInternalLinks over the whole site in memory
+// (the preview, which keeps the site).
+void RunInMemory(const FileSystem& disk, const std::string& site_root, const PipelineOptions& options,
+                 std::FILE* err, const std::function<void(BuildProgress)>& progress, PipelineResult* result) {
   LoadOptions load_options;
   load_options.include_drafts = options.include_drafts;
   PreviewCache* cache = options.git_history || !options.feedback_stats.empty() ? nullptr : options.cache;
@@ -98,15 +114,6 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
   const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,
                                   &result->diagnostics);
   if (theme_ok && !result->diagnostics.has_errors()) {
-    const bool show_progress = isatty(fileno(err)) != 0;
-    std::mutex print_mutex;
-    auto progress = [&](BuildProgress p) {
-      // A few updates per build are enough; more would slow the build down.
-      if (!show_progress || (p.done % 50 != 0 && p.done != p.total)) return;
-      std::lock_guard<std::mutex> lock(print_mutex);
-      std::fprintf(err, "\r\033[Krendering pages %zu/%zu", p.done, p.total);
-      std::fflush(err);
-    };
     SharedMemoryOutput memory(&result->output);
     OutputSink* sink = options.sink ? options.sink : &memory;
     RecordReuse reuse;
@@ -121,9 +128,14 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
       };
     }
     BuildSite(result->site, theme, sink, &result->built, &result->diagnostics, progress, cache ? &reuse : nullptr);
-    if (show_progress) std::fprintf(err, "\r\033[K");
+    if (isatty(fileno(err)) != 0) std::fprintf(err, "\r\033[K");
     CheckInternalLinks(result->site, result->built, &result->diagnostics);
   }
+}
+
+// Prints what was found and sets the exit code.
+void Report(const ReportOptions& report, std::FILE* err, std::chrono::steady_clock::time_point start,
+            PipelineResult* result) {
   if (report.strict) result->diagnostics.PromoteWarningsToErrors();
   if (report.json) {
     std::fputs(DiagnosticsToJson(result->diagnostics).c_str(), report.out);
@@ -133,6 +145,70 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
   result->exit_code = result->diagnostics.has_errors() ? kExitContentErrors : kExitOk;
   if (result->exit_code != kExitOk) result->output.clear();  // a broken link fails the build
   result->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+void RunPipeline(const std::string& site_root, const PipelineOptions& options, std::FILE* err, PipelineResult* result) {
+  // Bounded by the site folder: nothing a link points to outside it is read.
+  DiskFileSystem disk(site_root);
+  RunPipelineOn(disk, site_root, options, err, result);
+}
+
+void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const PipelineOptions& options,
+                   std::FILE* err, PipelineResult* result) {
+  const auto start = std::chrono::steady_clock::now();
+  const ReportOptions& report = options.report;
+  const bool show_progress = isatty(fileno(err)) != 0;
+  std::mutex print_mutex;
+  auto progress = [&](BuildProgress p) {
+    // A few updates per build are enough; more would slow the build down.
+    if (!show_progress || (p.done % 50 != 0 && p.done != p.total)) return;
+    std::lock_guard<std::mutex> lock(print_mutex);
+    std::fprintf(err, "\r\033[Krendering pages %zu/%zu", p.done, p.total);
+    std::fflush(err);
+  };
+  if (options.stream) {
+    StreamOptions stream;
+    stream.load.include_drafts = options.include_drafts;
+    FeedbackStats stats;
+    const char* context = "";
+    if (options.git_history || !options.feedback_stats.empty()) {
+      stream.prepare = [&](Site* site) {
+        if (options.git_history) {
+          if (Status s = CheckGitCheckout(site_root); !s.ok()) return s;
+        }
+        if (!options.feedback_stats.empty()) {
+          if (Status s = stats.Read(options.feedback_stats, site->config.today); !s.ok()) {
+            context = "--feedback-stats: ";
+            return s;
+          }
+          site->feedback_summary = stats.SiteWide();
+        }
+        return Status::Ok();
+      };
+      stream.annotate = [&](Record* record) {
+        if (!options.feedback_stats.empty()) record->feedback_summary = stats.Of(record->id);
+        return options.git_history ? ReadRecordGitHistory(site_root, record) : Status::Ok();
+      };
+    }
+    stream.progress = progress;
+    SharedMemoryOutput memory(&result->output);
+    OutputSink* sink = options.sink ? options.sink : &memory;
+    Status status = StreamSite(disk, site_root, stream, sink, &result->site, &result->theme, &result->built,
+                               &result->diagnostics);
+    if (show_progress) std::fprintf(err, "\r\033[K");
+    if (!status.ok()) {
+      std::fprintf(err, "lantern: error: %s%s\n", context, status.message().c_str());
+      result->exit_code = kExitUsageOrSystem;
+      result->output.clear();
+      return;
+    }
+  } else {
+    RunInMemory(disk, site_root, options, err, progress, result);
+    if (result->exit_code == kExitUsageOrSystem) return;
+  }
+  Report(report, err, start, result);
 }
 
 }  // namespace lantern

@@ -46,30 +46,41 @@ std::vector<std::string> ParseGitLogDates(const std::string& output) {
   return dates;
 }
 
-Status ReadGitHistory(const std::string& site_root, Site* site) {
-  namespace fs = std::filesystem;
-  const std::string git = "git -C " + ShellQuote(site_root) + " ";
+Status CheckGitCheckout(const std::string& site_root) {
   std::string output;
   int code = 0;
-  Status status = Run(git + "rev-parse --is-inside-work-tree 2>/dev/null", &output, &code);
+  Status status = Run("git -C " + ShellQuote(site_root) + " rev-parse --is-inside-work-tree 2>/dev/null", &output, &code);
   if (!status.ok()) return status.WithContext("--git-history");
   if (code == 127) return Status::Error("--git-history: git is not installed (or not on PATH)");
   if (code != 0 || output.rfind("true", 0) != 0) {
     return Status::Error("--git-history: " + site_root + " is not inside a git checkout; build without --git-history");
   }
+  return Status::Ok();
+}
+
+Status ReadRecordGitHistory(const std::string& site_root, Record* record) {
+  namespace fs = std::filesystem;
+  // Paths are given relative to the site folder, where `git -C` runs.
+  std::error_code error;
+  const fs::path relative = fs::relative(record->source_path, site_root, error);
+  if (error || relative.empty()) return Status::Ok();
+  std::string output;
+  int code = 0;
+  // --no-pager/--no-color: the output is data; %as is the author date, YYYY-MM-DD.
+  Status status = Run("git -C " + ShellQuote(site_root) + " --no-pager log --no-color --format=%as -- " +
+                          ShellQuote(relative.string()) + " 2>/dev/null",
+                      &output, &code);
+  if (!status.ok() || code != 0) {
+    return Status::Error("--git-history: git log failed for " + record->source_path);
+  }
+  record->file_change_dates = ParseGitLogDates(output);
+  return Status::Ok();
+}
+
+Status ReadGitHistory(const std::string& site_root, Site* site) {
+  if (Status status = CheckGitCheckout(site_root); !status.ok()) return status;
   for (Record& record : site->records) {
-    // Paths are given relative to the site folder, where `git -C` runs.
-    std::error_code error;
-    const fs::path relative = fs::relative(record.source_path, site_root, error);
-    if (error || relative.empty()) continue;
-    output.clear();
-    // --no-pager/--no-color: the output is data; %as is the author date, YYYY-MM-DD.
-    status = Run(git + "--no-pager log --no-color --format=%as -- " + ShellQuote(relative.string()) + " 2>/dev/null",
-                 &output, &code);
-    if (!status.ok() || code != 0) {
-      return Status::Error("--git-history: git log failed for " + record.source_path);
-    }
-    record.file_change_dates = ParseGitLogDates(output);
+    if (Status status = ReadRecordGitHistory(site_root, &record); !status.ok()) return status;
   }
   return Status::Ok();
 }

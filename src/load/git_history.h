@@ -17,6 +17,10 @@ namespace lantern {
 // cannot be run or `site_root` is not inside a git checkout; a record file
 // git does not know yet gets no dates.
 Status ReadGitHistory(const std::string& site_root, Site* site);
+// Its two steps, for a build that streams its records: that git runs and
+// `site_root` is in a checkout, then one record's dates.
+Status CheckGitCheckout(const std::string& site_root);
+Status ReadRecordGitHistory(const std::string& site_root, Record* record);
 
 // The days in `git log --format=%as` output, newest first, each day once;
 // lines that are not YYYY-MM-DD are skipped.

@@ -251,8 +251,9 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
   return ok;
 }
 
-Status LoadSite(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
-                Diagnostics* diagnostics) {
+Status LoadSiteSettings(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
+                        bool* config_ok, Diagnostics* diagnostics, Fingerprint* inputs) {
+  *config_ok = false;
   if (!files.IsDirectory(root)) {
     return Status::Error("no folder " + Quote(root));
   }
@@ -265,18 +266,110 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
                          root + ")");
   }
   site->root = root;
+  if (config_kind == EntryKind::kFile) {
+    Result<std::string> config_text = files.ReadFile(config_path);
+    if (!config_text.ok()) return config_text.status();
+    if (inputs) inputs->Add(config_text.value());
+    *config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
+  }
+  site->config.today = options.today ? *options.today : TodayUtc();
+  if (inputs) inputs->Add(site->config.today.Iso());
+  return Status::Ok();
+}
+
+std::vector<std::string> RecordFileNames(const FileSystem& files, const std::string& root, Diagnostics* diagnostics) {
+  return ContentFiles(files, JoinPath(root, "records"), ".yaml", diagnostics);
+}
+
+RecordIdentity IdentityOf(const Record& record) {
+  RecordIdentity identity;
+  identity.id = record.id;
+  const Value::Member* id_member = record.data.FindMember("id");
+  identity.explicit_id = id_member != nullptr;
+  identity.id_location = id_member ? id_member->value.location() : SourceLocation{};
+  identity.source_path = record.source_path;
+  identity.service = record.Text("service");
+  if (const Value* service = record.data.Find("service")) identity.service_location = service->location();
+  return identity;
+}
+
+std::vector<bool> CheckAcrossRecords(const std::vector<RecordIdentity>& records, const SiteConfig& config,
+                                     bool config_ok, Diagnostics* diagnostics) {
+  // A record whose id comes from its file name keeps it; the error goes to the
+  // one that set "id:" to a name already taken.
+  std::vector<size_t> order(records.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return !records[a].explicit_id && records[b].explicit_id;
+  });
+  std::vector<bool> kept(records.size(), false);
+  std::map<std::string, std::string> id_owner;
+  for (const size_t i : order) {
+    const RecordIdentity& record = records[i];
+    auto [it, inserted] = id_owner.emplace(record.id, record.source_path);
+    if (!inserted) {
+      diagnostics->Error(record.source_path, record.id_location, "L028",
+                         "id " + Quote(record.id) + " is already used by " + it->second +
+                             "; each record needs its own id, and an id is never reused");
+      continue;
+    }
+    const std::string& service = record.service;
+    if (!service.empty() && config_ok && !config.services.empty() &&
+        std::find(config.services.begin(), config.services.end(), service) == config.services.end()) {
+      const std::string nearest = NearestMatch(service, config.services);
+      diagnostics->Error(record.source_path, record.service_location, "L029",
+                         "service " + Quote(service) + " is not in site.yaml's services" +
+                             (nearest.empty() ? "; add it there, or use one of them"
+                                              : " (did you mean " + Quote(nearest) + "?)"));
+      continue;
+    }
+    kept[i] = true;
+  }
+  return kept;
+}
+
+Status LoadSitePages(const FileSystem& files, const std::string& root, bool config_ok, Site* site,
+                     Diagnostics* diagnostics, Fingerprint* inputs) {
+  const std::string pages_folder = JoinPath(root, "pages");
+  for (const std::string& name : ContentFiles(files, pages_folder, ".md", diagnostics)) {
+    const std::string path = JoinPath(pages_folder, name);
+    Result<std::string> text = files.ReadFile(path);
+    if (!text.ok() && text.status().is_not_found()) continue;  // deleted since listed, as for records
+    if (!text.ok()) return text.status();
+    if (inputs) inputs->Add(path).Add(text.value());
+    const std::string slug = name.substr(0, name.size() - 3);
+    std::optional<Page> page = LoadPage(path, slug, text.value(), diagnostics);
+    if (!page) continue;
+    if (slug == "index") {
+      site->home_intro = std::move(page);
+    } else {
+      site->pages.push_back(std::move(*page));
+    }
+  }
+  // The accessibility statement's own words live in a page: it must exist.
+  const AccessibilitySettings& accessibility = site->config.accessibility;
+  if (config_ok && accessibility.given &&
+      std::none_of(site->pages.begin(), site->pages.end(),
+                   [&](const Page& page) { return page.slug == accessibility.page; })) {
+    diagnostics->Error(JoinPath(root, "site.yaml"), accessibility.page_location,
+                       "L081",
+                       "the accessibility statement needs its page: add " +
+                           JoinPath(pages_folder, accessibility.page + ".md") +
+                           " (its introduction, non-accessible content and plans), or name an existing page "
+                           "with \"page\" under \"accessibility\"");
+  }
+  return Status::Ok();
+}
+
+Status LoadSite(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
+                Diagnostics* diagnostics) {
   bool config_ok = false;
   // What this load read besides records, for RecordLoadCache::site_fingerprint.
   Fingerprint inputs;
   inputs.Add(root).Add(options.include_drafts ? 1 : 0);
-  if (config_kind == EntryKind::kFile) {
-    Result<std::string> config_text = files.ReadFile(config_path);
-    if (!config_text.ok()) return config_text.status();
-    inputs.Add(config_text.value());
-    config_ok = LoadSiteConfig(config_path, config_text.value(), &site->config, diagnostics);
+  if (Status status = LoadSiteSettings(files, root, options, site, &config_ok, diagnostics, &inputs); !status.ok()) {
+    return status;
   }
-  site->config.today = options.today ? *options.today : TodayUtc();
-  inputs.Add(site->config.today.Iso());
 
   // Records: read and checked in parallel; each file's diagnostics are
   // independent, and sorting at print time keeps the output deterministic.
@@ -334,69 +427,22 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   }
 
   site->record_files = record_names.size();
-  // Checks across records: unique ids and services from the site's list. A
-  // record whose id comes from its file name keeps it; the error goes to the
-  // one that set "id:" to a name already taken.
-  std::stable_sort(loaded.begin(), loaded.end(), [](const std::optional<Record>& a, const std::optional<Record>& b) {
-    const bool a_explicit = a && a->data.Find("id") != nullptr, b_explicit = b && b->data.Find("id") != nullptr;
-    return !a_explicit && b_explicit;
-  });
-  std::map<std::string, std::string> id_owner;
+  // Checks across records: unique ids and services from the site's list.
+  std::vector<Record*> records;
+  std::vector<RecordIdentity> identities;
   for (std::optional<Record>& record : loaded) {
     if (!record) continue;
-    auto [it, inserted] = id_owner.emplace(record->id, record->source_path);
-    if (!inserted) {
-      const Value::Member* id_member = record->data.FindMember("id");
-      diagnostics->Error(record->source_path, id_member ? id_member->value.location() : SourceLocation{}, "L028",
-                         "id " + Quote(record->id) + " is already used by " + it->second +
-                             "; each record needs its own id, and an id is never reused");
-      continue;
-    }
-    const std::string service = record->Text("service");
-    if (!service.empty() && config_ok && !site->config.services.empty() &&
-        std::find(site->config.services.begin(), site->config.services.end(), service) ==
-            site->config.services.end()) {
-      const std::string nearest = NearestMatch(service, site->config.services);
-      diagnostics->Error(record->source_path, record->data.Find("service")->location(), "L029",
-                         "service " + Quote(service) + " is not in site.yaml's services" +
-                             (nearest.empty() ? "; add it there, or use one of them"
-                                              : " (did you mean " + Quote(nearest) + "?)"));
-      continue;
-    }
-    if (record->is_draft() && !options.include_drafts) continue;
-    site->records.push_back(std::move(*record));
+    records.push_back(&*record);
+    identities.push_back(IdentityOf(*record));
+  }
+  const std::vector<bool> kept = CheckAcrossRecords(identities, site->config, config_ok, diagnostics);
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (!kept[i] || (records[i]->is_draft() && !options.include_drafts)) continue;
+    site->records.push_back(std::move(*records[i]));
   }
   std::sort(site->records.begin(), site->records.end(),
             [](const Record& a, const Record& b) { return a.id < b.id; });
-
-  const std::string pages_folder = JoinPath(root, "pages");
-  for (const std::string& name : ContentFiles(files, pages_folder, ".md", diagnostics)) {
-    const std::string path = JoinPath(pages_folder, name);
-    Result<std::string> text = files.ReadFile(path);
-    if (!text.ok() && text.status().is_not_found()) continue;  // deleted since listed, as for records
-    if (!text.ok()) return text.status();
-    inputs.Add(path).Add(text.value());
-    const std::string slug = name.substr(0, name.size() - 3);
-    std::optional<Page> page = LoadPage(path, slug, text.value(), diagnostics);
-    if (!page) continue;
-    if (slug == "index") {
-      site->home_intro = std::move(page);
-    } else {
-      site->pages.push_back(std::move(*page));
-    }
-  }
-  // The accessibility statement's own words live in a page: it must exist.
-  const AccessibilitySettings& accessibility = site->config.accessibility;
-  if (config_ok && accessibility.given &&
-      std::none_of(site->pages.begin(), site->pages.end(),
-                   [&](const Page& page) { return page.slug == accessibility.page; })) {
-    diagnostics->Error(config_path, accessibility.page_location,
-                       "L081",
-                       "the accessibility statement needs its page: add " +
-                           JoinPath(pages_folder, accessibility.page + ".md") +
-                           " (its introduction, non-accessible content and plans), or name an existing page "
-                           "with \"page\" under \"accessibility\"");
-  }
+  if (Status status = LoadSitePages(files, root, config_ok, site, diagnostics, &inputs); !status.ok()) return status;
   if (options.cache) options.cache->set_site_fingerprint(inputs.value());
   return Status::Ok();
 }

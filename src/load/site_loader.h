@@ -6,9 +6,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/file_system.h"
+#include "base/fingerprint.h"
 #include "base/status.h"
 #include "load/record_cache.h"
 #include "model/site.h"
@@ -33,6 +35,38 @@ struct LoadOptions {
 // site.yaml) or cannot be read.
 Status LoadSite(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
                 Diagnostics* diagnostics);
+
+// LoadSite's steps, for a build that streams its records (cli/site_stream.h)
+// instead of holding them all: site.yaml (and the build day) first, with
+// `config_ok` false when it has errors; the names of the record files, in the
+// order LoadSite reads them; the pages (and the accessibility page's check).
+// The Status is as LoadSite's.
+// `inputs`, when given, is fed the bytes read (site.yaml, the day; the pages),
+// for the preview's cache key.
+Status LoadSiteSettings(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
+                        bool* config_ok, Diagnostics* diagnostics, Fingerprint* inputs = nullptr);
+std::vector<std::string> RecordFileNames(const FileSystem& files, const std::string& root, Diagnostics* diagnostics);
+Status LoadSitePages(const FileSystem& files, const std::string& root, bool config_ok, Site* site,
+                     Diagnostics* diagnostics, Fingerprint* inputs = nullptr);
+
+// What the checks across records need of a loaded record.
+struct RecordIdentity {
+  std::string id;
+  bool explicit_id = false;  // "id:" is in the file (even empty), rather than the id coming from the file name
+  SourceLocation id_location;
+  std::string source_path;
+  std::string service;
+  SourceLocation service_location;
+};
+RecordIdentity IdentityOf(const Record& record);
+
+// The checks across records, for the records loaded without errors, given in
+// the order of their files: unique ids (a record whose id comes from its file
+// name keeps it; the error goes to the one that set "id:" to a name already
+// taken) and services from site.yaml's list (only when `config_ok`). Returns,
+// for each, whether it stays on the site; errors go to `diagnostics`.
+std::vector<bool> CheckAcrossRecords(const std::vector<RecordIdentity>& records, const SiteConfig& config,
+                                     bool config_ok, Diagnostics* diagnostics);
 
 // Parses site.yaml's text into `config`. Returns false (with errors added)
 // when the file has errors.

@@ -10,6 +10,8 @@
 namespace lantern {
 namespace {
 
+std::string SiteFeedTitle(const Site& site) { return site.config.title + ": new and changed records"; }
+
 std::string AtomDate(const Date& date) { return date.Iso() + "T00:00:00Z"; }
 
 std::string TagUri(const SiteConfig& config, const Date& date, const std::string& specific) {
@@ -17,20 +19,15 @@ std::string TagUri(const SiteConfig& config, const Date& date, const std::string
 }
 
 void SortNewestFirst(std::vector<FeedEntry>* entries) {
-  std::stable_sort(entries->begin(), entries->end(), [](const FeedEntry& a, const FeedEntry& b) {
-    if (a.date != b.date) return b.date < a.date;
-    if (a.record_id != b.record_id) return a.record_id < b.record_id;
-    return a.id < b.id;
-  });
+  std::stable_sort(entries->begin(), entries->end(), FeedEntryBefore);
 }
 
-std::string Feed(const Site& site, const std::string& self_path, const std::string& alternate_path,
-                 const std::string& title, std::vector<FeedEntry> entries) {
+std::string FeedHead(const Site& site, const std::string& self_path, const std::string& alternate_path,
+                     const std::string& title, const std::optional<Date>& newest) {
   const SiteConfig& c = site.config;
-  SortNewestFirst(&entries);
   // A feed needs an <updated>; with no entries, the earliest Atom-era day keeps
   // the output the same from build to build.
-  const std::string updated = entries.empty() ? "1970-01-01T00:00:00Z" : AtomDate(entries.front().date);
+  const std::string updated = newest ? AtomDate(*newest) : "1970-01-01T00:00:00Z";
   const std::string rights = LicenceStatement(c) + " " + c.licence_url;
   std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + EscapeXml(c.language) + "\">\n";
@@ -45,17 +42,16 @@ std::string Feed(const Site& site, const std::string& self_path, const std::stri
   xml += "    <uri>" + EscapeXml(c.base_url) + "</uri>\n  </author>\n";
   xml += "  <rights>" + EscapeXml(rights) + "</rights>\n";
   xml += "  <generator>Lantern</generator>\n";
-  for (const FeedEntry& e : entries) {
-    xml += "  <entry>\n";
-    xml += "    <id>" + EscapeXml(e.id) + "</id>\n";
-    xml += "    <title>" + EscapeXml(e.title) + "</title>\n";
-    xml += "    <updated>" + AtomDate(e.date) + "</updated>\n";
-    xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + EscapeXml(e.url) + "\"/>\n";
-    xml += "    <content type=\"html\">" + EscapeXml(e.content_html) + "</content>\n";
-    xml += "  </entry>\n";
-  }
-  xml += "</feed>\n";
   return xml;
+}
+
+std::string Feed(const Site& site, const std::string& self_path, const std::string& alternate_path,
+                 const std::string& title, std::vector<FeedEntry> entries) {
+  SortNewestFirst(&entries);
+  std::string xml = FeedHead(site, self_path, alternate_path, title,
+                             entries.empty() ? std::nullopt : std::optional<Date>(entries.front().date));
+  for (const FeedEntry& e : entries) xml += FeedEntryXml(e);
+  return xml + kFeedTail;
 }
 
 }  // namespace
@@ -106,7 +102,7 @@ std::string SiteFeed(const Site& site) {
     std::vector<FeedEntry> more = RecordFeedEntries(site, record);
     entries.insert(entries.end(), more.begin(), more.end());
   }
-  return Feed(site, "feed.xml", "records/", site.config.title + ": new and changed records", std::move(entries));
+  return Feed(site, "feed.xml", "records/", SiteFeedTitle(site), std::move(entries));
 }
 
 std::string RecordFeed(const Site& site, const Record& record) {
@@ -118,8 +114,29 @@ std::string RecordFeed(const Site& site, const Record& record, std::vector<FeedE
               record.Text("summary.name") + ": changes to this record", std::move(entries));
 }
 
+bool FeedEntryBefore(const FeedEntry& a, const FeedEntry& b) {
+  if (a.date != b.date) return b.date < a.date;
+  if (a.record_id != b.record_id) return a.record_id < b.record_id;
+  return a.id < b.id;
+}
+
+std::string FeedEntryXml(const FeedEntry& e) {
+  std::string xml = "  <entry>\n";
+  xml += "    <id>" + EscapeXml(e.id) + "</id>\n";
+  xml += "    <title>" + EscapeXml(e.title) + "</title>\n";
+  xml += "    <updated>" + AtomDate(e.date) + "</updated>\n";
+  xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + EscapeXml(e.url) + "\"/>\n";
+  xml += "    <content type=\"html\">" + EscapeXml(e.content_html) + "</content>\n";
+  xml += "  </entry>\n";
+  return xml;
+}
+
+std::string SiteFeedHead(const Site& site, const std::optional<Date>& newest) {
+  return FeedHead(site, "feed.xml", "records/", SiteFeedTitle(site), newest);
+}
+
 std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries) {
-  return Feed(site, "feed.xml", "records/", site.config.title + ": new and changed records", std::move(all_entries));
+  return Feed(site, "feed.xml", "records/", SiteFeedTitle(site), std::move(all_entries));
 }
 
 }  // namespace lantern

@@ -12,6 +12,7 @@
 #ifndef LANTERN_PUBLISH_ATOM_FEED_H_
 #define LANTERN_PUBLISH_ATOM_FEED_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,15 @@ std::string RecordFeed(const Site& site, const Record& record);
 // entries are made once, in the parallel phase, for both feeds).
 std::string RecordFeed(const Site& site, const Record& record, std::vector<FeedEntry> entries);
 std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries);
+
+// feed.xml in parts, for a build that streams its records: SiteFeedHead (with
+// the newest entry's date, or none), then each entry's FeedEntryXml in
+// FeedEntryBefore's order (newest first, then by record id, then entry id),
+// then kFeedTail is byte for byte SiteFeed.
+bool FeedEntryBefore(const FeedEntry& a, const FeedEntry& b);
+std::string FeedEntryXml(const FeedEntry& entry);
+std::string SiteFeedHead(const Site& site, const std::optional<Date>& newest);
+inline constexpr const char* kFeedTail = "</feed>\n";
 
 // The host of base_url ("ai.example.gov.uk"), for tag: URIs.
 std::string SiteHost(const SiteConfig& config);
