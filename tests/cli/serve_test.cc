@@ -44,6 +44,11 @@ std::string Get(int port, const std::string& path) {
   return HttpExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n\r\n").raw;
 }
 
+// Opens the preview's live-reload event stream (reads time out after 15 s).
+int OpenEvents(int port, const std::string& host) {
+  return testing::HttpOpen(port, "GET /__lantern/events HTTP/1.1\r\nHost: " + host + ":" + std::to_string(port) + "\r\n\r\n", 15);
+}
+
 // Reads an event stream until `marker` arrives or 15 seconds pass.
 std::string ReadEventsUntil(int events, const std::string& marker) {
   std::string text;
@@ -89,8 +94,7 @@ TEST(ServeTest, LiveReloadFiresAfterAnEditAndAFailedRebuildKeepsTheLastGoodSite)
   ASSERT_GT(serve.port(), 0);
   const std::string page = Get(serve.port(), "/pages/about/");
   EXPECT_NE(std::string::npos, page.find("<script src=\"/__lantern/reload.js\" defer></script>"));
-  const int events = testing::HttpOpen(
-      serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: localhost:" + std::to_string(serve.port()) + "\r\n\r\n", 15);
+  const int events = OpenEvents(serve.port(), "localhost");
   ASSERT_GE(events, 0);
   auto read_until = [&](const std::string& marker) { return ReadEventsUntil(events, marker); };
   EXPECT_NE(std::string::npos, read_until("data: 1\n").find("text/event-stream"));
@@ -125,8 +129,7 @@ TEST(ServeTest, BannerShowsSiteRelativePathsAndNothingFromOutsideTheSite) {
   testing::WriteFile(temp.path() + "/private/secret.yaml", "title: BANNER-SECRET-7731\nsummary: [\n");
   ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
   ASSERT_GT(serve.port(), 0);
-  const int events = testing::HttpOpen(
-      serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(serve.port()) + "\r\n\r\n", 15);
+  const int events = OpenEvents(serve.port(), "127.0.0.1");
   ASSERT_GE(events, 0);
   ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
   fs::create_symlink(temp.path() + "/private/secret.yaml", site + "/records/leak.yaml");
@@ -151,8 +154,7 @@ TEST(ServeTest, AnEditedRecordThatBreaksAndIsFixedIsShownThroughTheCaches) {
   testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
   ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
   ASSERT_GT(serve.port(), 0);
-  const int events = testing::HttpOpen(
-      serve.port(), "GET /__lantern/events HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(serve.port()) + "\r\n\r\n", 15);
+  const int events = OpenEvents(serve.port(), "127.0.0.1");
   ASSERT_GE(events, 0);
   ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
   const std::string good = testing::ReadFileOrEmpty(site + "/records/bin-check.yaml");
