@@ -58,8 +58,8 @@ struct PipelineOptions {
   // The preview's caches; null for build and check. Not used with
   // git_history or feedback_stats (their inputs are outside the site's files).
   PreviewCache* cache = nullptr;
-  // Stream the records (cli/site_stream.h: memory does not grow with the
-  // site, the same diagnostics and files) instead of loading the whole site;
+  // Stream the records (cli/site_stream.h: no record's tree outlives its
+  // rendering; the same diagnostics and files) instead of loading the whole site;
   // PipelineResult::site then holds the records as KeepListedParts leaves
   // them. `build` and `check` stream; the preview keeps the whole site.
   bool stream = false;
