@@ -193,6 +193,7 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
       };
     }
     stream.progress = progress;
+    stream.batch = options.stream_batch;
     SharedMemoryOutput memory(&result->output);
     OutputSink* sink = options.sink ? options.sink : &memory;
     Status status = StreamSite(disk, site_root, stream, sink, &result->site, &result->theme, &result->built,

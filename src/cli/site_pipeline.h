@@ -63,6 +63,7 @@ struct PipelineOptions {
   // PipelineResult::site then holds the records as KeepListedParts leaves
   // them. `build` and `check` stream; the preview keeps the whole site.
   bool stream = false;
+  size_t stream_batch = 0;  // records per streamed batch; 0: the default (StreamOptions::batch)
   ReportOptions report;
 };
 

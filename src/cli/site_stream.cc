@@ -219,8 +219,9 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   std::vector<Done> done;
   done.reserve(names.size());
   std::vector<Done> batch;
-  for (size_t start = 0; start < order.size(); start += kBatch) {
-    const size_t n = std::min(kBatch, order.size() - start);
+  const size_t batch_size = options.batch > 0 ? options.batch : kBatch;
+  for (size_t start = 0; start < order.size(); start += batch_size) {
+    const size_t n = std::min(batch_size, order.size() - start);
     // Rendering is of use only while nothing has an error: after one, the
     // build fails and its output and render errors are never shown.
     const bool render = theme_ok && !diagnostics->has_errors();

@@ -42,6 +42,9 @@ struct StreamOptions {
   // (--git-history, --feedback-stats); a failed Status ends the build.
   std::function<Status(Record*)> annotate;
   std::function<void(BuildProgress)> progress;
+  // Records per batch; 0: the default (256). Tests give a small one, so that a
+  // few dozen records cross several batches, as thousands do in a real build.
+  size_t batch = 0;
 };
 
 // Loads, checks and renders the site at `root` on `files` into `sink`.
