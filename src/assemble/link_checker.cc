@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include "assemble/site_index.h"
 #include "base/edit_distance.h"
 #include "load/schema.h"
 #include "render/markdown.h"
@@ -148,7 +149,7 @@ void EachMarkdownField(const Value& map, unsigned version, const std::string& sc
 
 void CollectRecordLinks(const SiteConfig& config, const Record& record, std::string_view source,
                         std::vector<InternalLink>* links) {
-  const std::string own = "records/" + record.id + "/index.html";
+  const std::string own = RecordPath(record) + "index.html";
   EachMarkdownField(record.data, record.version_bit, "", [&](const Value& value) {
     // In a block ('|' or '>') the text starts on the line after the key;
     // a plain value starts on its own line.
@@ -162,6 +163,11 @@ void CollectPageLinks(const SiteConfig& config, const Page& page, const std::str
   Collect(config, page.source_path, page.body, page.body_first_line, own_page, {}, links);
 }
 
+void CollectSitePageLinks(const Site& site, std::vector<InternalLink>* links) {
+  for (const Page& page : site.pages) CollectPageLinks(site.config, page, PagePath(page) + "index.html", links);
+  if (site.home_intro) CollectPageLinks(site.config, *site.home_intro, "index.html", links);
+}
+
 void CheckLinks(const SiteConfig& config, const std::vector<InternalLink>& links, const BuiltPages& built,
                 Diagnostics* diagnostics) {
   Checker checker(config, built, diagnostics);
@@ -170,8 +176,7 @@ void CheckLinks(const SiteConfig& config, const std::vector<InternalLink>& links
 
 void CheckInternalLinks(const Site& site, const BuiltPages& output, Diagnostics* diagnostics) {
   std::vector<InternalLink> links;
-  for (const Page& page : site.pages) CollectPageLinks(site.config, page, "pages/" + page.slug + "/index.html", &links);
-  if (site.home_intro) CollectPageLinks(site.config, *site.home_intro, "index.html", &links);
+  CollectSitePageLinks(site, &links);
   for (const Record& record : site.records) CollectRecordLinks(site.config, record, {}, &links);
   CheckLinks(site.config, links, output, diagnostics);
 }

@@ -46,6 +46,8 @@ void CollectRecordLinks(const SiteConfig& config, const Record& record, std::str
 // The same for a page's body (or the home introduction's, `own_page` "index.html").
 void CollectPageLinks(const SiteConfig& config, const Page& page, const std::string& own_page,
                       std::vector<InternalLink>* links);
+// The same for every page of `site` and the home introduction.
+void CollectSitePageLinks(const Site& site, std::vector<InternalLink>* links);
 // Checks `links` against `built`, as CheckInternalLinks does.
 void CheckLinks(const SiteConfig& config, const std::vector<InternalLink>& links, const BuiltPages& built,
                 Diagnostics* diagnostics);

@@ -163,9 +163,7 @@ bool RecordRenderer::RenderOnly(const Record& record, Diagnostics* diagnostics, 
   return ok;
 }
 
-bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-                            RecordOutput* output) {
-  const bool ok = RenderOnly(record, diagnostics, output);
+void RecordRenderer::PutFiles(OutputSink* sink, BuiltPages* built, RecordOutput* output) {
   auto put = [&](const std::string& path, std::string bytes) {
     built->Add(path, bytes);
     sink->Put(path, std::move(bytes));
@@ -176,6 +174,12 @@ bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* 
   output->page_html.clear();
   output->json_file.clear();
   output->feed_file.clear();
+}
+
+bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
+                            RecordOutput* output) {
+  const bool ok = RenderOnly(record, diagnostics, output);
+  PutFiles(sink, built, output);
   return ok;
 }
 
@@ -255,10 +259,6 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
     built->Add(output.feed_path, "");
     sink->PutShared(output.feed_path, output.feed_file);
   };
-  auto put = [&](const std::string& path, std::string bytes) {
-    built->Add(path, bytes);
-    sink->Put(path, std::move(bytes));
-  };
   for (size_t start = 0; start < count; start += kRecordBatch) {
     const size_t n = std::min(kRecordBatch, count - start);
     outputs.assign(n, {});
@@ -296,9 +296,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             kept[k] = std::move(made);
           } else {
             diagnostics->AddAll(own);
-            if (!output.page_html.empty()) put(output.page_path, std::move(output.page_html));
-            put(output.json_path, std::move(output.json_file));
-            put(output.feed_path, std::move(output.feed_file));
+            RecordRenderer::PutFiles(sink, built, &output);
           }
         }
         if (kept[k]) {

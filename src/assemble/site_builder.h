@@ -71,6 +71,9 @@ class RecordRenderer {
   // Only RenderRecordOutput, with nothing given to a sink: for a caller that
   // keeps the output (the preview's cache).
   bool RenderOnly(const Record& record, Diagnostics* diagnostics, RecordOutput* output);
+  // Gives `output`'s page (when it rendered), JSON and feed to `sink` and
+  // `built`, leaving those three empty: Render's second half.
+  static void PutFiles(OutputSink* sink, BuiltPages* built, RecordOutput* output);
 
  private:
   struct Pool;

@@ -238,7 +238,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
         return;
       }
       Diagnostics local;
-      std::optional<Record> record = LoadRecord(path, name.substr(0, name.size() - 5), text.value(), site->config, &local);
+      std::optional<Record> record = LoadRecord(path, std::string(stem(slot.file_index)), text.value(), site->config, &local);
       std::vector<int> lines;  // of the file, that later diagnostics may show
       if (record) {
         slot.loaded = true;
@@ -302,8 +302,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   std::vector<size_t> parts;
   std::vector<PartsSpool::FeedPart> feed_parts;
   std::vector<InternalLink> links;
-  for (const Page& page : site->pages) CollectPageLinks(site->config, page, "pages/" + page.slug + "/index.html", &links);
-  if (site->home_intro) CollectPageLinks(site->config, *site->home_intro, "index.html", &links);
+  CollectSitePageLinks(*site, &links);
   site->records.reserve(on_site.size());
   for (Done* d : on_site) {
     if (build) {
