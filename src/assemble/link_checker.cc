@@ -150,7 +150,7 @@ void EachMarkdownField(const Value& map, unsigned version, const std::string& sc
 void CollectRecordLinks(const SiteConfig& config, const Record& record, std::string_view source,
                         std::vector<InternalLink>* links) {
   const std::string own = RecordPath(record) + "index.html";
-  EachMarkdownField(record.data, record.version_bit, "", [&](const Value& value) {
+  EachMarkdownField(record.data(), record.version_bit, "", [&](const Value& value) {
     // In a block ('|' or '>') the text starts on the line after the key;
     // a plain value starts on its own line.
     const bool block = value.text().find('\n') != std::string::npos;

@@ -50,8 +50,8 @@ Value KeepInItems(const Value& list, std::string_view key) {
 
 void KeepListedParts(Record* record) {
   auto as_is = [](std::string_view, const Value& v) { return v; };
-  if (record->data.is_map()) {
-    record->data = KeepMembers(record->data, {"summary", "service", "function", "tags", "changes", "owner"},
+  if (record->data().is_map()) {
+    record->set_data(KeepMembers(record->data(), {"summary", "service", "function", "tags", "changes", "owner"},
                                [&](std::string_view key, const Value& v) -> Value {
                                  if (key == "summary" && v.is_map()) {
                                    return KeepMembers(v, {"name", "one_sentence_description", "description"}, as_is);
@@ -64,7 +64,7 @@ void KeepListedParts(Record* record) {
                                                       });
                                  }
                                  return v;
-                               });
+                               }));
   }
   record->withheld.clear();
   record->file_change_dates.clear();

@@ -165,7 +165,7 @@ Value FeedbackStatsView(const SiteFeedbackSummary& period, const FeedbackSummary
 }
 
 std::string MarkdownAt(const Record& record, std::string_view path) {
-  const Value* v = record.data.FindPath(path);
+  const Value* v = record.data().FindPath(path);
   return IsBlank(v) || !v->is_text() ? std::string() : MarkdownToHtml(v->text(), {2});
 }
 
@@ -299,7 +299,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   Value summary_rows = Value::List();
   for (const char* path : kSummaryFields) {
     const FieldSpec* spec = FindField(DocumentKind::kRecord, version, path);
-    const Value* value = record.data.FindPath(path);
+    const Value* value = record.data().FindPath(path);
     if (spec == nullptr) continue;
     const bool tier1 = std::string_view(path).rfind("summary.", 0) == 0;
     if (!tier1 && IsBlank(value) && !IsWithheld(record, path)) continue;  // optional metadata left out
@@ -325,7 +325,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
                       .Set("title", TextValue(title))
                       .Set("anchor", TextValue(section.anchor)));
     Value items = Value::List();
-    const Value* block = record.data.Find(section.key);
+    const Value* block = record.data().Find(section.key);
     for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, version, section.key)) {
       const Value* value = block ? block->Find(FieldKey(spec->path)) : nullptr;
       items.Push(spec->type == FieldType::kObjectList ? Group(record, theme, *spec, value)

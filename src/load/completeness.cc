@@ -94,7 +94,7 @@ std::string CompaniesHouseProblem(const std::string& raw) {
 void CheckRecordCompleteness(const Record& record, const SiteConfig& config, const Date& today,
                              Diagnostics* diagnostics) {
   const std::string& path = record.source_path;
-  const Value& root = record.data;
+  const Value& root = record.data();
   Walk(root, record.version_bit, "", "", [&](const FieldSpec& spec, const std::string& shown, const Value::Member& m) {
     if (!m.value.is_text()) return;
     const std::string& text = m.value.text();

@@ -93,7 +93,7 @@ SourceLocation KeyLocation(const Value& root, std::string_view parent, std::stri
 // The rules between fields. Each is stated in the spec (site-format.md) or is
 // a contradiction a reader would notice.
 void CheckRules(const Record& record, const std::string& path, Diagnostics* diagnostics) {
-  const Value& root = record.data;
+  const Value& root = record.data();
   const bool v4 = record.version_bit == kV4;
   const char* involvement_key = v4 ? "third_party_involvement" : "external_supplier_involvement";
   const char* parties_key = v4 ? "third_parties" : "external_suppliers";
@@ -212,24 +212,24 @@ std::optional<Record> ParseRecord(const std::string& path, const std::string& fi
   if (const Value* v = root->Find("status"); v && v->is_text()) record.status = v->text();
   if (record.status.empty()) record.status = "published";
   if (const Value* v = root->Find("phase"); v && v->is_text()) record.phase = v->text();
-  record.data = std::move(*root);
+  record.set_data(std::move(*root));
   CheckRules(record, path, &local);
   ReportPlaceholders(path, text, &local);
-  CheckRecordPlainLanguage(path, text, record.data, &local);
+  CheckRecordPlainLanguage(path, text, record.data(), &local);
 
   const bool ok = !local.has_errors();
   diagnostics->AddAll(local);
   if (!ok) return std::nullopt;
 
-  record.published = *DateAt(record.data, "dates.published");
-  record.updated = DateAt(record.data, "dates.updated");
-  record.archived = DateAt(record.data, "dates.archived");
-  record.changes = ChangeLog(record.data);
+  record.published = *DateAt(record.data(), "dates.published");
+  record.updated = DateAt(record.data(), "dates.updated");
+  record.archived = DateAt(record.data(), "dates.archived");
+  record.changes = ChangeLog(record.data());
   return record;
 }
 
 void FinishRecord(const SiteConfig& config, Record* record, Diagnostics* diagnostics) {
-  const std::optional<Date> next_review = DateAt(record->data, "dates.next_review");
+  const std::optional<Date> next_review = DateAt(record->data(), "dates.next_review");
   record->next_review = next_review ? *next_review : record->last_changed().PlusMonths(config.review_interval_months);
   if (config.today.year != 0) CheckRecordCompleteness(*record, config, config.today, diagnostics);
 }

@@ -12,7 +12,7 @@ bool IsWithheld(const std::set<std::string>& withheld, std::string_view schema_p
 }
 
 std::string WithheldReason(const Record& record, std::string_view schema_path) {
-  const Value* redactions = record.data.Find("redactions");
+  const Value* redactions = record.data().Find("redactions");
   if (redactions == nullptr || !redactions->is_list()) return {};
   const std::string display = DisplayPath(schema_path);
   for (const Value& entry : redactions->items()) {

@@ -284,12 +284,12 @@ std::vector<std::string> RecordFileNames(const FileSystem& files, const std::str
 RecordIdentity IdentityOf(const Record& record) {
   RecordIdentity identity;
   identity.id = record.id;
-  const Value::Member* id_member = record.data.FindMember("id");
+  const Value::Member* id_member = record.data().FindMember("id");
   identity.explicit_id = id_member != nullptr;
   identity.id_location = id_member ? id_member->value.location() : SourceLocation{};
   identity.source_path = record.source_path;
   identity.service = record.Text("service");
-  if (const Value* service = record.data.Find("service")) identity.service_location = service->location();
+  if (const Value* service = record.data().Find("service")) identity.service_location = service->location();
   return identity;
 }
 
@@ -411,7 +411,8 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
     diagnostics->AddItems(file->diagnostics);
     diagnostics->RememberSource(path, std::move(text.value()));
     if (file->record) {
-      // Copied from the cache, which keeps its own; without one, moved.
+      // Copied from the cache, which keeps its own (the copy shares the
+      // record's tree: Record::data); without one, moved.
       loaded[i] = options.cache ? *file->record : std::move(std::const_pointer_cast<ParsedRecordFile>(file)->record);
       FinishRecord(site->config, &*loaded[i], diagnostics);
     }

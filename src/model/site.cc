@@ -4,8 +4,13 @@
 
 namespace lantern {
 
+std::shared_ptr<const Value> Record::EmptyData() {
+  static const std::shared_ptr<const Value> empty = std::make_shared<const Value>();
+  return empty;
+}
+
 std::string Record::Text(std::string_view dotted_path) const {
-  const Value* value = data.FindPath(dotted_path);
+  const Value* value = data().FindPath(dotted_path);
   return value != nullptr && value->is_text() ? value->text() : std::string();
 }
 

@@ -4,6 +4,7 @@
 #ifndef LANTERN_MODEL_SITE_H_
 #define LANTERN_MODEL_SITE_H_
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -97,7 +98,12 @@ struct Record {
   unsigned version_bit = 0; // kV4 or kV3
   std::string status;       // draft, published or retired
   std::string phase;
-  Value data;               // the whole document, checked against the schema
+  // The whole document, checked against the schema. Shared, not copied, by
+  // the copies of a record (the preview's load cache and each site it
+  // builds: a record's tree is most of its memory and copying it was a fifth
+  // of a rebuild); so it is never edited in place, only replaced whole.
+  const Value& data() const { return *data_; }
+  void set_data(Value data) { data_ = std::make_shared<const Value>(std::move(data)); }
   std::set<std::string> withheld;  // field paths listed under redactions
   Date published;
   std::optional<Date> updated;
@@ -118,6 +124,10 @@ struct Record {
   Date last_changed() const { return updated ? *updated : published; }
   // The text at a dotted path ("summary.name"), or "" when absent or not text.
   std::string Text(std::string_view dotted_path) const;
+
+ private:
+  std::shared_ptr<const Value> data_ = EmptyData();
+  static std::shared_ptr<const Value> EmptyData();
 };
 
 struct Page {

@@ -92,7 +92,7 @@ std::string TemplateNumber(const FieldSpec& field, bool tier2) {
 // The 3.0 list holding a 4.0 list's entries (or the list itself for 4.0).
 const Value* SourceList(const Record& record, const FieldSpec& list4) {
   for (const FieldSpec* source : Sources(list4, record.version_bit)) {
-    if (const Value* list = record.data.FindPath(source->path); list && list->is_list()) return list;
+    if (const Value* list = record.data().FindPath(source->path); list && list->is_list()) return list;
   }
   return nullptr;
 }
@@ -131,19 +131,19 @@ std::string AtrsTemplateCsv(const Site& site, const Record& record) {
   const std::string tier1 = FieldLabel(*FindField(DocumentKind::kRecord, kV4, "summary"), kV4);
   for (const FieldSpec* field : ChildFields(DocumentKind::kRecord, kV4, "summary")) {
     if (*field->number == '\0') continue;  // Lantern's own one-sentence description
-    row(tier1, TemplateNumber(*field, false), FieldLabel(*field, kV4), Answer(record, *field, &record.data));
+    row(tier1, TemplateNumber(*field, false), FieldLabel(*field, kV4), Answer(record, *field, &record.data()));
   }
   // v4.0 moved phase and region into the Summary information sheet.
   for (const char* path : {"phase", "region"}) {
     const FieldSpec* field = FindField(DocumentKind::kRecord, kV4, path);
-    row(tier1, "", FieldLabel(*field, kV4), Answer(record, *field, &record.data));
+    row(tier1, "", FieldLabel(*field, kV4), Answer(record, *field, &record.data()));
   }
 
   for (const SectionSpec& section : RecordSections()) {
     const std::string title = section.title;
     for (const FieldSpec* field : ChildFields(DocumentKind::kRecord, kV4, section.key)) {
       if (field->type != FieldType::kObjectList) {
-        row(title, TemplateNumber(*field, true), FieldLabel(*field, kV4), Answer(record, *field, &record.data));
+        row(title, TemplateNumber(*field, true), FieldLabel(*field, kV4), Answer(record, *field, &record.data()));
         continue;
       }
       if (!ChildrenHaveNumbers(*field)) {

@@ -118,7 +118,7 @@ Value RecordData(const Site& site, const Record& record) {
   for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, record.version_bit, "")) {
     const std::string_view key = spec->path;
     if (IsMetaKey(key)) continue;
-    const Value* given = record.data.Find(key);
+    const Value* given = record.data().Find(key);
     if (given == nullptr || given->is_null()) continue;
     Value converted = Convert(record, *spec, *given);
     if (key == "dates" && converted.Find("next_review") == nullptr) {

@@ -232,7 +232,7 @@ TEST(JsonRoundTripTest, RecordsJsonCarriesEveryFieldTheYamlHad) {
   for (size_t i = 0; i < records.size(); ++i) {
     const Record& record = b.site.records[i];
     ASSERT_EQ(record.id, records[i].Find("id")->text());
-    for (const Value::Member& m : record.data.members()) {
+    for (const Value::Member& m : record.data().members()) {
       if (m.value.is_null()) continue;
       ++leaves;
       ExpectCarried(record, FindField(DocumentKind::kRecord, record.version_bit, m.key), m.value,
@@ -250,18 +250,18 @@ TEST(JsonRoundTripTest, RecordsJsonCarriesEveryFieldTheYamlHad) {
 Record WithMaintenanceWithheld(const Record& original) {
   Record record = original;
   Value technical = Value::Map();
-  for (const Value::Member& m : original.data.Find("technical")->members()) {
+  for (const Value::Member& m : original.data().Find("technical")->members()) {
     if (m.key != "maintenance") technical.Set(m.key, m.value);
   }
-  record.data.Set("technical", technical);
+  record.set_data(Value(record.data()).Set("technical", technical));
   Value redactions = Value::List();
-  if (const Value* old = original.data.Find("redactions")) {
+  if (const Value* old = original.data().Find("redactions")) {
     for (const Value& r : old->items()) redactions.Push(r);
   }
   redactions.Push(Value::Map()
                       .Set("field", TextValue("technical.maintenance"))
                       .Set("reason", TextValue("Section 31 of the Freedom of Information Act 2000.")));
-  record.data.Set("redactions", redactions);
+  record.set_data(Value(record.data()).Set("redactions", redactions));
   record.withheld.insert("technical.maintenance");
   return record;
 }
@@ -395,7 +395,7 @@ TEST(CsvTest, ColumnsFollowTheTableAndRepeatableSectionsAreNumbered) {
   const size_t risk = index("risks.risks_and_mitigations[].risk");
   const size_t mitigation = index("risks.risks_and_mitigations[].mitigation");
   for (size_t r = 1; r < rows.size(); ++r) {
-    const Value* risks = b.site.records[r - 1].data.FindPath("risks.risks_and_mitigations");
+    const Value* risks = b.site.records[r - 1].data().FindPath("risks.risks_and_mitigations");
     ASSERT_TRUE(risks && risks->is_list());
     const std::string& cell = rows[r][risk];
     EXPECT_EQ(0u, cell.rfind("[1] ", 0)) << cell.substr(0, 30);
@@ -444,7 +444,7 @@ TEST(AtomFeedTest, FeedsAreWellFormedCompleteAndCarryTheLicence) {
     ExpectWellFormedXml(RecordFeedPath(record), feed);
     const std::vector<FeedEntry> entries = RecordFeedEntries(b.site, record);
     // Published, every change, and retired when archived.
-    const Value* changes = record.data.Find("changes");
+    const Value* changes = record.data().Find("changes");
     const size_t expected_min = 1 + (changes ? changes->items().size() : 0) + (record.archived ? 1 : 0);
     EXPECT_EQ(changes ? changes->items().size() : 0, record.changes.size()) << record.id << ": every entry typed";
     EXPECT_GE(entries.size(), expected_min) << record.id;
@@ -485,9 +485,9 @@ TEST(AtomFeedTest, EntryIdsDoNotChangeWhenAChangeIsAdded) {
 TEST(AtomFeedTest, TextThatLooksLikeMarkupIsEscaped) {
   Built b = ExampleSite();
   Record& record = b.site.records.front();
-  Value summary = *record.data.Find("summary");
+  Value summary = *record.data().Find("summary");
   summary.Set("name", TextValue("Rules & <script>alert(1)</script> \"x\""));
-  record.data.Set("summary", summary);
+  record.set_data(Value(record.data()).Set("summary", summary));
   const std::string feed = RecordFeed(b.site, record);
   EXPECT_EQ(std::string::npos, feed.find("<script>"));
   ExpectWellFormedXml("escaped feed", feed);
@@ -566,7 +566,7 @@ TEST(AtrsExportTest, Version3RecordIsMappedOntoTheVersion4Template) {
   EXPECT_NE(std::string::npos, integration.find("Process integration: "));
   EXPECT_NE(std::string::npos, integration.find("Provided information: "));
   // external supplier involvement → third party involvement
-  EXPECT_EQ(record.data.FindPath("owner.external_supplier_involvement")->text() == "yes" ? "Yes" : "No",
+  EXPECT_EQ(record.data().FindPath("owner.external_supplier_involvement")->text() == "yes" ? "Yes" : "No",
             AnswerFor(rows, "2.1.4"));
   // human decisions and review → human review
   EXPECT_NE(std::string::npos,
@@ -582,7 +582,7 @@ TEST(AtrsExportTest, Version4RecordKeepsEveryTemplateFieldInOrder) {
   const auto rows = ReadCsv(AtrsTemplateCsv(b.site, record));
   EXPECT_EQ(record.Text("summary.name"), AnswerFor(rows, "1"));
   EXPECT_EQ("Name", rows[1][2]);
-  const Value* models = record.data.FindPath("technical.models");
+  const Value* models = record.data().FindPath("technical.models");
   ASSERT_TRUE(models && models->is_list());
   size_t model_names = 0;
   for (const auto& row : rows) model_names += row[1] == "2.4.2.1";
