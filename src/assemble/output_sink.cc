@@ -30,13 +30,25 @@ void SharedMemoryOutput::PutShared(const std::string& path, SharedFile bytes) {
 
 void SharedMemoryOutput::Append(const std::string& path, std::string_view bytes) {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::shared_ptr<std::string>& file = growing_[path];
-  if (!file) {
+  auto [file, added] = growing_.try_emplace(path);
+  if (added) {
     auto it = tree_->find(path);
-    file = std::make_shared<std::string>(it == tree_->end() ? std::string() : *it->second);
-    (*tree_)[path] = file;
+    if (it != tree_->end()) file->second.push_back(*it->second);
   }
-  file->append(bytes);
+  file->second.emplace_back(bytes);
+}
+
+void SharedMemoryOutput::Finish() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& [path, parts] : growing_) {
+    size_t size = 0;
+    for (const std::string& part : parts) size += part.size();
+    auto joined = std::make_shared<std::string>();
+    joined->reserve(size);
+    for (const std::string& part : parts) joined->append(part);
+    (*tree_)[path] = std::move(joined);
+  }
+  growing_.clear();
 }
 
 }  // namespace lantern

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lantern {
 
@@ -55,17 +56,26 @@ class MemoryOutput final : public OutputSink {
 };
 
 // Into a SharedOutputTree, which must outlive the sink: the preview's.
+// Appended files reach the tree when the sink is finished (Finish, or its
+// destructor): records.json and records.csv are tens of megabytes made of
+// thousands of parts, and one string grown part by part would be copied and
+// its fresh pages faulted in again at every doubling, on every rebuild.
 class SharedMemoryOutput final : public OutputSink {
  public:
   explicit SharedMemoryOutput(SharedOutputTree* tree) : tree_(tree) {}
+  ~SharedMemoryOutput() override { Finish(); }
   void Put(const std::string& path, std::string bytes) override;
   void Append(const std::string& path, std::string_view bytes) override;
   void PutShared(const std::string& path, SharedFile bytes) override;
+  // Joins each appended file's parts into one string of exactly its size and
+  // puts it in the tree. Appending to a path afterwards adds to that file.
+  void Finish();
 
  private:
   SharedOutputTree* tree_;
-  // The files being appended to, still writable (the tree holds the same strings).
-  std::map<std::string, std::shared_ptr<std::string>> growing_;
+  // The files being appended to, as their parts in order; the first part of
+  // a file the tree already held is its bytes then.
+  std::map<std::string, std::vector<std::string>> growing_;
   std::mutex mutex_;
 };
 

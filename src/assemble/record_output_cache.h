@@ -21,14 +21,15 @@
 #include <string>
 #include <vector>
 
+#include "assemble/link_checker.h"
 #include "assemble/output_sink.h"
 #include "publish/atom_feed.h"
 
 namespace lantern {
 
 // One record's output as kept: the files' bytes shared with the served tree
-// (never copied), the page's ids for the link checker, and the parts of the
-// site-wide files.
+// (never copied), the page's ids and the Markdown's internal links for the
+// link checker, and the parts of the site-wide files.
 struct KeptRecordOutput {
   uint64_t key = 0;
   std::string page_path;
@@ -41,6 +42,7 @@ struct KeptRecordOutput {
   std::string json_entry;
   std::string csv_row;
   std::vector<FeedEntry> feed_entries;
+  std::vector<InternalLink> links;  // CollectRecordLinks' (positions looked up when reported)
 };
 
 class RecordOutputCache {

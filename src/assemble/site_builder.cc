@@ -183,10 +183,9 @@ bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* 
   return ok;
 }
 
-bool BuildSiteWide(const Site& site, const Theme& theme, bool records_ok,
+bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                    const std::function<void(BuildProgress)>& progress, BuildProgress so_far) {
-  const SiteIndex index = IndexSite(site);
   const std::vector<PageJob> jobs = PlanPages(site, index, theme);
   const TemplateSet prototype = WithConstants(site, theme);
   TemplatePool pool(prototype);
@@ -232,7 +231,7 @@ bool BuildSiteWide(const Site& site, const Theme& theme, bool records_ok,
 }
 
 bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-               const std::function<void(BuildProgress)>& progress, const RecordReuse* reuse) {
+               const std::function<void(BuildProgress)>& progress, RecordReuse* reuse) {
   const SiteIndex index = IndexSite(site);
   RecordRenderer renderer(site, index, theme);
   std::atomic<size_t> done{0};
@@ -250,6 +249,9 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   std::vector<RecordOutput> outputs;
   // With reuse: each record's kept output (found, or made this build).
   std::vector<std::shared_ptr<const KeptRecordOutput>> kept;
+  // With reuse: the links of each record whose output is not kept.
+  std::vector<std::vector<InternalLink>> fresh_links;
+  if (reuse) reuse->links.clear();
   std::atomic<size_t> rendered{0};
   auto put_kept = [&](const KeptRecordOutput& output) {
     built->AddPage(output.page_path, output.page_ids);
@@ -263,6 +265,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
     const size_t n = std::min(kRecordBatch, count - start);
     outputs.assign(n, {});
     kept.assign(n, nullptr);
+    if (reuse) fresh_links.assign(n, {});
     ParallelFor(n, [&](size_t k) {
       const Record& record = site.records[start + k];
       if (!reuse) {
@@ -293,10 +296,12 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             made->json_entry = std::move(output.json_entry);
             made->csv_row = std::move(output.csv_row);
             made->feed_entries = std::move(output.feed_entries);
+            CollectRecordLinks(site.config, record, {}, &made->links);
             kept[k] = std::move(made);
           } else {
             diagnostics->AddAll(own);
             RecordRenderer::PutFiles(sink, built, &output);
+            CollectRecordLinks(site.config, record, {}, &fresh_links[k]);
           }
         }
         if (kept[k]) {
@@ -308,6 +313,10 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
       if (progress) progress({finished, total});
     });
     for (size_t k = 0; k < n; ++k) {
+      if (reuse) {
+        const std::vector<InternalLink>& links = kept[k] ? kept[k]->links : fresh_links[k];
+        reuse->links.insert(reuse->links.end(), links.begin(), links.end());
+      }
       if (start + k > 0) sink->Append("records.json", ",\n");
       if (kept[k]) {
         sink->Append("records.json", kept[k]->json_entry);
@@ -324,7 +333,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   if (reuse) reuse->cache->EndBuild(rendered);
   built->Add("records.json", "");
   built->Add("records.csv", "");
-  if (!BuildSiteWide(site, theme, !failed, sink, built, diagnostics, progress, {done.load(), total})) return false;
+  if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total})) return false;
   built->Add("feed.xml", "");
   sink->Put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
   return true;

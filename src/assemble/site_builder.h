@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "assemble/built_pages.h"
+#include "assemble/link_checker.h"
 #include "assemble/output_sink.h"
 #include "assemble/record_output.h"
 #include "assemble/record_output_cache.h"
@@ -42,6 +43,10 @@ struct RecordReuse {
   // The key of everything `record`'s output depends on; nullopt: render it
   // and keep nothing.
   std::function<std::optional<uint64_t>(const Record&)> key;
+  // Set by BuildSite: the internal links of every record's Markdown
+  // (CollectRecordLinks', in record order), from the kept output when there
+  // was one, so that the link check parses no unchanged record again.
+  std::vector<InternalLink> links;
 };
 
 // The same, each file given to `sink` as soon as it is made (from worker
@@ -52,7 +57,7 @@ struct RecordReuse {
 // rendered: its kept files go to `sink` with PutShared; the site-wide files
 // are always made afresh from every record's parts.
 bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-               const std::function<void(BuildProgress)>& progress = nullptr, const RecordReuse* reuse = nullptr);
+               const std::function<void(BuildProgress)>& progress = nullptr, RecordReuse* reuse = nullptr);
 
 // BuildSite's two halves, which a build that streams its records
 // (cli/site_stream.h) uses too:
@@ -91,7 +96,8 @@ class RecordRenderer {
 // theme's assets. records.json, records.csv and (when this returns true)
 // feed.xml are the caller's. Returns false on any error.
 // `so_far` is the progress before it (its total counts these pages too).
-bool BuildSiteWide(const Site& site, const Theme& theme, bool records_ok,
+// `index` is IndexSite(site)'s, made once by the caller.
+bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                    const std::function<void(BuildProgress)>& progress, BuildProgress so_far);
 

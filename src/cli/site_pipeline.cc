@@ -128,8 +128,16 @@ void RunInMemory(const FileSystem& disk, const std::string& site_root, const Pip
       };
     }
     BuildSite(result->site, theme, sink, &result->built, &result->diagnostics, progress, cache ? &reuse : nullptr);
+    memory.Finish();
     if (isatty(fileno(err)) != 0) std::fprintf(err, "\r\033[K");
-    CheckInternalLinks(result->site, result->built, &result->diagnostics);
+    if (cache) {
+      std::vector<InternalLink> links;
+      CollectSitePageLinks(result->site, &links);
+      links.insert(links.end(), reuse.links.begin(), reuse.links.end());
+      CheckLinks(result->site.config, links, result->built, &result->diagnostics);
+    } else {
+      CheckInternalLinks(result->site, result->built, &result->diagnostics);
+    }
   }
 }
 
@@ -198,6 +206,7 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
     OutputSink* sink = options.sink ? options.sink : &memory;
     Status status = StreamSite(disk, site_root, stream, sink, &result->site, &result->theme, &result->built,
                                &result->diagnostics);
+    memory.Finish();
     if (show_progress) std::fprintf(err, "\r\033[K");
     if (!status.ok()) {
       std::fprintf(err, "lantern: error: %s%s\n", context, status.message().c_str());

@@ -319,7 +319,8 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   if (Status s = spool.WriteOut(*site, parts, sink); !s.ok()) return s;
   built->Add("records.json", "");
   built->Add("records.csv", "");
-  if (BuildSiteWide(*site, *theme, !render_failed, sink, built, diagnostics, options.progress,
+  const SiteIndex index = IndexSite(*site);
+  if (BuildSiteWide(*site, index, *theme, !render_failed, sink, built, diagnostics, options.progress,
                     {done_count.load(), total})) {
     built->Add("feed.xml", "");
     if (Status s = spool.WriteFeed(*site, std::move(feed_parts), sink); !s.ok()) return s;

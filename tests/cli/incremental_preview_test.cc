@@ -150,6 +150,22 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
   Write("records/consultation-analysis.yaml", linked);
   EXPECT_EQ(0, ExpectSameAsFresh("the linked record back").exit_code);
 
+  // A broken link written into one record stays an error, at its place, while
+  // other records are edited (the link check then replays the kept record's
+  // links), and goes once the link is mended.
+  Edit("records/bin-copy-9.yaml", "    Some households can have a bigger bin",
+       "    See [the old rules](/records/no-such-record/).\n    Some households can have a bigger bin");
+  Outcome link_broken = ExpectSameAsFresh("a broken link added to a record");
+  EXPECT_EQ(1, link_broken.exit_code);
+  EXPECT_NE(std::string::npos, link_broken.diagnostics.find("bin-copy-9.yaml:22:25: error:"))
+      << link_broken.diagnostics;
+  Edit("records/bin-copy-10.yaml", "  name: Bin check copy 10", "  name: Bin check copy ten");
+  Outcome other_edit = ExpectSameAsFresh("another record edited while the link is broken");
+  EXPECT_EQ(1u, cache_.records.last_parsed());
+  EXPECT_EQ(link_broken.diagnostics, other_edit.diagnostics);
+  Edit("records/bin-copy-9.yaml", "/records/no-such-record/", "/records/bin-copy-10/");
+  EXPECT_EQ(0, ExpectSameAsFresh("the broken link mended").exit_code);
+
   // Two records with one id, then fixed.
   const std::string copy6 = Read("records/bin-copy-6.yaml");
   Write("records/bin-copy-6.yaml", "id: bin-copy-7\n" + copy6);
