@@ -1,5 +1,9 @@
 #include "assemble/output_sink.h"
 
+#include <utility>
+
+#include "base/parallel.h"
+
 namespace lantern {
 
 void MemoryOutput::Put(const std::string& path, std::string bytes) {
@@ -40,14 +44,19 @@ void SharedMemoryOutput::Append(const std::string& path, std::string_view bytes)
 
 void SharedMemoryOutput::Finish() {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (auto& [path, parts] : growing_) {
+  std::vector<std::pair<const std::string*, std::vector<std::string>*>> files;
+  for (auto& [path, parts] : growing_) files.emplace_back(&path, &parts);
+  std::vector<SharedFile> joined(files.size());
+  // records.json and records.csv, each tens of megabytes, on two cores at once.
+  ParallelFor(files.size(), [&](size_t i) {
     size_t size = 0;
-    for (const std::string& part : parts) size += part.size();
-    auto joined = std::make_shared<std::string>();
-    joined->reserve(size);
-    for (const std::string& part : parts) joined->append(part);
-    (*tree_)[path] = std::move(joined);
-  }
+    for (const std::string& part : *files[i].second) size += part.size();
+    auto file = std::make_shared<std::string>();
+    file->reserve(size);
+    for (const std::string& part : *files[i].second) file->append(part);
+    joined[i] = std::move(file);
+  });
+  for (size_t i = 0; i < files.size(); ++i) (*tree_)[*files[i].first] = std::move(joined[i]);
   growing_.clear();
 }
 

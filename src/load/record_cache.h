@@ -23,12 +23,19 @@
 
 namespace lantern {
 
-// What ParseRecord made of one file's bytes.
+// What ParseRecord made of one file's bytes, and what FinishRecord then
+// added under the last settings it was finished with.
 struct ParsedRecordFile {
   size_t size = 0;
   uint64_t hash = 0;              // base/fingerprint.h says why a 64-bit hash is enough
   std::optional<Record> record;   // nullopt: the file has errors
   std::vector<Diagnostic> diagnostics;
+  // FinishRecord depends on nothing but the record and the settings (site.yaml's
+  // bytes, the folder, include_drafts and today; LoadSite fingerprints them):
+  // under the same settings its result is replayed, not computed again.
+  std::optional<uint64_t> finished_under;  // that fingerprint; nullopt: not finished yet
+  Date next_review;
+  std::vector<Diagnostic> finish_diagnostics;
 };
 
 class RecordLoadCache {

@@ -370,6 +370,8 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   if (Status status = LoadSiteSettings(files, root, options, site, &config_ok, diagnostics, &inputs); !status.ok()) {
     return status;
   }
+  // Everything FinishRecord reads besides the record (ParsedRecordFile::finished_under).
+  const uint64_t settings = inputs.value();
 
   // Records: read and checked in parallel; each file's diagnostics are
   // independent, and sorting at print time keeps the output deterministic.
@@ -410,11 +412,24 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
     }
     diagnostics->AddItems(file->diagnostics);
     diagnostics->RememberSource(path, std::move(text.value()));
-    if (file->record) {
-      // Copied from the cache, which keeps its own (the copy shares the
-      // record's tree: Record::data); without one, moved.
-      loaded[i] = options.cache ? *file->record : std::move(std::const_pointer_cast<ParsedRecordFile>(file)->record);
+    if (file->record && !options.cache) {
+      loaded[i] = std::move(std::const_pointer_cast<ParsedRecordFile>(file)->record);
       FinishRecord(site->config, &*loaded[i], diagnostics);
+    } else if (file->record) {
+      // Copied from the cache, which keeps its own (the copy shares the
+      // record's tree: Record::data), and finished or replayed.
+      loaded[i] = *file->record;
+      if (file->finished_under != settings) {
+        Diagnostics own;
+        FinishRecord(site->config, &*loaded[i], &own);
+        auto finished = std::make_shared<ParsedRecordFile>(*file);
+        finished->finished_under = settings;
+        finished->next_review = loaded[i]->next_review;
+        finished->finish_diagnostics = own.Items();
+        file = std::move(finished);
+      }
+      loaded[i]->next_review = file->next_review;
+      diagnostics->AddItems(file->finish_diagnostics);
     }
     if (options.cache) parsed[i] = std::move(file);
   });

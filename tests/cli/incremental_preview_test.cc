@@ -201,6 +201,20 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
   Edit("site.yaml", "review_interval_months: 12", "review_interval_months: 6");
   ExpectSameAsFresh("review interval changed");
   EXPECT_EQ(0u, cache_.records.last_parsed());
+  // Completeness warnings that depend on site.yaml are made again under the
+  // new settings (replayed only under the same ones), and go again.
+  Edit("records/bin-copy-11.yaml", "  updated: 2026-03-02", "  updated: 2025-10-15");
+  Outcome older = ExpectSameAsFresh("a record updated longer ago, within the interval");
+  EXPECT_EQ(std::string::npos, older.diagnostics.find("over 1 months ago")) << older.diagnostics;
+  Edit("site.yaml", "review_interval_months: 6", "review_interval_months: 1");
+  Outcome reviews_due = ExpectSameAsFresh("a review interval that makes reviews due");
+  EXPECT_EQ(0u, cache_.records.last_parsed());
+  EXPECT_NE(std::string::npos, reviews_due.diagnostics.find("bin-copy-11.yaml:15:12: warning: the record was last "
+                                                            "updated on 15 October 2025, over 1 months ago"))
+      << reviews_due.diagnostics;
+  Edit("site.yaml", "review_interval_months: 1", "review_interval_months: 6");
+  Outcome reviews_back = ExpectSameAsFresh("the review interval back");
+  EXPECT_EQ(std::string::npos, reviews_back.diagnostics.find("over 1 months ago")) << reviews_back.diagnostics;
 
   // A page in the navigation: its title is on every record page.
   Edit("pages/governance.md", "title: How we govern AI", "title: Who governs our AI");
