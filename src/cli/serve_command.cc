@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 #include <limits>
+#include <memory>
 #include <filesystem>
 #include <thread>
 
@@ -85,6 +86,11 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     return kExitUsageOrSystem;
   }
   if (!production) KeepFreedMemoryForRebuilds();
+  // The watch starts before the first build reads the site: a file changed
+  // while it builds (or before the watcher's thread runs, on a busy machine)
+  // is a change the watcher sees, never one the first fingerprint already holds.
+  std::unique_ptr<SiteWatcher> changes;
+  if (!production && !options.site.empty()) changes = std::make_unique<SiteWatcher>(options.site);
   // Kept by the watcher from one rebuild to the next; the first build fills it.
   PreviewCache cache;
   PipelineResult built;
@@ -225,10 +231,9 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
   });
 
   std::thread watcher;
-  if (!production && !options.site.empty()) {
+  if (changes) {
     watcher = std::thread([&] {
-      SiteWatcher changes(options.site);
-      while (changes.WaitForChange(stopping)) {
+      while (changes->WaitForChange(stopping)) {
         const auto seen = std::chrono::steady_clock::now();
         PipelineResult rebuilt;
         Build(options, err, &rebuilt, &cache);
