@@ -5,6 +5,7 @@
 #include <map>
 
 #include "load/schema.h"
+#include "model/addresses.h"
 
 namespace lantern {
 namespace {
@@ -91,7 +92,7 @@ std::vector<Facet> Facets(const Site&, const std::vector<const Record*>& records
 }
 
 std::string FacetUrl(const Site& site, const Facet& facet) {
-  return site.config.root_path + "records/" + facet.kind + "/" + facet.slug + "/";
+  return SiteUrl(site.config, FacetPath(facet.kind, facet.slug));
 }
 
 std::string SearchIndexJson(const Site& site) { return SearchIndexJson(site, site.RecordsByName()); }
@@ -108,7 +109,7 @@ std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& 
     out += first ? "" : ",\n";
     first = false;
     out += "{\"id\":" + JsonString(record->id) + ",\"url\":" +
-           JsonString(site.config.root_path + "records/" + record->id + "/") +
+           JsonString(SiteUrl(site.config, RecordPath(*record))) +
            ",\"name\":" + JsonString(record->Text("summary.name")) + ",\"description\":" + JsonString(description) +
            ",\"service\":" + JsonString(record->Text("service")) +
            ",\"phase\":" + JsonString(EnumLabel("phase", record->phase)) + ",\"functions\":" + JsonList(functions) +

@@ -6,6 +6,7 @@
 #include "assemble/site_index.h"
 #include "base/edit_distance.h"
 #include "load/schema.h"
+#include "model/addresses.h"
 #include "render/markdown.h"
 
 namespace lantern {

@@ -1,6 +1,7 @@
 #include "assemble/record_output.h"
 
 #include "assemble/views.h"
+#include "model/addresses.h"
 #include "publish/csv_writer.h"
 #include "publish/record_data.h"
 

@@ -12,6 +12,7 @@
 #include "assemble/site_index.h"
 #include "assemble/views.h"
 #include "base/parallel.h"
+#include "model/addresses.h"
 #include "publish/atom_feed.h"
 #include "publish/csv_writer.h"
 #include "publish/discovery.h"
@@ -67,10 +68,10 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
                     return view;
                   },
                   true, std::nullopt});
-  jobs.push_back({"records/index.html", "records",
+  jobs.push_back({std::string(kRecordsPath) + "index.html", "records",
                   [&site, &index, &theme, root, today] {
                     Value view = PageView(site, index, theme, PageKind::kRecords, theme.String("records_title"),
-                                          root + "records/");
+                                          SiteUrl(site.config, kRecordsPath));
                     AddRecordsView(site, index, theme, today, &view);
                     return view;
                   },

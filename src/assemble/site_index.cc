@@ -72,7 +72,5 @@ void KeepListedParts(Record* record) {
   record->feedback_summary.reset();
 }
 
-std::string RecordPath(const Record& record) { return "records/" + record.id + "/"; }
-std::string PagePath(const Page& page) { return "pages/" + page.slug + "/"; }
 
 }  // namespace lantern

@@ -35,10 +35,6 @@ SiteIndex IndexSite(const Site& site);
 // external suppliers; withheld, file_change_dates and feedback_summary go.
 void KeepListedParts(Record* record);
 
-// Addresses below the site's root path: "records/<id>/", "pages/<slug>/".
-std::string RecordPath(const Record& record);
-std::string PagePath(const Page& page);
-
 }  // namespace lantern
 
 #endif  // LANTERN_ASSEMBLE_SITE_INDEX_H_

@@ -6,6 +6,7 @@
 #include "load/redactions.h"
 #include "load/schema.h"
 #include "load/validator.h"
+#include "model/addresses.h"
 #include "publish/csv_writer.h"
 #include "publish/discovery.h"
 #include "publish/record_data.h"
@@ -171,9 +172,9 @@ std::string MarkdownAt(const Record& record, std::string_view path) {
 
 }  // namespace
 
-std::string RecordUrl(const Site& site, const Record& record) { return site.config.root_path + RecordPath(record); }
+std::string RecordUrl(const Site& site, const Record& record) { return SiteUrl(site.config, RecordPath(record)); }
 
-std::string PageUrl(const Site& site, const Page& page) { return site.config.root_path + PagePath(page); }
+std::string PageUrl(const Site& site, const Page& page) { return SiteUrl(site.config, PagePath(page)); }
 
 Value ConstantView(const Site& site, const Theme& theme) {
   const SiteConfig& c = site.config;
@@ -200,7 +201,7 @@ Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, Pag
   const SiteConfig& c = site.config;
   Value view = Value::Map();
   Value nav = Value::List();
-  const std::string records_url = c.root_path + "records/";
+  const std::string records_url = SiteUrl(c, kRecordsPath);
   nav.Push(Value::Map()
                .Set("title", TextValue(theme.String("records_title")))
                .Set("url", TextValue(records_url))
@@ -246,9 +247,9 @@ Value RecordListEntry(const Site& site, const Theme&, const Record& record, cons
       .Set("name", TextValue(record.Text("summary.name")))
       .Set("one_sentence_description", TextValue(record.Text("summary.one_sentence_description")))
       .Set("service", TextValue(service))
-      .Set("service_url", TextValue(service.empty() ? "" : site.config.root_path + "records/service/" + Slugify(service) + "/"))
+      .Set("service_url", TextValue(service.empty() ? "" : SiteUrl(site.config, FacetPath("service", Slugify(service)))))
       .Set("phase", TextValue(record.phase))
-      .Set("phase_url", TextValue(site.config.root_path + "records/phase/" + record.phase + "/"))
+      .Set("phase_url", TextValue(SiteUrl(site.config, FacetPath("phase", record.phase))))
       .Set("is_review_overdue", Value::Bool(!record.is_retired() && record.next_review < today))
       .Set("phase_label", TextValue(EnumLabel("phase", record.phase)))
       .Set("is_retired", Value::Bool(record.is_retired()))
@@ -350,8 +351,8 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   r.Set("changes", std::move(changes));
 
   // Following and reusing the record; the dates git saw its file change.
-  r.Set("feed_url", TextValue(site.config.root_path + RecordFeedPath(record)));
-  r.Set("json_url", TextValue(site.config.root_path + RecordJsonPath(record)));
+  r.Set("feed_url", TextValue(SiteUrl(site.config, RecordFeedPath(record))));
+  r.Set("json_url", TextValue(SiteUrl(site.config, RecordJsonPath(record))));
   Value file_changes = Value::List();
   for (const std::string& day : record.file_change_dates) {
     if (std::optional<Date> date = Date::Parse(day)) file_changes.Push(DateView(*date));
@@ -426,7 +427,7 @@ void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, c
   for (const auto& [name, count] : per_service) {
     services.Push(Value::Map()
                       .Set("name", TextValue(name))
-                      .Set("url", TextValue(site.config.root_path + "records/service/" + Slugify(name) + "/"))
+                      .Set("url", TextValue(SiteUrl(site.config, FacetPath("service", Slugify(name)))))
                       .Set("count", TextValue(std::to_string(count))));
   }
   view->Set("services", std::move(services));
@@ -506,8 +507,8 @@ void AddDataView(const Site& site, Value* view) {
                    .Set("csv_columns_url", TextValue(c.root_path + "schema/records-csv-columns.csv"))
                    .Set("feed_url", TextValue(c.root_path + "feed.xml"))
                    .Set("sitemap_url", TextValue(c.root_path + "sitemap.xml"))
-                   .Set("example_json_url", TextValue(c.root_path + "records/" + example_id + ".json"))
-                   .Set("example_feed_url", TextValue(c.root_path + "records/" + example_id + "/feed.xml"))
+                   .Set("example_json_url", TextValue(SiteUrl(c, RecordJsonPath(example_id))))
+                   .Set("example_feed_url", TextValue(SiteUrl(c, RecordFeedPath(example_id))))
                    .Set("record_count", TextValue(std::to_string(site.records.size())))
                    .Set("csv_column_count",
                         TextValue(std::to_string(RecordsCsvColumns(site.feedback_summary.has_value()).size())));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "model/addresses.h"
 #include "publish/record_data.h"
 #include "render/html_escape.h"
 #include "render/markdown.h"
@@ -67,8 +68,8 @@ std::string SiteHost(const SiteConfig& config) {
 std::vector<FeedEntry> RecordFeedEntries(const Site& site, const Record& record) {
   const SiteConfig& c = site.config;
   const std::string name = record.Text("summary.name");
-  const std::string url = AbsoluteUrl(c, "records/" + record.id + "/");
-  const std::string base = "records/" + record.id + "/";
+  const std::string base = RecordPath(record);
+  const std::string url = AbsoluteUrl(c, base);
   std::vector<FeedEntry> entries;
   auto add = [&](const Date& date, const std::string& kind, const std::string& title, const std::string& html) {
     entries.push_back({date, TagUri(c, date, base + kind), title, record.id, url, html});
@@ -102,7 +103,7 @@ std::string SiteFeed(const Site& site) {
     std::vector<FeedEntry> more = RecordFeedEntries(site, record);
     entries.insert(entries.end(), more.begin(), more.end());
   }
-  return Feed(site, "feed.xml", "records/", SiteFeedTitle(site), std::move(entries));
+  return Feed(site, "feed.xml", std::string(kRecordsPath), SiteFeedTitle(site), std::move(entries));
 }
 
 std::string RecordFeed(const Site& site, const Record& record) {
@@ -110,7 +111,7 @@ std::string RecordFeed(const Site& site, const Record& record) {
 }
 
 std::string RecordFeed(const Site& site, const Record& record, std::vector<FeedEntry> entries) {
-  return Feed(site, RecordFeedPath(record), "records/" + record.id + "/",
+  return Feed(site, RecordFeedPath(record), RecordPath(record),
               record.Text("summary.name") + ": changes to this record", std::move(entries));
 }
 
@@ -132,11 +133,11 @@ std::string FeedEntryXml(const FeedEntry& e) {
 }
 
 std::string SiteFeedHead(const Site& site, const std::optional<Date>& newest) {
-  return FeedHead(site, "feed.xml", "records/", SiteFeedTitle(site), newest);
+  return FeedHead(site, "feed.xml", std::string(kRecordsPath), SiteFeedTitle(site), newest);
 }
 
 std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries) {
-  return Feed(site, "feed.xml", "records/", SiteFeedTitle(site), std::move(all_entries));
+  return Feed(site, "feed.xml", std::string(kRecordsPath), SiteFeedTitle(site), std::move(all_entries));
 }
 
 }  // namespace lantern

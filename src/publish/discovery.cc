@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "load/schema.h"
+#include "model/addresses.h"
 #include "publish/json_writer.h"
 #include "publish/record_data.h"
 #include "render/html_escape.h"
@@ -66,7 +67,7 @@ std::string RobotsTxt(const SiteConfig& config) {
 
 std::string RecordJsonLd(const Site& site, const Record& record) {
   const SiteConfig& c = site.config;
-  const std::string page = AbsoluteUrl(c, "records/" + record.id + "/");
+  const std::string page = AbsoluteUrl(c, RecordPath(record));
   Value tool = Value::Map()
                    .Set("@type", TextValue("SoftwareApplication"))
                    .Set("name", TextValue(record.Text("summary.name")))

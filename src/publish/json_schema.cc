@@ -1,6 +1,7 @@
 #include "publish/json_schema.h"
 
 #include "load/schema.h"
+#include "model/addresses.h"
 #include "publish/json_writer.h"
 #include "publish/record_data.h"
 

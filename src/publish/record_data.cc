@@ -3,6 +3,7 @@
 #include "load/redactions.h"
 
 #include "load/validator.h"
+#include "model/addresses.h"
 #include "publish/json_writer.h"
 
 namespace lantern {
@@ -71,15 +72,7 @@ Value CountData(const PublishedCount& count) {
   return Value::Map().Set("at_least", NumberValue(0)).Set("fewer_than", NumberValue(5));
 }
 
-std::string JoinUrl(const std::string& base, const std::string& path) { return base + path; }
-
 }  // namespace
-
-std::string AbsoluteUrl(const SiteConfig& config, const std::string& path_below_root) {
-  return JoinUrl(config.base_url, path_below_root);
-}
-std::string RecordJsonPath(const Record& record) { return "records/" + record.id + ".json"; }
-std::string RecordFeedPath(const Record& record) { return "records/" + record.id + "/feed.xml"; }
 
 std::string LicenceStatement(const SiteConfig& config) {
   return "Contains public sector information published by " + config.organisation + ", licensed under the " +
@@ -111,7 +104,7 @@ Value RecordData(const Site& site, const Record& record) {
   const SiteConfig& c = site.config;
   Value data = Value::Map();
   data.Set("id", TextValue(record.id));
-  data.Set("url", TextValue(AbsoluteUrl(c, "records/" + record.id + "/")));
+  data.Set("url", TextValue(AbsoluteUrl(c, RecordPath(record))));
   data.Set("atrs_version", TextValue(record.version));
   data.Set("status", TextValue(record.status));
   data.Set("publisher", Value::Map().Set("name", TextValue(c.organisation)).Set("url", TextValue(c.base_url)));

@@ -39,11 +39,6 @@ Value LicenceData(const SiteConfig& config);
 // under the <licence name>."
 std::string LicenceStatement(const SiteConfig& config);
 
-// Absolute URLs of the data files and feeds.
-std::string AbsoluteUrl(const SiteConfig& config, const std::string& path_below_root);
-std::string RecordJsonPath(const Record& record);  // "records/<id>.json"
-std::string RecordFeedPath(const Record& record);  // "records/<id>/feed.xml"
-
 // records.json and records/<id>.json: an envelope with the licence, the schema's
 // address and the record(s).
 std::string RecordsJson(const Site& site);

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "assemble/site_index.h"
+#include "model/addresses.h"
 #include "model/date.h"
 #include "notify/messages.h"
 #include "publish/atom_feed.h"
@@ -36,7 +36,7 @@ SubmissionFacts FactsOf(const StoredSubmission& row, const Site& site) {
   facts.record_id = row.record_id;
   if (const Record* record = row.record_id.empty() ? nullptr : RecordWithId(site, row.record_id)) {
     facts.record_title = record->Text("summary.name");
-    facts.record_url = site.config.base_url + RecordPath(*record);
+    facts.record_url = AbsoluteUrl(site.config, RecordPath(*record));
     facts.contact_email = record->Text("summary.contact_email");
   }
   if (!IsMailAddress(facts.contact_email)) facts.contact_email = site.config.contact_email;

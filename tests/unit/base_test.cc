@@ -7,6 +7,7 @@
 #include "base/file_system.h"
 #include "base/status.h"
 #include "base/utf8.h"
+#include "model/addresses.h"
 #include "model/date.h"
 
 namespace lantern {
@@ -138,6 +139,24 @@ TEST(EmbeddedFilesTest, HoldTheDefaultThemeAndTheExampleSite) {
     EXPECT_EQ(std::string::npos, path.find("/."));
     EXPECT_NE(0u, path.rfind("content/public/", 0)) << path;
   }
+}
+
+TEST(AddressesTest, EachPartOfTheSiteHasOnePathAndBothKindsOfAddress) {
+  Record record;
+  record.id = "bin-check";
+  Page page;
+  page.slug = "governance";
+  EXPECT_EQ("records/bin-check/", RecordPath(record));
+  EXPECT_EQ("records/bin-check.json", RecordJsonPath(record));
+  EXPECT_EQ("records/bin-check/feed.xml", RecordFeedPath(record));
+  EXPECT_EQ("records/phase/production/", FacetPath("phase", "production"));
+  EXPECT_EQ("pages/governance/", PagePath(page));
+  SiteConfig config;
+  config.root_path = "/ai/";
+  config.base_url = "https://example.gov.uk/ai/";
+  EXPECT_EQ("/ai/records/bin-check/", SiteUrl(config, RecordPath(record)));
+  EXPECT_EQ("https://example.gov.uk/ai/records/bin-check.json", AbsoluteUrl(config, RecordJsonPath(record)));
+  EXPECT_EQ("/ai/records/", SiteUrl(config, kRecordsPath));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // The map of src/ kept true by a test: each folder includes only the folders
-// below it (README, "Guide to src/"), and each third-party library is
-// included by exactly one of our files.
+// below it (README, "Guide to src/"), each third-party library is included
+// by exactly one of our files, and the site's layout is spelt in one place.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -98,6 +98,28 @@ TEST(IncludeRulesTest, EachThirdPartyLibraryIsIncludedByExactlyOneFile) {
   for (const auto& [prefix, owner] : OneIncluder()) {
     EXPECT_EQ(std::set<std::string>{owner}, includers[prefix]) << prefix;
   }
+}
+
+// Record addresses are made by model/addresses.h alone: a page, feed or
+// data file that spelt "records/" + id itself would go wrong the day the
+// layout changes (as translated pages will, under /cy/).
+TEST(IncludeRulesTest, OnlyAddressesSpellsWhereARecordIs) {
+  const fs::path src = testing::SourceDir() + "/src";
+  const std::regex spelt(R"re("records/"\s*\+|\+\s*"records/")re");
+  size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(src)) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".h" && ext != ".cc") continue;
+    ++files;
+    const std::string relative = fs::relative(entry.path(), src).string();
+    if (relative == "model/addresses.cc") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      EXPECT_FALSE(std::regex_search(line, spelt)) << "src/" << relative << ":" << number << ": " << line;
+    }
+  }
+  EXPECT_GT(files, 100u);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "load/git_history.h"
 #include "load/schema.h"
 #include "load/site_loader.h"
+#include "model/addresses.h"
 #include "publish/atom_feed.h"
 #include "publish/atrs_export.h"
 #include "publish/csv_writer.h"

@@ -1,0 +1,41 @@
+// Where each part of a site is: its path below the site's root
+// ("records/<id>/"), from which the builder makes output files (the path,
+// plus "index.html" for a page) and pages, feeds and data files make links
+// (the root path or base_url, plus the path). The one place that knows the
+// site's layout: nothing else spells out a record's address. Never fails; ids and
+// slugs are used as the loader checked them.
+#ifndef LANTERN_MODEL_ADDRESSES_H_
+#define LANTERN_MODEL_ADDRESSES_H_
+
+#include <string>
+#include <string_view>
+
+#include "model/site.h"
+
+namespace lantern {
+
+// "records/<id>/": a record's page (and "records/<id>/feed.xml", its feed).
+std::string RecordPath(std::string_view id);
+inline std::string RecordPath(const Record& record) { return RecordPath(record.id); }
+// "records/<id>.json": a record's open data.
+std::string RecordJsonPath(std::string_view id);
+inline std::string RecordJsonPath(const Record& record) { return RecordJsonPath(record.id); }
+// "records/<id>/feed.xml": the Atom feed of a record's changes.
+std::string RecordFeedPath(std::string_view id);
+inline std::string RecordFeedPath(const Record& record) { return RecordFeedPath(record.id); }
+// "records/": the list of every record, above the records' own paths.
+inline constexpr std::string_view kRecordsPath = "records/";
+// "records/<kind>/<slug>/": the filter page of one service, phase or function.
+std::string FacetPath(std::string_view kind, std::string_view slug);
+// "pages/<slug>/": a Markdown page.
+std::string PagePath(const Page& page);
+
+// The address of `path_below_root` on the site as served: the root path
+// ("/ai/") for links within the site, base_url ("https://…/ai/") for what is
+// read elsewhere (feeds, open data, the sitemap, structured data).
+std::string SiteUrl(const SiteConfig& config, std::string_view path_below_root);
+std::string AbsoluteUrl(const SiteConfig& config, std::string_view path_below_root);
+
+}  // namespace lantern
+
+#endif  // LANTERN_MODEL_ADDRESSES_H_
