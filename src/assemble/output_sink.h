@@ -41,6 +41,9 @@ class OutputSink {
   // that write or own bytes copy them (the default); SharedMemoryOutput keeps
   // the pointer.
   virtual void PutShared(const std::string& path, SharedFile bytes) { Put(path, *bytes); }
+  // False for a sink that keeps nothing (`check`): a caller may then skip
+  // making what only the files would hold (the streamed build's spool).
+  virtual bool keeps_files() const { return true; }
 };
 
 // Into an OutputTree, which must outlive the sink.
@@ -84,6 +87,7 @@ class DiscardOutput final : public OutputSink {
  public:
   void Put(const std::string&, std::string) override {}
   void Append(const std::string&, std::string_view) override {}
+  bool keeps_files() const override { return false; }
 };
 
 }  // namespace lantern

@@ -211,7 +211,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   auto stem = [&](size_t i) { return std::string_view(names[i]).substr(0, names[i].size() - 5); };
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return stem(a) < stem(b); });
 
-  PartsSpool spool(dynamic_cast<DiscardOutput*>(sink) == nullptr);
+  PartsSpool spool(sink->keeps_files());
   Diagnostics render_diagnostics;  // shown only if loading found no error, as BuildSite's are
   std::atomic<bool> render_failed{false};
   std::atomic<size_t> done_count{0};

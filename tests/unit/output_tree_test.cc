@@ -77,5 +77,13 @@ TEST(SharedMemoryOutputTest, APutReplacesTheAppendedPartsAndAnAppendAfterItAddsT
   EXPECT_EQ(2u, tree.size());
 }
 
+TEST(OutputSinkTest, OnlyTheDiscardingSinkSaysItKeepsNothing) {
+  SharedOutputTree shared;
+  OutputTree tree;
+  EXPECT_TRUE(SharedMemoryOutput(&shared).keeps_files());
+  EXPECT_TRUE(MemoryOutput(&tree).keeps_files());
+  EXPECT_FALSE(DiscardOutput().keeps_files());
+}
+
 }  // namespace
 }  // namespace lantern
