@@ -1,50 +1,25 @@
 #include "assemble/output_tree.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <system_error>
 #include <vector>
 
+#include "base/file_writer.h"
 #include "base/parallel.h"
 
 namespace lantern {
 namespace fs = std::filesystem;
 namespace {
 
-// REQUIRES: the parent folder exists. Plain POSIX calls rather than an
-// ofstream: a site is thousands of small files, and the stream's buffer,
-// locale and extra copy cost more than the one open, write and close needed.
-Status WriteFile(const fs::path& path, std::string_view bytes, bool append) {
-  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
-  const int fd = ::open(path.c_str(), flags, 0666);
-  if (fd < 0) return Status::Error("cannot write " + path.string() + ": " + std::strerror(errno));
-  bool ok = true;
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ok = false;
-      break;
-    }
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  if (::close(fd) != 0) ok = false;
-  if (!ok) return Status::Error("cannot write " + path.string() + ": write failed (is the disk full?)");
-  return Status::Ok();
-}
-
 // A sibling of `target` that does not exist yet, e.g. "public.lantern-new-1234".
-fs::path FreshSibling(const fs::path& target, const std::string& tag) {
+fs::path FreshSibling(const FileWriter& disk, const fs::path& target, const std::string& tag) {
   const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   const std::string base = target.filename().string() + ".lantern-" + tag + "-" + std::to_string(getpid());
   fs::path candidate = parent / base;
-  for (int n = 1; fs::exists(candidate); ++n) candidate = parent / (base + "-" + std::to_string(n));
+  for (int n = 1; disk.Kind(candidate.string()) != EntryKind::kMissing; ++n) {
+    candidate = parent / (base + "-" + std::to_string(n));
+  }
   return candidate;
 }
 
@@ -67,12 +42,12 @@ Status UnsafePath(const std::string& path) {
 
 }  // namespace
 
-StagedFolder::StagedFolder(std::string directory) : directory_(std::move(directory)) {}
+StagedFolder::StagedFolder(std::string directory, FileWriter* disk)
+    : disk_(disk ? *disk : DiskWriter()), directory_(std::move(directory)) {}
 
 StagedFolder::~StagedFolder() {
   if (staging_.empty()) return;
-  std::error_code error;
-  fs::remove_all(staging_, error);
+  (void)disk_.RemoveAll(staging_);  // nothing more can be done about a failure here
 }
 
 Status StagedFolder::Open() {
@@ -80,17 +55,12 @@ Status StagedFolder::Open() {
   while (target.has_filename() == false && target.has_parent_path() && target != target.root_path()) {
     target = target.parent_path();  // "public/" → "public"
   }
-  std::error_code error;
-  if (fs::exists(target, error) && !fs::is_directory(target, error)) {
-    return Status::Error(directory_ + " exists and is not a folder");
-  }
+  if (disk_.Kind(target.string()) == EntryKind::kFile) return Status::Error(directory_ + " exists and is not a folder");
   if (!target.parent_path().empty()) {
-    fs::create_directories(target.parent_path(), error);
-    if (error) return Status::Error("cannot create " + target.parent_path().string() + ": " + error.message());
+    if (Status s = disk_.MakeFolders(target.parent_path().string()); !s.ok()) return s;
   }
-  const fs::path staging = FreshSibling(target, "new");
-  fs::create_directories(staging, error);
-  if (error) return Status::Error("cannot create " + staging.string() + ": " + error.message());
+  const fs::path staging = FreshSibling(disk_, target, "new");
+  if (Status s = disk_.MakeFolders(staging.string()); !s.ok()) return s;
   target_ = target.string();
   staging_ = staging.string();
   return Status::Ok();
@@ -115,14 +85,12 @@ bool StagedFolder::MakeParent(const std::string& path) {
   // after "records"): one mkdir, without create_directories' look at each
   // ancestor; a deeper new path falls back to it.
   const std::string full = staging_ + "/" + folder;
-  if (::mkdir(full.c_str(), 0777) == 0 || errno == EEXIST) {
+  if (disk_.MakeFolder(full).ok()) {
     folders_.insert(folder);
     return true;
   }
-  std::error_code error;
-  fs::create_directories(full, error);
-  if (error) {
-    if (failure_.ok()) failure_ = Status::Error("cannot create a folder in " + staging_ + ": " + error.message());
+  if (Status status = disk_.MakeFolders(full); !status.ok()) {
+    if (failure_.ok()) failure_ = std::move(status);
     return false;
   }
   folders_.insert(folder);
@@ -136,7 +104,7 @@ void StagedFolder::Put(const std::string& path, std::string bytes) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!failure_.ok() || staging_.empty() || !MakeParent(path)) return;
   }
-  Status status = WriteFile(fs::path(staging_) / path, bytes, false);
+  Status status = disk_.WriteFile(staging_ + "/" + path, bytes, false);
   if (!status.ok()) Fail(std::move(status));
 }
 
@@ -146,40 +114,34 @@ void StagedFolder::Append(const std::string& path, std::string_view bytes) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!failure_.ok() || staging_.empty() || !MakeParent(path)) return;
   }
-  Status status = WriteFile(fs::path(staging_) / path, bytes, true);
+  Status status = disk_.WriteFile(staging_ + "/" + path, bytes, true);
   if (!status.ok()) Fail(std::move(status));
 }
 
 Status StagedFolder::Commit() {
   if (staging_.empty()) return Status::Error("cannot write " + directory_ + ": the staging folder was not made");
   if (Failed()) return failure_;
-  const fs::path target(target_);
-  const fs::path staging(staging_);
-  std::error_code error;
   // Swap: move the old output aside, move the new one in, then delete the old.
-  fs::path old;
-  if (fs::exists(target, error)) {
-    old = FreshSibling(target, "old");
-    fs::rename(target, old, error);
-    if (error) return Status::Error("cannot replace " + directory_ + ": " + error.message());
+  std::string old;
+  if (disk_.Kind(target_) != EntryKind::kMissing) {
+    old = FreshSibling(disk_, target_, "old").string();
+    if (Status s = disk_.Rename(target_, old); !s.ok()) return s.WithContext("cannot replace " + directory_);
   }
-  fs::rename(staging, target, error);
-  if (error) {
-    const std::string message = error.message();
-    if (!old.empty()) fs::rename(old, target, error);  // put the old site back
-    return Status::Error("cannot move the new site into " + directory_ + ": " + message);
+  if (Status s = disk_.Rename(staging_, target_); !s.ok()) {
+    if (!old.empty()) (void)disk_.Rename(old, target_);  // put the old site back
+    return s.WithContext("cannot move the new site into " + directory_);
   }
   staging_.clear();  // it is the target now
-  if (!old.empty()) fs::remove_all(old, error);
+  if (!old.empty()) (void)disk_.RemoveAll(old);  // the new site is in place; a leftover is only untidy
   return Status::Ok();
 }
 
-Status WriteOutputTree(const OutputTree& tree, const std::string& directory) {
+Status WriteOutputTree(const OutputTree& tree, const std::string& directory, FileWriter* disk) {
   // Checked before the disk is touched.
   for (const auto& entry : tree) {
     if (!IsPublishablePath(entry.first)) return UnsafePath(entry.first);
   }
-  StagedFolder staged(directory);
+  StagedFolder staged(directory, disk);
   if (Status status = staged.Open(); !status.ok()) return status;
   std::vector<const std::pair<const std::string, std::string>*> files;
   for (const auto& entry : tree) files.push_back(&entry);

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "assemble/output_sink.h"
+#include "base/file_writer.h"
 #include "base/status.h"
 
 namespace lantern {
@@ -23,7 +24,8 @@ namespace lantern {
 // are written; a path that is absolute, has an empty segment or a segment
 // starting with "." (a dotfile, "..") is refused before anything is written
 // (checklist S2: the output never holds dotfiles or links).
-Status WriteOutputTree(const OutputTree& tree, const std::string& directory);
+// `disk` is where (null: the disk itself; a MemoryWriter in tests).
+Status WriteOutputTree(const OutputTree& tree, const std::string& directory, FileWriter* disk = nullptr);
 
 // The same swap for files written one by one as a build makes them: Open
 // makes the staging folder beside `directory`; Put and Append write into it
@@ -32,7 +34,8 @@ Status WriteOutputTree(const OutputTree& tree, const std::string& directory);
 // successful Commit removes the staging folder and leaves `directory` as it was.
 class StagedFolder final : public OutputSink {
  public:
-  explicit StagedFolder(std::string directory);
+  // Writes through `disk` (null: the disk itself; a MemoryWriter in tests).
+  explicit StagedFolder(std::string directory, FileWriter* disk = nullptr);
   ~StagedFolder() override;
   StagedFolder(const StagedFolder&) = delete;
   StagedFolder& operator=(const StagedFolder&) = delete;
@@ -50,6 +53,7 @@ class StagedFolder final : public OutputSink {
   void Fail(Status status);
   bool Failed();
 
+  FileWriter& disk_;
   std::string directory_;
   std::string target_;
   std::string staging_;  // empty until Open succeeds, and after Commit

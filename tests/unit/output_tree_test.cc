@@ -1,9 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
+#include <string>
 
 #include "assemble/output_sink.h"
 #include "assemble/output_tree.h"
+#include "base/file_writer.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -37,6 +41,100 @@ TEST(OutputTreeTest, RefusesToReplaceAFile) {
   testing::WriteFile(temp.path() + "/public", "not a folder");
   EXPECT_FALSE(WriteOutputTree({{"index.html", "x"}}, temp.path() + "/public").ok());
   EXPECT_EQ("not a folder", testing::ReadFileOrEmpty(temp.path() + "/public"));
+}
+
+// The same swap, written through a MemoryWriter: each way the disk can fail
+// leaves the site that was there, and nothing beside it.
+class StagedInMemoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(WriteOutputTree({{"index.html", "good"}, {"old/a.html", "a"}}, "/srv/public", &disk_).ok()); }
+  std::map<std::string, std::string> Site() const { return disk_.FilesUnder("/srv/public"); }
+  const std::map<std::string, std::string> good_{{"index.html", "good"}, {"old/a.html", "a"}};
+  const std::set<std::string> paths_after_first_build_ = {"/", "/srv", "/srv/public", "/srv/public/index.html",
+                                                          "/srv/public/old", "/srv/public/old/a.html"};
+  MemoryWriter disk_{"/srv"};
+};
+
+TEST_F(StagedInMemoryTest, ACommittedBuildReplacesTheSiteAndLeavesNothingBeside) {
+  EXPECT_EQ(good_, Site());
+  EXPECT_EQ(paths_after_first_build_, disk_.Paths());
+  StagedFolder staged("/srv/public/", &disk_);
+  ASSERT_TRUE(staged.Open().ok());
+  staged.Put("index.html", "new");
+  staged.Append("records.json", "[");
+  staged.Append("records.json", "]");
+  staged.Put("records/a/index.html", "a");
+  EXPECT_EQ(good_, Site());  // nothing is seen before the swap
+  ASSERT_TRUE(staged.Commit().ok());
+  EXPECT_EQ((std::map<std::string, std::string>{{"index.html", "new"}, {"records.json", "[]"}, {"records/a/index.html", "a"}}),
+            Site());
+  for (const std::string& path : disk_.Paths()) {
+    EXPECT_TRUE(path == "/" || path == "/srv" || path.rfind("/srv/public", 0) == 0) << path;
+    EXPECT_EQ(std::string::npos, path.find("lantern-")) << path;
+  }
+}
+
+TEST_F(StagedInMemoryTest, AFullDiskPartWayThroughLeavesTheSiteAsItWas) {
+  {
+    StagedFolder staged("/srv/public", &disk_);
+    ASSERT_TRUE(staged.Open().ok());
+    disk_.FailWritesAfter(2);
+    for (int i = 0; i < 5; ++i) staged.Put("records/r" + std::to_string(i) + "/index.html", "page");
+    const Status status = staged.Commit();
+    ASSERT_FALSE(status.ok());
+    EXPECT_NE(std::string::npos, status.message().find("is the disk full?")) << status.message();
+    EXPECT_EQ(good_, Site());
+  }
+  EXPECT_EQ(paths_after_first_build_, disk_.Paths());  // the staging folder is gone
+}
+
+TEST_F(StagedInMemoryTest, ARefusedSwapPutsTheOldSiteBack) {
+  disk_.FailNextRenameTo("/srv/public");
+  {
+    StagedFolder staged("/srv/public", &disk_);
+    ASSERT_TRUE(staged.Open().ok());
+    staged.Put("index.html", "new");
+    const Status status = staged.Commit();
+    ASSERT_FALSE(status.ok());
+    EXPECT_NE(std::string::npos, status.message().find("cannot move the new site into /srv/public")) << status.message();
+  }
+  EXPECT_EQ(good_, Site());
+  EXPECT_EQ(paths_after_first_build_, disk_.Paths());
+}
+
+TEST_F(StagedInMemoryTest, AFileWhereAFolderMustGoFailsTheBuild) {
+  ASSERT_TRUE(disk_.WriteFile("/srv/taken", "a file", false).ok());
+  StagedFolder over_a_file("/srv/taken", &disk_);
+  EXPECT_FALSE(over_a_file.Open().ok());
+  EXPECT_EQ("a file", disk_.FilesUnder("/srv").at("taken"));
+  {
+    StagedFolder staged("/srv/public", &disk_);
+    ASSERT_TRUE(staged.Open().ok());
+    staged.Put("a", "file");
+    staged.Put("a/b.html", "x");  // its folder would be the file "a"
+    EXPECT_FALSE(staged.Commit().ok());
+  }
+  EXPECT_EQ(good_, Site());
+}
+
+TEST(MemoryWriterTest, RefusesWhatTheDiskWouldRefuse) {
+  MemoryWriter disk("/w");
+  EXPECT_TRUE(disk.WriteFile("/w/missing/x", "x", false).is_not_found());
+  EXPECT_TRUE(disk.MakeFolder("/w/a/b").is_not_found());
+  ASSERT_TRUE(disk.MakeFolders("/w/a/b/").ok());
+  EXPECT_EQ(EntryKind::kDirectory, disk.Kind("/w/a/b"));
+  ASSERT_TRUE(disk.WriteFile("/w/a/b/f", "1", false).ok());
+  ASSERT_TRUE(disk.WriteFile("/w/a/b/f", "2", true).ok());
+  EXPECT_EQ("12", disk.FilesUnder("/w").at("a/b/f"));
+  EXPECT_FALSE(disk.WriteFile("/w/a", "over a folder", false).ok());
+  EXPECT_FALSE(disk.MakeFolder("/w/a/b/f").ok());  // a file is in the way
+  EXPECT_FALSE(disk.Rename("/w/a/b", "/w/a").ok());  // onto something there
+  ASSERT_TRUE(disk.Rename("/w/a", "/w/c").ok());
+  EXPECT_EQ(EntryKind::kMissing, disk.Kind("/w/a/b/f"));
+  EXPECT_EQ(EntryKind::kFile, disk.Kind("/w/c/b/f"));
+  ASSERT_TRUE(disk.RemoveAll("/w/c").ok());
+  EXPECT_EQ((std::set<std::string>{"/", "/w"}), disk.Paths());
+  EXPECT_TRUE(disk.RemoveAll("/w/nothing").ok());
 }
 
 // The preview's sink: appended files reach the tree whole when the sink
