@@ -11,6 +11,7 @@
 #include "assemble/record_output.h"
 #include "assemble/site_index.h"
 #include "assemble/views.h"
+#include "base/fingerprint.h"
 #include "base/parallel.h"
 #include "model/addresses.h"
 #include "publish/atom_feed.h"
@@ -31,6 +32,9 @@ struct PageJob {
   // For the sitemap: listed unless false, with the day the page last changed.
   bool in_sitemap = true;
   std::optional<Date> last_change;
+  // Which records the page shows, for the preview's key (PageKeys).
+  enum class Shows { kNoRecord, kEveryRecord, kFacet } shows = Shows::kNoRecord;
+  const Facet* facet = nullptr;  // with kFacet
 };
 
 // Template sets are not thread-safe; workers borrow one from this pool.
@@ -85,7 +89,7 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
                       AddFilterView(site, index, theme, facet, today, &view);
                       return view;
                     },
-                    true, std::nullopt});
+                    true, std::nullopt, PageJob::Shows::kFacet, &facet});
   }
   for (const Page& page : site.pages) {
     // The accessibility statement: the page's words inside the theme's legally
@@ -120,8 +124,57 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
         job.template_name == "filter") {
       job.last_change = site_change;
     }
+    if (job.template_name == "home" || job.template_name == "records" || job.template_name == "data") {
+      job.shows = PageJob::Shows::kEveryRecord;
+    }
   }
   return jobs;
+}
+
+// The preview's key of each page (RecordReuse::pages): the context, the
+// page's path and template, every facet's label and count (each list links to
+// all of them) and the keys of the records it shows; nullopt when one of those
+// records has none.
+std::vector<std::optional<uint64_t>> PageKeys(const Site& site, const SiteIndex& index,
+                                              const std::vector<PageJob>& jobs, const RecordReuse& reuse) {
+  std::optional<uint64_t> every_record;
+  Fingerprint all;
+  bool all_keyed = true;
+  for (const Record& record : site.records) {
+    const std::optional<uint64_t> key = reuse.key(record);
+    if (!key) {
+      all_keyed = false;
+      break;
+    }
+    all.Add(*key);
+  }
+  if (all_keyed) every_record = all.value();
+  Fingerprint facets;
+  for (const Facet& facet : index.facets) {
+    facets.Add(facet.kind).Add(facet.slug).Add(facet.label).Add(static_cast<uint64_t>(facet.records.size()));
+  }
+  std::vector<std::optional<uint64_t>> keys(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    const PageJob& job = jobs[i];
+    Fingerprint key;
+    key.Add(reuse.context).Add(job.output_path).Add(job.template_name).Add(facets.value());
+    bool keyed = true;
+    if (job.shows == PageJob::Shows::kEveryRecord) {
+      keyed = every_record.has_value();
+      if (keyed) key.Add(*every_record);
+    } else if (job.shows == PageJob::Shows::kFacet) {
+      for (const Record* record : job.facet->records) {
+        const std::optional<uint64_t> record_key = reuse.key(*record);
+        if (!record_key) {
+          keyed = false;
+          break;
+        }
+        key.Add(*record_key);
+      }
+    }
+    if (keyed) keys[i] = key.value();
+  }
+  return keys;
 }
 
 // The sitemap entry of an output page: its address below the root.
@@ -186,7 +239,8 @@ bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* 
 
 bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-                   const std::function<void(BuildProgress)>& progress, BuildProgress so_far) {
+                   const std::function<void(BuildProgress)>& progress, BuildProgress so_far,
+                   const RecordReuse* reuse) {
   const std::vector<PageJob> jobs = PlanPages(site, index, theme);
   const TemplateSet prototype = WithConstants(site, theme);
   TemplatePool pool(prototype);
@@ -197,19 +251,42 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
     built->Add(path, bytes);
     sink->Put(path, std::move(bytes));
   };
+  PageOutputCache* kept_pages = reuse ? reuse->pages : nullptr;
+  std::vector<std::optional<uint64_t>> keys(jobs.size());
+  if (kept_pages) keys = PageKeys(site, index, jobs, *reuse);
+  std::atomic<size_t> rendered{0};
   ParallelFor(jobs.size(), [&](size_t i) {
-    std::unique_ptr<TemplateSet> templates = pool.Borrow();
-    std::optional<std::string> html =
-        templates->RenderInLayout(jobs[i].template_name, "layout", jobs[i].make_view(), diagnostics);
-    pool.Return(std::move(templates));
-    if (html) {
-      put(jobs[i].output_path, std::move(*html));
+    const std::string& path = jobs[i].output_path;
+    std::shared_ptr<const KeptPage> kept = keys[i] ? kept_pages->Find(path, *keys[i]) : nullptr;
+    if (kept) {
+      built->AddPage(path, kept->ids);
     } else {
-      failed = true;
+      ++rendered;
+      std::unique_ptr<TemplateSet> templates = pool.Borrow();
+      // Apart, so that only a page made without a word is kept.
+      Diagnostics own;
+      std::optional<std::string> html = templates->RenderInLayout(jobs[i].template_name, "layout", jobs[i].make_view(), &own);
+      pool.Return(std::move(templates));
+      if (!html) failed = true;
+      if (html && keys[i] && own.Items().empty()) {
+        auto made = std::make_shared<KeptPage>();
+        made->key = *keys[i];
+        made->html = std::make_shared<const std::string>(std::move(*html));
+        made->ids = built->Add(path, *made->html);
+        kept = std::move(made);
+      } else {
+        diagnostics->AddAll(own);
+        if (html) put(path, std::move(*html));
+      }
+    }
+    if (kept) {
+      sink->PutShared(path, kept->html);
+      kept_pages->Use(path, kept);
     }
     const size_t finished = ++done;
     if (progress) progress({finished, total});
   });
+  if (kept_pages) kept_pages->EndBuild(rendered);
   if (failed || diagnostics->has_errors()) return false;
 
   put("schema/records-csv-columns.csv", RecordsCsvDictionary(site.feedback_summary.has_value()));
@@ -334,7 +411,9 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   if (reuse) reuse->cache->EndBuild(rendered);
   built->Add("records.json", "");
   built->Add("records.csv", "");
-  if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total})) return false;
+  if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total}, reuse)) {
+    return false;
+  }
   built->Add("feed.xml", "");
   sink->Put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
   return true;

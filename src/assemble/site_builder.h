@@ -37,12 +37,19 @@ struct BuildProgress {
 bool BuildSite(const Site& site, const Theme& theme, OutputTree* output, Diagnostics* diagnostics,
                const std::function<void(BuildProgress)>& progress = nullptr);
 
-// The preview's: records' outputs kept between builds (record_output_cache.h).
+// The preview's: records' outputs and site-wide pages kept between builds
+// (record_output_cache.h).
 struct RecordReuse {
   RecordOutputCache* cache = nullptr;
   // The key of everything `record`'s output depends on; nullopt: render it
   // and keep nothing.
   std::function<std::optional<uint64_t>(const Record&)> key;
+  // When set, site-wide pages are kept too, each under `context` (what every
+  // page depends on: settings, pages, theme, today) and the keys of the
+  // records it shows: a Markdown page or 404 none, a filter page its facet's,
+  // the home, records and data pages every record's.
+  PageOutputCache* pages = nullptr;
+  uint64_t context = 0;
   // Set by BuildSite: the internal links of every record's Markdown
   // (CollectRecordLinks', in record order), from the kept output when there
   // was one, so that the link check parses no unchanged record again.
@@ -54,7 +61,9 @@ struct RecordReuse {
 // no more than a batch of records' output at once. On false, `sink` may have
 // received some files: discard them (StagedFolder does unless committed).
 // With `reuse`, a record whose key matches what the cache kept is not
-// rendered: its kept files go to `sink` with PutShared; the site-wide files
+// rendered: its kept files go to `sink` with PutShared; so do site-wide
+// pages whose key matches (RecordReuse::pages). The site-wide data files
+// (records.json, records.csv, feed.xml, the sitemap and the search index)
 // are always made afresh from every record's parts.
 bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                const std::function<void(BuildProgress)>& progress = nullptr, RecordReuse* reuse = nullptr);
@@ -96,10 +105,12 @@ class RecordRenderer {
 // theme's assets. records.json, records.csv and (when this returns true)
 // feed.xml are the caller's. Returns false on any error.
 // `so_far` is the progress before it (its total counts these pages too).
-// `index` is IndexSite(site)'s, made once by the caller.
+// `index` is IndexSite(site)'s, made once by the caller. With `reuse` (and
+// its `pages`), a page whose key matches what was kept is not rendered again.
 bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
-                   const std::function<void(BuildProgress)>& progress, BuildProgress so_far);
+                   const std::function<void(BuildProgress)>& progress, BuildProgress so_far,
+                   const RecordReuse* reuse = nullptr);
 
 }  // namespace lantern
 

@@ -121,6 +121,8 @@ void RunInMemory(const FileSystem& disk, const std::string& site_root, const Pip
       // Everything a record's output depends on but the record's own file.
       const uint64_t context = Fingerprint().Add(cache->records.site_fingerprint()).Add(ThemeFingerprint(theme)).value();
       reuse.cache = &cache->outputs;
+      reuse.pages = &cache->pages;
+      reuse.context = context;
       reuse.key = [cache, context](const Record& record) -> std::optional<uint64_t> {
         const std::optional<uint64_t> file = cache->records.FileFingerprint(record.source_path);
         if (!file) return std::nullopt;

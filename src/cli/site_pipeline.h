@@ -35,12 +35,13 @@ struct ReportOptions {
 };
 
 // The preview's caches, kept by `lantern serve`'s watcher from one rebuild
-// to the next: record files' parses (load/record_cache.h) and records'
-// outputs (assemble/record_output_cache.h). The result of a run with them is
+// to the next: record files' parses (load/record_cache.h), records' outputs
+// and site-wide pages (assemble/record_output_cache.h). The result of a run with them is
 // the same, file for file and diagnostic for diagnostic, as one without.
 struct PreviewCache {
   RecordLoadCache records;
   RecordOutputCache outputs;
+  PageOutputCache pages;  // the site-wide pages (home, lists, filter pages, Markdown pages, 404)
 };
 
 // Loads and renders `site_root`. Prints the diagnostics to `err` (and, on a

@@ -109,6 +109,9 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
   ExpectSameAsFresh("nothing changed");
   EXPECT_EQ(0u, cache_.records.last_parsed());
   EXPECT_EQ(0u, cache_.outputs.last_rendered());
+  EXPECT_EQ(0u, cache_.pages.last_rendered());
+  const size_t site_wide_pages = cache_.pages.size();
+  ASSERT_GT(site_wide_pages, 15u);  // home, lists, 404, data, Markdown and filter pages
 
   Edit("records/bin-copy-3.yaml", "  name: Bin check copy 3", "  name: Bin check copy three, renamed");
   Outcome edited = ExpectSameAsFresh("a record's name changed");
@@ -116,6 +119,11 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
   EXPECT_EQ(1u, cache_.outputs.last_rendered());
   EXPECT_NE(std::string::npos, edited.files.at("records/bin-copy-3/index.html").find("Bin check copy three, renamed"));
   EXPECT_NE(std::string::npos, edited.files.at("records/index.html").find("Bin check copy three, renamed"));
+  // The pages that list it, and only those: home, records, data and its
+  // service's, phase's and function's filter pages.
+  EXPECT_EQ(6u, cache_.pages.last_rendered());
+  EXPECT_NE(std::string::npos,
+            edited.files.at("records/service/waste-and-recycling/index.html").find("Bin check copy three, renamed"));
 
   // A warning appears in one record and goes again.
   Edit("records/bin-copy-4.yaml", "  name: Bin check copy 4", "  name: TODO");
@@ -195,6 +203,7 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
   Outcome retitled = ExpectSameAsFresh("site.yaml changed");
   EXPECT_EQ(0u, cache_.records.last_parsed());
   EXPECT_EQ(retitled.records, cache_.outputs.last_rendered());
+  EXPECT_EQ(site_wide_pages, cache_.pages.last_rendered());
   EXPECT_NE(std::string::npos, retitled.files.at("records/bin-copy-1/index.html").find("How the Borough uses AI"));
   // A site.yaml change that changes how records load (the review interval
   // decides next_review when a record gives none).
