@@ -38,11 +38,12 @@ SourceLocation LinkPosition(std::string_view source, int first_line, int md_line
   return {line, 0};
 }
 
-// Appends the internal links of `markdown` (line 1 is file line `first_line`
-// of `path`, rendered into `own_page`).
-void Collect(const SiteConfig& config, const std::string& path, std::string_view markdown, int first_line,
-             const std::string& own_page, std::string_view source, std::vector<InternalLink>* links) {
-  for (const MarkdownLink& link : ExtractLinks(markdown)) {
+// Appends the internal ones of `found`, the links of a Markdown text whose
+// line 1 is file line `first_line` of `path`, rendered into `own_page`.
+void Collect(const SiteConfig& config, const std::string& path, const std::vector<MarkdownLink>& found,
+             int first_line, const std::string& own_page, std::string_view source,
+             std::vector<InternalLink>* links) {
+  for (const MarkdownLink& link : found) {
     std::string target = link.url;
     if (target.empty()) continue;
     if (target.rfind(config.base_url, 0) == 0 && !config.base_url.empty()) {
@@ -149,19 +150,28 @@ void EachMarkdownField(const Value& map, unsigned version, const std::string& sc
 }  // namespace
 
 void CollectRecordLinks(const SiteConfig& config, const Record& record, std::string_view source,
-                        std::vector<InternalLink>* links) {
+                        std::vector<InternalLink>* links, const std::vector<MarkdownFieldLinks>* rendered) {
   const std::string own = RecordPath(record) + "index.html";
   EachMarkdownField(record.data(), record.version_bit, "", [&](const Value& value) {
     // In a block ('|' or '>') the text starts on the line after the key;
     // a plain value starts on its own line.
     const bool block = value.text().find('\n') != std::string::npos;
-    Collect(config, record.source_path, value.text(), value.location().line + (block ? 1 : 0), own, source, links);
+    const int first_line = value.location().line + (block ? 1 : 0);
+    // A field's position names it: no two values of a file start at the same place.
+    const MarkdownFieldLinks* found = nullptr;
+    if (rendered != nullptr && value.location().line > 0) {
+      for (const MarkdownFieldLinks& field : *rendered) {
+        if (field.at.line == value.location().line && field.at.column == value.location().column) found = &field;
+      }
+    }
+    Collect(config, record.source_path, found ? found->links : ExtractLinks(value.text()), first_line, own, source,
+            links);
   });
 }
 
 void CollectPageLinks(const SiteConfig& config, const Page& page, const std::string& own_page,
                       std::vector<InternalLink>* links) {
-  Collect(config, page.source_path, page.body, page.body_first_line, own_page, {}, links);
+  Collect(config, page.source_path, ExtractLinks(page.body), page.body_first_line, own_page, {}, links);
 }
 
 void CollectSitePageLinks(const Site& site, std::vector<InternalLink>* links) {

@@ -17,6 +17,7 @@
 #include "assemble/built_pages.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
+#include "render/markdown.h"
 
 namespace lantern {
 
@@ -40,9 +41,11 @@ struct InternalLink {
 
 // Appends to `links` the internal links of `record`'s Markdown fields.
 // `source` is the record's file text (for the links' positions), or empty
-// to look it up when a link is reported.
+// to look it up when a link is reported. `rendered`, when given, holds the
+// links found as the record's page was rendered (RecordOutput::markdown_links):
+// only a field missing there (not shown on the page) is parsed for them.
 void CollectRecordLinks(const SiteConfig& config, const Record& record, std::string_view source,
-                        std::vector<InternalLink>* links);
+                        std::vector<InternalLink>* links, const std::vector<MarkdownFieldLinks>* rendered = nullptr);
 // The same for a page's body (or the home introduction's, `own_page` "index.html").
 void CollectPageLinks(const SiteConfig& config, const Page& page, const std::string& own_page,
                       std::vector<InternalLink>* links);

@@ -15,6 +15,7 @@
 #include "base/diagnostic.h"
 #include "model/site.h"
 #include "publish/atom_feed.h"
+#include "render/markdown.h"
 #include "render/template.h"
 
 namespace lantern {
@@ -29,6 +30,9 @@ struct RecordOutput {
   std::string json_entry;  // its entry in records.json
   std::string csv_row;     // its row in records.csv
   std::vector<FeedEntry> feed_entries;  // its entries in feed.xml
+  // The links of the Markdown fields the page shows, found as they were
+  // rendered: CollectRecordLinks takes them instead of parsing them again.
+  std::vector<MarkdownFieldLinks> markdown_links;
 };
 
 // Renders `record` with `templates` (a set of the caller's own: template sets

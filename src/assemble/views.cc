@@ -48,12 +48,29 @@ std::string JoinTexts(const Value& value, const char* enumeration) {
   return joined;
 }
 
+// A record's Markdown fields, each parsed once however often the page shows
+// it, with the links the parse found kept for the link checker.
+class FieldMarkdown {
+ public:
+  explicit FieldMarkdown(std::vector<MarkdownFieldLinks>* links) : links_(links) {}
+
+  std::string Html(const Value& field, MarkdownOptions options) {
+    auto [at, added] = parsed_.try_emplace(&field, field.text());
+    if (added && links_ != nullptr) links_->push_back({field.location(), at->second.links()});
+    return at->second.Html(options);
+  }
+
+ private:
+  std::map<const Value*, MarkdownDocument> parsed_;
+  std::vector<MarkdownFieldLinks>* links_;
+};
+
 // The HTML for one field's value, by the field's type.
-std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& theme) {
+std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& theme, FieldMarkdown* markdown) {
   const std::string text = value.is_text() ? value.text() : std::string();
   switch (spec.type) {
     case FieldType::kMarkdown:
-      return MarkdownToHtml(text, {3});
+      return value.is_text() ? markdown->Html(value, {3}) : MarkdownToHtml(text, {3});
     case FieldType::kUrl:
       if (ClassifyUrl(text) == UrlForm::kNotApplicable) return EscapeHtml(theme.String("value_not_applicable"));
       if (ClassifyUrl(text) == UrlForm::kInvalid || ClassifyUrl(text) == UrlForm::kBadScheme) return EscapeHtml(text);
@@ -86,7 +103,8 @@ bool IsWithheld(const Record& record, const std::string& schema_path) {
 }
 
 // A summary-list row for the field `spec` whose value is `value` (may be null).
-Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* value) {
+Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* value,
+          FieldMarkdown* markdown) {
   Value row = Value::Map();
   row.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
   row.Set("number", TextValue(FieldNumber(spec, record.version_bit)));
@@ -100,12 +118,13 @@ Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const
   row.Set("withheld_reason", TextValue(listed ? WithheldReason(record, spec.path) : ""));
   row.Set("is_group", Value::Bool(false));
   row.Set("value_html", TextValue(withheld ? "" : IsBlank(value) ? EscapeHtml(theme.String("value_none"))
-                                                                 : ValueHtml(spec, *value, theme)));
+                                                                 : ValueHtml(spec, *value, theme, markdown)));
   return row;
 }
 
 // A group of repeated entries (models, datasets, third parties, risks, …).
-Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* list) {
+Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* list,
+            FieldMarkdown* markdown) {
   Value group = Value::Map();
   group.Set("is_group", Value::Bool(true));
   group.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
@@ -131,7 +150,7 @@ Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, con
       for (const FieldSpec* child : children) {
         const std::string_view key = FieldKey(child->path);
         if ((key == "name" || key == "title") && item.Find(key) != nullptr && child->type == FieldType::kText) continue;
-        rows.Push(Row(record, theme, *child, item.Find(key)));
+        rows.Push(Row(record, theme, *child, item.Find(key), markdown));
       }
       entries.Push(Value::Map().Set("heading", TextValue(heading)).Set("rows", std::move(rows)));
     }
@@ -165,9 +184,9 @@ Value FeedbackStatsView(const SiteFeedbackSummary& period, const FeedbackSummary
       .Set("on_time_judged", TextValue(std::to_string(summary.on_time_judged)));
 }
 
-std::string MarkdownAt(const Record& record, std::string_view path) {
+std::string MarkdownAt(const Record& record, FieldMarkdown* markdown, std::string_view path) {
   const Value* v = record.data().FindPath(path);
-  return IsBlank(v) || !v->is_text() ? std::string() : MarkdownToHtml(v->text(), {2});
+  return IsBlank(v) || !v->is_text() ? std::string() : markdown->Html(*v, {2});
 }
 
 }  // namespace
@@ -257,10 +276,12 @@ Value RecordListEntry(const Site& site, const Theme&, const Record& record, cons
       .Set("updated", DateView(record.last_changed()));
 }
 
-void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view) {
+void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view,
+                   std::vector<MarkdownFieldLinks>* links) {
   const unsigned version = record.version_bit;
+  FieldMarkdown markdown(links);
   Value r = RecordListEntry(site, theme, record, today);
-  r.Set("description_html", TextValue(MarkdownAt(record, "summary.description")));
+  r.Set("description_html", TextValue(MarkdownAt(record, &markdown, "summary.description")));
   r.Set("version", TextValue(record.version));
   r.Set("status", TextValue(record.status));
   std::string organisation = record.Text("owner.organisation");
@@ -277,11 +298,11 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   r.Set("next_review", DateView(record.next_review));
   r.Set("last_reviewed", DateView(record.last_changed()));
 
-  const std::string affects = MarkdownAt(record, "resident_guidance.how_it_affects_you");
-  const std::string object = MarkdownAt(record, "resident_guidance.how_to_object");
-  const std::string appeals = MarkdownAt(record, "deployment.appeals_and_review");
-  const std::string human = MarkdownAt(record, version == kV4 ? "deployment.human_review"
-                                                              : "deployment.human_decisions_and_review");
+  const std::string affects = MarkdownAt(record, &markdown, "resident_guidance.how_it_affects_you");
+  const std::string object = MarkdownAt(record, &markdown, "resident_guidance.how_to_object");
+  const std::string appeals = MarkdownAt(record, &markdown, "deployment.appeals_and_review");
+  const std::string human = MarkdownAt(record, &markdown, version == kV4 ? "deployment.human_review"
+                                                                         : "deployment.human_decisions_and_review");
   r.Set("resident", Value::Map()
                         .Set("how_it_affects_you_html", TextValue(affects))
                         .Set("has_how_it_affects_you", Value::Bool(!affects.empty()))
@@ -304,7 +325,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
     if (spec == nullptr) continue;
     const bool tier1 = std::string_view(path).rfind("summary.", 0) == 0;
     if (!tier1 && IsBlank(value) && !IsWithheld(record, path)) continue;  // optional metadata left out
-    summary_rows.Push(Row(record, theme, *spec, value));
+    summary_rows.Push(Row(record, theme, *spec, value, &markdown));
   }
   Value next_review_row = Value::Map()
                               .Set("label", TextValue(theme.String("next_review_label")))
@@ -329,8 +350,8 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
     const Value* block = record.data().Find(section.key);
     for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, version, section.key)) {
       const Value* value = block ? block->Find(FieldKey(spec->path)) : nullptr;
-      items.Push(spec->type == FieldType::kObjectList ? Group(record, theme, *spec, value)
-                                                      : Row(record, theme, *spec, value));
+      items.Push(spec->type == FieldType::kObjectList ? Group(record, theme, *spec, value, &markdown)
+                                                      : Row(record, theme, *spec, value, &markdown));
     }
     sections.Push(Value::Map()
                       .Set("number", TextValue(section.number))

@@ -10,6 +10,7 @@
 #include "assemble/theme.h"
 #include "model/site.h"
 #include "model/value.h"
+#include "render/markdown.h"
 
 namespace lantern {
 
@@ -35,7 +36,10 @@ Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, Pag
 Value RecordListEntry(const Site& site, const Theme& theme, const Record& record, const Date& today);
 
 // Adds "record" to `view`: everything the record page shows, in ATRS order.
-void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view);
+// Each Markdown field is parsed once; when `links` is given, each one shown
+// adds its links there (fields not shown, such as withheld ones, add none).
+void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view,
+                   std::vector<MarkdownFieldLinks>* links = nullptr);
 
 // Adds "intro_html", "counts", "recent", "pages", "services" to `view`.
 void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view);

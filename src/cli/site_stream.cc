@@ -251,7 +251,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
           if (slot.error.ok()) {
             RecordOutput output;
             if (!renderer.Render(*record, sink, built, &render_diagnostics, &output)) render_failed = true;
-            CollectRecordLinks(site->config, *record, text.value(), &slot.links);
+            CollectRecordLinks(site->config, *record, text.value(), &slot.links, &output.markdown_links);
             for (const InternalLink& link : slot.links) lines.push_back(link.at.line);
             slot.json_entry = std::move(output.json_entry);
             slot.csv_row = std::move(output.csv_row);

@@ -20,23 +20,25 @@ std::string Lower(std::string_view text) {
 }
 
 // The words of plain text: runs of letters, digits, apostrophes and inner
-// hyphens.
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
+// hyphens. Each is a view into `text` (a word is a run of it).
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t start = 0, length = 0;  // the current word
   for (size_t i = 0; i <= text.size(); ++i) {
     const char c = i < text.size() ? text[i] : ' ';
     const bool part = std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80 ||
-                      ((c == '\'' || c == '-') && !current.empty()) ||
-                      (c == '.' && !current.empty() && i + 1 < text.size() && IsAlpha(text[i + 1]));
+                      ((c == '\'' || c == '-') && length > 0) ||
+                      (c == '.' && length > 0 && i + 1 < text.size() && IsAlpha(text[i + 1]));
     if (part) {
-      current += c;
-    } else if (!current.empty()) {
+      if (length == 0) start = i;
+      ++length;
+    } else if (length > 0) {
+      std::string_view current = text.substr(start, length);
       while (!current.empty() && (current.back() == '\'' || current.back() == '-' || current.back() == '.')) {
-        current.pop_back();
+        current.remove_suffix(1);
       }
       if (!current.empty()) words.push_back(current);
-      current.clear();
+      length = 0;
     }
   }
   return words;
@@ -96,7 +98,7 @@ const std::set<std::string>& IrregularParticiples() {
 }
 
 // "is checked", "are not shared", "was quickly made", "been given".
-bool IsPassive(const std::vector<std::string>& words) {
+bool IsPassive(const std::vector<std::string_view>& words) {
   static const std::set<std::string> kBe = {"is", "are", "was", "were", "be", "been", "being", "am"};
   static const std::set<std::string> kNotParticiple = {"need", "used", "based", "interested", "concerned",
                                                       "worried", "allowed", "supposed", "tired", "red", "bed"};
@@ -146,7 +148,7 @@ const std::vector<Jargon>& JargonList() {
 }
 
 // Finds `phrase` as whole words in lower-cased `text`, or npos.
-size_t FindWholeWords(const std::string& text, const std::string& phrase, size_t from = 0) {
+size_t FindWholeWords(const std::string& text, std::string_view phrase, size_t from = 0) {
   for (size_t at = text.find(phrase, from); at != std::string::npos; at = text.find(phrase, at + 1)) {
     const bool starts = at == 0 || !(IsAlpha(text[at - 1]) || text[at - 1] == '-');
     const size_t end = at + phrase.size();
@@ -158,19 +160,19 @@ size_t FindWholeWords(const std::string& text, const std::string& phrase, size_t
 
 // Where the value's text begins in the file, and how its lines map to the
 // file's lines.
+// The file is split into lines only when a warning needs a position: most
+// fields have none, and every field of a record would split the file again.
 class Placer {
  public:
-  Placer(const std::string& source, const Value& value) : value_(value) {
-    for (size_t start = 0; start <= source.size();) {
-      size_t end = source.find('\n', start);
-      if (end == std::string::npos) end = source.size();
-      lines_.emplace_back(std::string_view(source).substr(start, end - start));
-      if (end == source.size()) break;
-      start = end + 1;
-    }
+  Placer(const std::string& source, const Value& value) : source_(source), value_(value) {
     const int line = value.location().line;
-    if (line >= 1 && line <= static_cast<int>(lines_.size())) {
-      const std::string_view at_line = lines_[static_cast<size_t>(line - 1)];
+    size_t start = 0;
+    for (int n = 1; n < line && start != std::string_view::npos; ++n) {
+      start = source_.find('\n', start);
+      if (start != std::string_view::npos) ++start;
+    }
+    if (line >= 1 && start != std::string_view::npos) {
+      const std::string_view at_line = source_.substr(start, source_.find('\n', start) - start);
       const size_t column = static_cast<size_t>(std::max(value.location().column, 1) - 1);
       literal_block_ = column < at_line.size() && at_line[column] == '|';
       block_ = literal_block_ || (column < at_line.size() && at_line[column] == '>');
@@ -179,6 +181,7 @@ class Placer {
 
   // The file position of the text at `offset` in the value.
   SourceLocation At(size_t offset) const {
+    Split();
     const std::string& text = value_.text();
     const SourceLocation start = value_.location();
     if (start.line <= 0) return start;
@@ -219,8 +222,22 @@ class Placer {
     return found == std::string_view::npos ? fallback : static_cast<int>(found) + 1;
   }
 
+  void Split() const {
+    if (split_) return;
+    split_ = true;
+    for (size_t start = 0; start <= source_.size();) {
+      size_t end = source_.find('\n', start);
+      if (end == std::string_view::npos) end = source_.size();
+      lines_.emplace_back(source_.substr(start, end - start));
+      if (end == source_.size()) break;
+      start = end + 1;
+    }
+  }
+
+  std::string_view source_;
   const Value& value_;
-  std::vector<std::string_view> lines_;
+  mutable bool split_ = false;
+  mutable std::vector<std::string_view> lines_;
   bool block_ = false;
   bool literal_block_ = false;
 };
@@ -283,9 +300,9 @@ std::vector<Sentence> SplitSentences(std::string_view markdown) {
     Sentence s;
     s.offset = start;
     s.text = text.substr(start, end - start);
-    const std::vector<std::string> words = Words(s.text);
+    const std::vector<std::string_view> words = Words(s.text);
     s.words = static_cast<int>(words.size());
-    for (const std::string& w : words) s.syllables += CountSyllables(w);
+    for (std::string_view w : words) s.syllables += CountSyllables(w);
     s.passive = IsPassive(words);
     if (s.words > 0) sentences.push_back(std::move(s));
   };

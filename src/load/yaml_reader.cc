@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "load/libyaml_reader.h"
 
 namespace lantern {
 namespace {
@@ -374,6 +375,11 @@ std::optional<Value> ReadYaml(const std::string& path, const std::string& text,
   const std::string& body = text.rfind("\xEF\xBB\xBF", 0) == 0 ? without_bom : text;
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     if (options.allow_empty) return Value::Map({options.first_line, 1});
+  }
+  // libyaml's reading when it is sure to be yaml-cpp's; yaml-cpp's otherwise
+  // (and always for a document with a problem, whose diagnostic it words).
+  if (options.try_libyaml) {
+    if (std::optional<Value> fast = ReadYamlFast(body, options.first_line)) return fast;
   }
   ViewBuffer buffer(body);
   std::istream stream(&buffer);

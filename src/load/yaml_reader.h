@@ -1,4 +1,5 @@
-// Reads one YAML document into a Value, the only place that includes yaml-cpp.
+// Reads one YAML document into a Value, the only place that includes yaml-cpp
+// (libyaml_reader.cc reads most documents first, faster, to the same tree).
 // Rejects what a hand-edited content file should never need and what makes
 // parsers unsafe: anchors and aliases (alias bombs, cycles), tags, several
 // documents in one file, duplicate keys, invalid UTF-8, empty files and files
@@ -21,6 +22,9 @@ struct YamlReadOptions {
   int first_line = 1;
   // Whether an empty text is allowed (it reads as an empty mapping).
   bool allow_empty = false;
+  // Whether libyaml may read it first (libyaml_reader.h): the result is the
+  // same either way; tests turn it off to compare the two readings.
+  bool try_libyaml = true;
 };
 
 // Parses `text` (the contents of `path`). On success returns the document's

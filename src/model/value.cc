@@ -61,7 +61,11 @@ const Value* Value::Find(std::string_view key) const {
   return m ? &m->value : nullptr;
 }
 
-Value& Value::Set(std::string_view key, Value value, SourceLocation key_at) {
+Value&& Value::Set(std::string_view key, Value value, SourceLocation key_at) && {
+  return std::move(Set(key, std::move(value), key_at));
+}
+
+Value& Value::Set(std::string_view key, Value value, SourceLocation key_at) & {
   for (Member& m : members_) {
     if (m.key == key) {
       m.value = std::move(value);

@@ -48,8 +48,11 @@ class Value {
   const Value* Find(std::string_view key) const;
   // The member record (with the key's own location), or nullptr.
   const Member* FindMember(std::string_view key) const;
-  // Replaces the value under `key`, or appends it. Returns *this for chaining.
-  Value& Set(std::string_view key, Value value, SourceLocation key_at = {});
+  // Replaces the value under `key`, or appends it. Returns *this for chaining;
+  // on a temporary (Value::Map().Set(…).Set(…)) as a temporary, so that the
+  // tree it builds is moved, not copied, into wherever it is given.
+  Value& Set(std::string_view key, Value value, SourceLocation key_at = {}) &;
+  Value&& Set(std::string_view key, Value value, SourceLocation key_at = {}) &&;
   // Follows a dotted path ("summary.name") through maps; nullptr when absent.
   const Value* FindPath(std::string_view dotted_path) const;
 

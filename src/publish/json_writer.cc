@@ -64,7 +64,13 @@ std::string ToScriptJson(const Value& value) {
   std::string safe;
   safe.reserve(compact.size());
   // '<' only ever occurs inside JSON strings, where \u003c means the same.
-  for (char c : compact) safe += c == '<' ? std::string("\\u003c") : std::string(1, c);
+  for (char c : compact) {
+    if (c == '<') {
+      safe += "\\u003c";
+    } else {
+      safe += c;
+    }
+  }
   return safe;
 }
 

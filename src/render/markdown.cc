@@ -6,45 +6,11 @@
 #include <cstdlib>
 
 namespace lantern {
+namespace {
 
-std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options) {
-  cmark_node* document =
-      cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
-  if (document == nullptr) return {};
-  int offset = options.heading_offset;
-  if (options.top_level != 0) {
-    int highest = 7;
-    cmark_iter* iter = cmark_iter_new(document);
-    for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
-      cmark_node* node = cmark_iter_get_node(iter);
-      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
-        highest = std::min(highest, cmark_node_get_heading_level(node));
-      }
-    }
-    cmark_iter_free(iter);
-    offset = highest == 7 ? 0 : options.top_level - highest;
-  }
-  if (offset != 0) {
-    cmark_iter* iter = cmark_iter_new(document);
-    for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
-      cmark_node* node = cmark_iter_get_node(iter);
-      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
-        cmark_node_set_heading_level(node, std::clamp(cmark_node_get_heading_level(node) + offset, 1, 6));
-      }
-    }
-    cmark_iter_free(iter);
-  }
-  char* html = cmark_render_html(document, CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
-  cmark_node_free(document);
-  if (html == nullptr) return {};
-  std::string result(html);
-  std::free(html);
-  return result;
-}
-
-std::vector<MarkdownLink> ExtractLinks(std::string_view markdown) {
+// Every link and image under `document`, in document order.
+std::vector<MarkdownLink> LinksIn(cmark_node* document) {
   std::vector<MarkdownLink> links;
-  cmark_node* document = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
   if (document == nullptr) return links;
   cmark_iter* iter = cmark_iter_new(document);
   for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
@@ -65,7 +31,63 @@ std::vector<MarkdownLink> ExtractLinks(std::string_view markdown) {
     links.push_back(std::move(link));
   }
   cmark_iter_free(iter);
-  cmark_node_free(document);
+  return links;
+}
+
+}  // namespace
+
+struct MarkdownDocument::Heading {
+  cmark_node* node;
+  int level;  // as written
+};
+
+MarkdownDocument::MarkdownDocument(std::string_view markdown)
+    : document_(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_SMART)) {
+  if (document_ == nullptr) return;
+  cmark_iter* iter = cmark_iter_new(document_);
+  for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+      headings_.push_back({node, cmark_node_get_heading_level(node)});
+    }
+  }
+  cmark_iter_free(iter);
+}
+
+MarkdownDocument::~MarkdownDocument() {
+  if (document_ != nullptr) cmark_node_free(document_);
+}
+
+std::string MarkdownDocument::Html(MarkdownOptions options) {
+  if (document_ == nullptr) return {};
+  int offset = options.heading_offset;
+  if (options.top_level != 0) {
+    int highest = 7;
+    for (const Heading& heading : headings_) highest = std::min(highest, heading.level);
+    offset = highest == 7 ? 0 : options.top_level - highest;
+  }
+  for (const Heading& heading : headings_) {
+    cmark_node_set_heading_level(heading.node, std::clamp(heading.level + offset, 1, 6));
+  }
+  char* html = cmark_render_html(document_, CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+  if (html == nullptr) return {};
+  std::string result(html);
+  std::free(html);
+  return result;
+}
+
+// Smart punctuation changes only text nodes, never which links there are or
+// their lines: the same parse serves the page and the link checker.
+std::vector<MarkdownLink> MarkdownDocument::links() const { return LinksIn(document_); }
+
+std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options) {
+  return MarkdownDocument(markdown).Html(options);
+}
+
+std::vector<MarkdownLink> ExtractLinks(std::string_view markdown) {
+  cmark_node* document = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
+  std::vector<MarkdownLink> links = LinksIn(document);
+  if (document != nullptr) cmark_node_free(document);
   return links;
 }
 

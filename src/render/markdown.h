@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostic.h"
+
+struct cmark_node;  // cmark's parsed document, opaque outside markdown.cc
+
 namespace lantern {
 
 struct MarkdownOptions {
@@ -30,6 +34,33 @@ struct MarkdownLink {
   std::string url;
   int line = 1;
   bool image = false;
+};
+
+// The links of one Markdown text of a file (a record's field), by where the
+// text is in the file: found while the text was rendered.
+struct MarkdownFieldLinks {
+  SourceLocation at;
+  std::vector<MarkdownLink> links;
+};
+
+// A Markdown text parsed once, for a text shown at several heading levels
+// and whose links are checked: each Html is MarkdownToHtml's output for the
+// same options, and links() is ExtractLinks' list, without parsing again.
+// Never fails. Not thread-safe (Html moves the headings and moves them back).
+class MarkdownDocument {
+ public:
+  explicit MarkdownDocument(std::string_view markdown);
+  ~MarkdownDocument();
+  MarkdownDocument(const MarkdownDocument&) = delete;
+  MarkdownDocument& operator=(const MarkdownDocument&) = delete;
+
+  std::string Html(MarkdownOptions options = {});
+  std::vector<MarkdownLink> links() const;
+
+ private:
+  struct Heading;
+  cmark_node* document_ = nullptr;
+  std::vector<Heading> headings_;
 };
 
 // Every link and image destination in `markdown`, in document order. Never

@@ -39,6 +39,7 @@ const std::map<std::string, std::string>& OneIncluder() {
       {"sqlite3.h", "feedback/sqlite_store.cc"},  {"libpq-fe.h", "feedback/postgres_store.cc"},
       {"curl/", "notify/curl_transport.cc"},      {"openssl/", "base/crypto.cc"},
       {"cmark", "render/markdown.cc"},            {"yaml-cpp/", "load/yaml_reader.cc"},
+      {"yaml.h", "load/libyaml_reader.cc"},
       {"CLI/", "cli/cli.cc"},                     {"kainjow/", "render/template.cc"},
       {"httplib.h", "server/http_server.cc"},     {"nlohmann/", "publish/json_writer.cc"},
   };
