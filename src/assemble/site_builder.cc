@@ -374,12 +374,12 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             made->json_entry = std::move(output.json_entry);
             made->csv_row = std::move(output.csv_row);
             made->feed_entries = std::move(output.feed_entries);
-            CollectRecordLinks(site.config, record, {}, &made->links);
+            CollectRecordLinks(site.config, record, {}, &made->links, &output.markdown_links);
             kept[k] = std::move(made);
           } else {
             diagnostics->AddAll(own);
             RecordRenderer::PutFiles(sink, built, &output);
-            CollectRecordLinks(site.config, record, {}, &fresh_links[k]);
+            CollectRecordLinks(site.config, record, {}, &fresh_links[k], &output.markdown_links);
           }
         }
         if (kept[k]) {
