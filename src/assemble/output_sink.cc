@@ -33,27 +33,31 @@ void SharedMemoryOutput::PutShared(const std::string& path, SharedFile bytes) {
 }
 
 void SharedMemoryOutput::Append(const std::string& path, std::string_view bytes) {
+  AppendShared(path, std::make_shared<const std::string>(bytes));
+}
+
+void SharedMemoryOutput::AppendShared(const std::string& path, SharedFile bytes) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto [file, added] = growing_.try_emplace(path);
   if (added) {
     auto it = tree_->find(path);
-    if (it != tree_->end()) file->second.push_back(*it->second);
+    if (it != tree_->end()) file->second.push_back(it->second);
   }
-  file->second.emplace_back(bytes);
+  file->second.push_back(std::move(bytes));
 }
 
 void SharedMemoryOutput::Finish() {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<std::pair<const std::string*, std::vector<std::string>*>> files;
+  std::vector<std::pair<const std::string*, std::vector<SharedFile>*>> files;
   for (auto& [path, parts] : growing_) files.emplace_back(&path, &parts);
   std::vector<SharedFile> joined(files.size());
   // records.json and records.csv, each tens of megabytes, on two cores at once.
   ParallelFor(files.size(), [&](size_t i) {
     size_t size = 0;
-    for (const std::string& part : *files[i].second) size += part.size();
+    for (const SharedFile& part : *files[i].second) size += part->size();
     auto file = std::make_shared<std::string>();
     file->reserve(size);
-    for (const std::string& part : *files[i].second) file->append(part);
+    for (const SharedFile& part : *files[i].second) file->append(*part);
     joined[i] = std::move(file);
   });
   for (size_t i = 0; i < files.size(); ++i) (*tree_)[*files[i].first] = std::move(joined[i]);

@@ -41,6 +41,9 @@ class OutputSink {
   // that write or own bytes copy them (the default); SharedMemoryOutput keeps
   // the pointer.
   virtual void PutShared(const std::string& path, SharedFile bytes) { Put(path, *bytes); }
+  // Append for bytes someone else also holds (a cached record's part of
+  // records.json): SharedMemoryOutput keeps the pointer until it joins the file.
+  virtual void AppendShared(const std::string& path, SharedFile bytes) { Append(path, *bytes); }
   // False for a sink that keeps nothing (`check`): a caller may then skip
   // making what only the files would hold (the streamed build's spool).
   virtual bool keeps_files() const { return true; }
@@ -70,6 +73,7 @@ class SharedMemoryOutput final : public OutputSink {
   void Put(const std::string& path, std::string bytes) override;
   void Append(const std::string& path, std::string_view bytes) override;
   void PutShared(const std::string& path, SharedFile bytes) override;
+  void AppendShared(const std::string& path, SharedFile bytes) override;
   // Joins each appended file's parts into one string of exactly its size and
   // puts it in the tree. Appending to a path afterwards adds to that file.
   void Finish();
@@ -78,7 +82,7 @@ class SharedMemoryOutput final : public OutputSink {
   SharedOutputTree* tree_;
   // The files being appended to, as their parts in order; the first part of
   // a file the tree already held is its bytes then.
-  std::map<std::string, std::vector<std::string>> growing_;
+  std::map<std::string, std::vector<SharedFile>> growing_;
   std::mutex mutex_;
 };
 

@@ -42,8 +42,8 @@ struct KeptRecordOutput {
   SharedFile json_file;
   std::string feed_path;
   SharedFile feed_file;
-  std::string json_entry;
-  std::string csv_row;
+  SharedFile json_entry;  // shared with records.json as the preview serves it (until it is joined)
+  SharedFile csv_row;
   std::vector<FeedEntry> feed_entries;
   std::vector<InternalLink> links;  // CollectRecordLinks' (positions looked up when reported)
 };

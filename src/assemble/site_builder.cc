@@ -371,8 +371,8 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             made->json_file = std::make_shared<const std::string>(std::move(output.json_file));
             made->feed_path = std::move(output.feed_path);
             made->feed_file = std::make_shared<const std::string>(std::move(output.feed_file));
-            made->json_entry = std::move(output.json_entry);
-            made->csv_row = std::move(output.csv_row);
+            made->json_entry = std::make_shared<const std::string>(std::move(output.json_entry));
+            made->csv_row = std::make_shared<const std::string>(std::move(output.csv_row));
             made->feed_entries = std::move(output.feed_entries);
             CollectRecordLinks(site.config, record, {}, &made->links, &output.markdown_links);
             kept[k] = std::move(made);
@@ -397,8 +397,8 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
       }
       if (start + k > 0) sink->Append("records.json", ",\n");
       if (kept[k]) {
-        sink->Append("records.json", kept[k]->json_entry);
-        sink->Append("records.csv", kept[k]->csv_row);
+        sink->AppendShared("records.json", kept[k]->json_entry);
+        sink->AppendShared("records.csv", kept[k]->csv_row);
         site_feed_entries.insert(site_feed_entries.end(), kept[k]->feed_entries.begin(), kept[k]->feed_entries.end());
         continue;
       }

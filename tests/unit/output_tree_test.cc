@@ -175,6 +175,25 @@ TEST(SharedMemoryOutputTest, APutReplacesTheAppendedPartsAndAnAppendAfterItAddsT
   EXPECT_EQ(2u, tree.size());
 }
 
+TEST(SharedMemoryOutputTest, ASharedPartIsJoinedAsItIsWhenTheFileIsFinished) {
+  SharedOutputTree tree;
+  auto part = std::make_shared<const std::string>("{\"id\":1}");
+  {
+    SharedMemoryOutput sink(&tree);
+    sink.Append("records.json", "[");
+    sink.AppendShared("records.json", part);
+    sink.Append("records.json", "]");
+  }
+  EXPECT_EQ("[{\"id\":1}]", *tree.at("records.json"));
+  EXPECT_EQ(1, part.use_count());  // the sink let go of it once joined
+  // Sinks that own their bytes copy a shared part.
+  OutputTree owned;
+  MemoryOutput memory(&owned);
+  memory.AppendShared("records.json", part);
+  memory.AppendShared("records.json", part);
+  EXPECT_EQ("{\"id\":1}{\"id\":1}", owned.at("records.json"));
+}
+
 TEST(OutputSinkTest, OnlyTheDiscardingSinkSaysItKeepsNothing) {
   SharedOutputTree shared;
   OutputTree tree;
