@@ -1,5 +1,6 @@
 #include "assemble/output_sink.h"
 
+#include <iterator>
 #include <utility>
 
 #include "base/parallel.h"
@@ -48,6 +49,15 @@ void SharedMemoryOutput::AppendShared(const std::string& path, SharedFile bytes)
 
 void SharedMemoryOutput::Finish() {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (parts_) {
+    for (auto& [path, parts] : growing_) {
+      tree_->erase(path);
+      std::vector<SharedFile>& kept = (*parts_)[path];
+      kept.insert(kept.end(), std::make_move_iterator(parts.begin()), std::make_move_iterator(parts.end()));
+    }
+    growing_.clear();
+    return;
+  }
   std::vector<std::pair<const std::string*, std::vector<SharedFile>*>> files;
   for (auto& [path, parts] : growing_) files.emplace_back(&path, &parts);
   std::vector<SharedFile> joined(files.size());

@@ -25,6 +25,11 @@ using SharedFile = std::shared_ptr<const std::string>;
 using SharedOutputTree = std::map<std::string, SharedFile>;
 // Moves each file's bytes into a shared string (no bytes are copied).
 SharedOutputTree ShareTree(OutputTree tree);
+// Files kept as their parts in order, to be joined only when read: the
+// preview's records.json and records.csv, tens of megabytes that it would
+// otherwise copy into fresh memory on every edit, though few edits are
+// followed by a look at them (server/static_files.h joins them on request).
+using SharedPartsTree = std::map<std::string, std::vector<SharedFile>>;
 
 class OutputSink {
  public:
@@ -65,21 +70,24 @@ class MemoryOutput final : public OutputSink {
 // Appended files reach the tree when the sink is finished (Finish, or its
 // destructor): records.json and records.csv are tens of megabytes made of
 // thousands of parts, and one string grown part by part would be copied and
-// its fresh pages faulted in again at every doubling, on every rebuild.
+// its fresh pages faulted in again at every doubling, on every rebuild. With
+// `parts`, they are not joined at all but moved there as their parts.
 class SharedMemoryOutput final : public OutputSink {
  public:
-  explicit SharedMemoryOutput(SharedOutputTree* tree) : tree_(tree) {}
+  explicit SharedMemoryOutput(SharedOutputTree* tree, SharedPartsTree* parts = nullptr) : tree_(tree), parts_(parts) {}
   ~SharedMemoryOutput() override { Finish(); }
   void Put(const std::string& path, std::string bytes) override;
   void Append(const std::string& path, std::string_view bytes) override;
   void PutShared(const std::string& path, SharedFile bytes) override;
   void AppendShared(const std::string& path, SharedFile bytes) override;
   // Joins each appended file's parts into one string of exactly its size and
-  // puts it in the tree. Appending to a path afterwards adds to that file.
+  // puts it in the tree (or, with `parts`, moves the parts there). Appending
+  // to a path afterwards adds to that file.
   void Finish();
 
  private:
   SharedOutputTree* tree_;
+  SharedPartsTree* parts_;
   // The files being appended to, as their parts in order; the first part of
   // a file the tree already held is its bytes then.
   std::map<std::string, std::vector<SharedFile>> growing_;

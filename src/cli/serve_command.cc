@@ -52,6 +52,7 @@ void Build(const ServeOptions& options, std::FILE* err, PipelineResult* result, 
   PipelineOptions pipeline;
   pipeline.include_drafts = options.drafts;
   pipeline.cache = cache;
+  pipeline.keep_parts = true;  // records.json and records.csv joined when asked for (MemoryStaticSite)
   if (options.site.empty()) {
     RunPipelineOn(EmbeddedFiles(), "content", pipeline, err, result);
   } else {
@@ -69,7 +70,8 @@ std::shared_ptr<SiteSnapshot> SnapshotFromPipeline(PipelineResult& result, long 
   snapshot->theme = std::move(result.theme);
   auto tree = std::make_shared<const SharedOutputTree>(std::move(result.output));
   if (auto it = tree->find("404.html"); it != tree->end()) snapshot->not_found_html = *it->second;
-  snapshot->files = std::make_shared<MemoryStaticSite>(tree);
+  snapshot->files =
+      std::make_shared<MemoryStaticSite>(tree, std::make_shared<const SharedPartsTree>(std::move(result.output_parts)));
   snapshot->version = version;
   return snapshot;
 }

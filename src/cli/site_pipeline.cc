@@ -114,7 +114,7 @@ void RunInMemory(const FileSystem& disk, const std::string& site_root, const Pip
   const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,
                                   &result->diagnostics);
   if (theme_ok && !result->diagnostics.has_errors()) {
-    SharedMemoryOutput memory(&result->output);
+    SharedMemoryOutput memory(&result->output, options.keep_parts ? &result->output_parts : nullptr);
     OutputSink* sink = options.sink ? options.sink : &memory;
     RecordReuse reuse;
     if (cache) {
@@ -153,7 +153,10 @@ void Report(const ReportOptions& report, std::FILE* err, std::chrono::steady_clo
     std::fputs(result->diagnostics.Format().c_str(), err);
   }
   result->exit_code = result->diagnostics.has_errors() ? kExitContentErrors : kExitOk;
-  if (result->exit_code != kExitOk) result->output.clear();  // a broken link fails the build
+  if (result->exit_code != kExitOk) {  // a broken link fails the build
+    result->output.clear();
+    result->output_parts.clear();
+  }
   result->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

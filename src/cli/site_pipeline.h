@@ -22,6 +22,9 @@ struct PipelineResult {
   Site site;
   Theme theme;
   SharedOutputTree output;  // the files, unless PipelineOptions::sink took them
+  // With PipelineOptions::keep_parts: records.json and records.csv, as their
+  // parts (not in `output`).
+  SharedPartsTree output_parts;
   BuiltPages built;      // every file's path and each page's ids
   Diagnostics diagnostics;
   double seconds = 0;
@@ -59,6 +62,10 @@ struct PipelineOptions {
   // The preview's caches; null for build and check. Not used with
   // git_history or feedback_stats (their inputs are outside the site's files).
   PreviewCache* cache = nullptr;
+  // The appended files (records.json, records.csv) go to
+  // PipelineResult::output_parts as their parts, unjoined: for the preview,
+  // which joins them only when they are asked for. Not used with `stream`.
+  bool keep_parts = false;
   // Stream the records (cli/site_stream.h: no record's tree outlives its
   // rendering; the same diagnostics and files) instead of loading the whole site;
   // PipelineResult::site then holds the records as KeepListedParts leaves

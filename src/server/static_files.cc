@@ -130,13 +130,15 @@ void ApplyConditionalAndRange(const Request& request, Response* response) {
   }
 }
 
-MemoryStaticSite::MemoryStaticSite(std::shared_ptr<const SharedOutputTree> tree) : tree_(std::move(tree)) {}
+MemoryStaticSite::MemoryStaticSite(std::shared_ptr<const SharedOutputTree> tree,
+                                   std::shared_ptr<const SharedPartsTree> parts)
+    : tree_(std::move(tree)), parts_(std::move(parts)) {}
 
 std::optional<Response> MemoryStaticSite::Serve(const std::string& path) const {
   if (path.empty() || path[0] != '/' || HasEmptySegment(path)) return std::nullopt;
   const std::string file = FileFor(path);
-  auto it = tree_->find(file);
-  if (it == tree_->end()) {
+  const SharedFile bytes = Find(file);
+  if (!bytes) {
     if (path.back() != '/' && tree_->count(file + "/index.html")) return Redirect(path);
     return std::nullopt;
   }
@@ -145,12 +147,30 @@ std::optional<Response> MemoryStaticSite::Serve(const std::string& path) const {
   {
     std::lock_guard<std::mutex> lock(etags_mutex_);
     auto [known, added] = etags_.try_emplace(file);
-    if (added) known->second = ContentEtag(*it->second);
+    if (added) known->second = ContentEtag(*bytes);
     etag = known->second;
   }
   Response response = FileResponse(file, etag);
-  response.body = *it->second;
+  response.body = *bytes;
   return response;
+}
+
+SharedFile MemoryStaticSite::Find(const std::string& file) const {
+  if (auto it = tree_->find(file); it != tree_->end()) return it->second;
+  if (!parts_) return nullptr;
+  auto parted = parts_->find(file);
+  if (parted == parts_->end()) return nullptr;
+  std::lock_guard<std::mutex> lock(joined_mutex_);
+  SharedFile& joined = joined_[file];
+  if (!joined) {
+    size_t size = 0;
+    for (const SharedFile& part : parted->second) size += part->size();
+    auto bytes = std::make_shared<std::string>();
+    bytes->reserve(size);
+    for (const SharedFile& part : parted->second) bytes->append(*part);
+    joined = std::move(bytes);
+  }
+  return joined;
 }
 
 std::unique_ptr<DiskStaticSite> DiskStaticSite::Open(const std::string& root, std::string* error) {

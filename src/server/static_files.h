@@ -53,11 +53,21 @@ class StaticSite {
 
 class MemoryStaticSite : public StaticSite {
  public:
-  explicit MemoryStaticSite(std::shared_ptr<const SharedOutputTree> tree);
+  // `parts`, when given, holds files as their parts (the preview's
+  // records.json and records.csv): each is joined the first time it is
+  // served, and kept joined for the requests after.
+  explicit MemoryStaticSite(std::shared_ptr<const SharedOutputTree> tree,
+                            std::shared_ptr<const SharedPartsTree> parts = nullptr);
   std::optional<Response> Serve(const std::string& path) const override;
 
  private:
+  // The file's bytes, joined from its parts if need be; null when there is none.
+  SharedFile Find(const std::string& file) const;
+
   std::shared_ptr<const SharedOutputTree> tree_;
+  std::shared_ptr<const SharedPartsTree> parts_;
+  mutable std::mutex joined_mutex_;
+  mutable std::map<std::string, SharedFile> joined_;
   // Computed the first time each file is served, not when the tree is built:
   // the preview swaps in a new tree on every edit and serves few of its files.
   mutable std::mutex etags_mutex_;

@@ -120,6 +120,41 @@ TEST(ServeTest, LiveReloadFiresAfterAnEditAndAFailedRebuildKeepsTheLastGoodSite)
   }
 }
 
+// The preview keeps records.json and records.csv as their parts and joins
+// them when asked: the bytes are the build's, after an edit too.
+TEST(ServeTest, TheOpenDataFilesAreTheBuildsBytesAfterAnEdit) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
+  ASSERT_GT(serve.port(), 0);
+  const int events = OpenEvents(serve.port(), "127.0.0.1");
+  ASSERT_GE(events, 0);
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
+  auto expect_built = [&](const std::string& step) {
+    SCOPED_TRACE(step);
+    testing::RunResult build = testing::RunLantern("build '" + site + "' -o '" + temp.path() + "/out'");
+    ASSERT_EQ(0, build.exit_code) << build.output;
+    for (const char* file : {"records.json", "records.csv"}) {
+      const std::string built = testing::ReadFileOrEmpty(temp.path() + "/out/" + file);
+      ASSERT_GT(built.size(), 100u) << file;
+      const std::string served = Get(serve.port(), std::string("/") + file);
+      ASSERT_NE(std::string::npos, served.find("\r\n\r\n")) << file;
+      EXPECT_EQ(built, served.substr(served.find("\r\n\r\n") + 4)) << file;
+    }
+  };
+  expect_built("first build");
+  const std::string record = testing::ReadFileOrEmpty(site + "/records/bin-check.yaml");
+  ASSERT_NE(std::string::npos, record.find("\n  name: "));
+  ReplaceFile(site + "/records/bin-check.yaml",
+              testing::ReplaceOnce(record, "\n  name: ", "\n  name: Renamed while serving, "));
+  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 2\n").find("data: 2"));
+  expect_built("after an edit");
+  EXPECT_NE(std::string::npos, Get(serve.port(), "/records.json").find("Renamed while serving"));
+  close(events);
+  serve.Signal(SIGTERM);
+}
+
 // Issue 9: a record linked to a file outside the site is shown as an error in
 // the banner, with a path inside the site, and not one byte of the file.
 TEST(ServeTest, BannerShowsSiteRelativePathsAndNothingFromOutsideTheSite) {

@@ -95,6 +95,31 @@ TEST(StaticServingTest, RangesOfAPreviewPageAreRangesOfTheDecoratedPage) {
   EXPECT_EQ("40", wire_tail.Header("Content-Length"));
 }
 
+// The preview's records.json and records.csv are kept as parts: served as
+// the same bytes, with the same ETag, as the joined file would be.
+TEST(StaticServingTest, AFileKeptAsPartsIsServedJoined) {
+  auto whole = std::make_shared<const SharedOutputTree>(
+      ShareTree(OutputTree{{"index.html", "<p>home</p>"}, {"records.json", "[{\"a\":1},\n{\"b\":2}]\n"}}));
+  auto parts = std::make_shared<SharedPartsTree>();
+  for (const char* part : {"[", "{\"a\":1}", ",\n", "{\"b\":2}", "]\n"}) {
+    (*parts)["records.json"].push_back(std::make_shared<const std::string>(part));
+  }
+  MemoryStaticSite joined(whole);
+  MemoryStaticSite parted(std::make_shared<const SharedOutputTree>(ShareTree(OutputTree{{"index.html", "<p>home</p>"}})),
+                          parts);
+  for (int request = 0; request < 2; ++request) {  // the second from the join kept by the first
+    std::optional<Response> served = parted.Serve("/records.json");
+    std::optional<Response> expected = joined.Serve("/records.json");
+    ASSERT_TRUE(served && expected);
+    EXPECT_EQ(expected->body, served->body);
+    EXPECT_EQ(expected->Header("ETag"), served->Header("ETag"));
+    EXPECT_EQ(expected->content_type, served->content_type);
+  }
+  EXPECT_TRUE(parted.Serve("/index.html"));
+  EXPECT_FALSE(parted.Serve("/records.csv"));
+  EXPECT_FALSE(parted.Serve("/records.json/"));
+}
+
 TEST(StaticServingTest, RedirectsAreSiteRelativeAndNeverProtocolRelative) {
   auto memory = std::make_shared<const OutputTree>(OutputTree{
       {"records/index.html", "<p>records</p>"}, {"evil.example/index.html", "<p>x</p>"}, {"index.html", "<p>home</p>"}});

@@ -194,6 +194,26 @@ TEST(SharedMemoryOutputTest, ASharedPartIsJoinedAsItIsWhenTheFileIsFinished) {
   EXPECT_EQ("{\"id\":1}{\"id\":1}", owned.at("records.json"));
 }
 
+TEST(SharedMemoryOutputTest, WithAPartsTreeAppendedFilesStayAsTheirParts) {
+  SharedOutputTree tree;
+  SharedPartsTree parts;
+  tree["records.csv"] = std::make_shared<const std::string>("id\n");
+  {
+    SharedMemoryOutput sink(&tree, &parts);
+    sink.Append("records.csv", "a\n");
+    sink.Append("records.json", "[");
+    sink.Append("records.json", "]");
+    sink.Put("index.html", "<p>");
+  }
+  EXPECT_EQ(1u, tree.size());  // index.html; the appended files are only in `parts`
+  ASSERT_EQ(2u, parts.size());
+  std::string csv;
+  for (const SharedFile& part : parts.at("records.csv")) csv += *part;
+  EXPECT_EQ("id\na\n", csv);
+  ASSERT_EQ(2u, parts.at("records.json").size());
+  EXPECT_EQ("[", *parts.at("records.json")[0]);
+}
+
 TEST(OutputSinkTest, OnlyTheDiscardingSinkSaysItKeepsNothing) {
   SharedOutputTree shared;
   OutputTree tree;
