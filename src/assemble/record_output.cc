@@ -11,7 +11,7 @@ bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& t
                         const Record& record, Diagnostics* diagnostics, RecordOutput* output) {
   Value view = PageView(site, index, theme, PageKind::kRecord, record.Text("summary.name"), RecordUrl(site, record));
   AddRecordView(site, theme, record, site.config.today, &view, &output->markdown_links);
-  std::optional<std::string> html = templates->RenderInLayout("record", "layout", view, diagnostics);
+  std::optional<std::string> html = templates->RenderInLayout("record", "layout", std::move(view), diagnostics);
   output->page_path = RecordPath(record) + "index.html";
   output->page_html = html ? std::move(*html) : std::string();
   const Value data = RecordData(site, record);

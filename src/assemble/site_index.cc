@@ -33,6 +33,7 @@ Value KeepMembers(const Value& map, std::initializer_list<std::string_view> keys
     if (std::find(keys.begin(), keys.end(), member.key) == keys.end()) continue;
     kept.Set(member.key, prune(member.key, member.value), member.key_location);
   }
+  kept.ShrinkToFit();  // kept until the end of the build, once per record
   return kept;
 }
 
@@ -43,6 +44,7 @@ Value KeepInItems(const Value& list, std::string_view key) {
   for (const Value& item : list.items()) {
     kept.Push(item.is_map() ? KeepMembers(item, {key}, [](std::string_view, const Value& v) { return v; }) : item);
   }
+  kept.ShrinkToFit();
   return kept;
 }
 
@@ -51,12 +53,13 @@ Value KeepInItems(const Value& list, std::string_view key) {
 void KeepListedParts(Record* record) {
   auto as_is = [](std::string_view, const Value& v) { return v; };
   if (record->data().is_map()) {
-    record->set_data(KeepMembers(record->data(), {"summary", "service", "function", "tags", "changes", "owner"},
+    // Not "changes": what the site-wide pages read of them (their dates, for
+    // the sitemap and "last changed") is in Record::changes.
+    record->set_data(KeepMembers(record->data(), {"summary", "service", "function", "tags", "owner"},
                                [&](std::string_view key, const Value& v) -> Value {
                                  if (key == "summary" && v.is_map()) {
                                    return KeepMembers(v, {"name", "one_sentence_description", "description"}, as_is);
                                  }
-                                 if (key == "changes") return KeepInItems(v, "date");
                                  if (key == "owner" && v.is_map()) {
                                    return KeepMembers(v, {"third_parties", "external_suppliers"},
                                                       [](std::string_view, const Value& list) {
@@ -66,6 +69,8 @@ void KeepListedParts(Record* record) {
                                  return v;
                                }));
   }
+  // Their notes are on the record's own page and feed, rendered by now.
+  for (RecordChange& change : record->changes) std::string().swap(change.note);
   record->withheld.clear();
   record->file_change_dates.clear();
   record->file_change_dates.shrink_to_fit();

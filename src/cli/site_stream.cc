@@ -41,20 +41,25 @@ class PartsSpool {
     if (feed_) std::fclose(feed_);
   }
 
-  // A feed.xml entry: what orders it, and where its XML is.
+  // A feed.xml entry: what orders it, and where its XML is. FeedEntryBefore
+  // orders by date (newest first), record id, then entry id; a record's
+  // entries come in that order (RecordFeedEntries) and are spooled in it, so
+  // that, among the site's records in id order, the record's place and the
+  // spool offset stand for the two ids (a few bytes, where the ids and the
+  // rest of a FeedEntry were a few hundred per entry).
   struct FeedPart {
-    FeedEntry key;  // date, record_id and id only
+    Date date;
+    size_t record = 0;  // the record's place among the site's, by id: set by the caller
     size_t at = 0, size = 0;
   };
-  // Spools `entries`' XML; returns their keys.
+  // Spools `entries` (one record's, in RecordFeedEntries' order); returns their parts.
   std::vector<FeedPart> AddFeed(const std::vector<FeedEntry>& entries) {
     std::vector<FeedPart> parts;
+    parts.reserve(entries.size());
     for (const FeedEntry& entry : entries) {
       const std::string xml = FeedEntryXml(entry);
       FeedPart part;
-      part.key.date = entry.date;
-      part.key.record_id = entry.record_id;
-      part.key.id = entry.id;
+      part.date = entry.date;
       part.at = feed_size_;
       part.size = xml.size();
       if (feed_ && !failed_) failed_ |= std::fwrite(xml.data(), 1, xml.size(), feed_) != xml.size();
@@ -68,9 +73,12 @@ class PartsSpool {
   Status WriteFeed(const Site& site, std::vector<FeedPart> parts, OutputSink* sink) {
     if (!feed_) return Status::Ok();
     if (failed_ || std::fflush(feed_) != 0) return SpoolError();
-    std::stable_sort(parts.begin(), parts.end(),
-                     [](const FeedPart& a, const FeedPart& b) { return FeedEntryBefore(a.key, b.key); });
-    std::string xml = SiteFeedHead(site, parts.empty() ? std::nullopt : std::optional<Date>(parts.front().key.date));
+    std::stable_sort(parts.begin(), parts.end(), [](const FeedPart& a, const FeedPart& b) {
+      if (a.date != b.date) return b.date < a.date;
+      if (a.record != b.record) return a.record < b.record;
+      return a.at < b.at;
+    });
+    std::string xml = SiteFeedHead(site, parts.empty() ? std::nullopt : std::optional<Date>(parts.front().date));
     for (const FeedPart& part : parts) {
       if (!ReadAt(feed_, part.at, part.size, &xml)) return SpoolError();
       if (xml.size() >= kChunk) {
@@ -303,13 +311,29 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   std::vector<PartsSpool::FeedPart> feed_parts;
   std::vector<InternalLink> links;
   CollectSitePageLinks(*site, &links);
+  if (build) {
+    size_t feed_count = 0, link_count = links.size();
+    for (const Done* d : on_site) {
+      feed_count += d->feed_parts.size();
+      link_count += d->links.size();
+    }
+    feed_parts.reserve(feed_count);
+    links.reserve(link_count);
+  }
   site->records.reserve(on_site.size());
-  for (Done* d : on_site) {
+  for (size_t r = 0; r < on_site.size(); ++r) {
+    Done* d = on_site[r];
     if (build) {
-      // With no error every record on the site was rendered.
+      // With no error every record on the site was rendered, and ids are
+      // unique, so that `r` orders as the record id does.
       parts.push_back(d->part);
-      for (PartsSpool::FeedPart& part : d->feed_parts) feed_parts.push_back(std::move(part));
+      for (PartsSpool::FeedPart& part : d->feed_parts) {
+        part.record = r;
+        feed_parts.push_back(part);
+      }
+      std::vector<PartsSpool::FeedPart>().swap(d->feed_parts);
       for (InternalLink& link : d->links) links.push_back(std::move(link));
+      std::vector<InternalLink>().swap(d->links);
     }
     site->records.push_back(std::move(d->listed));
   }

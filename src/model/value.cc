@@ -77,6 +77,11 @@ Value& Value::Set(std::string_view key, Value value, SourceLocation key_at) & {
   return *this;
 }
 
+void Value::ShrinkToFit() {
+  members_.shrink_to_fit();
+  items_.shrink_to_fit();
+}
+
 const Value* Value::FindPath(std::string_view dotted_path) const {
   const Value* node = this;
   while (node != nullptr) {

@@ -55,6 +55,10 @@ class Value {
   Value&& Set(std::string_view key, Value value, SourceLocation key_at = {}) &&;
   // Follows a dotted path ("summary.name") through maps; nullptr when absent.
   const Value* FindPath(std::string_view dotted_path) const;
+  // Gives back the room Set and Push reserved ahead for members or items
+  // that never came (this node's only; a copied node has none): for a tree
+  // kept long, such as what a streamed build keeps of each record.
+  void ShrinkToFit();
 
   // "text", "a list", "a mapping", …: for messages.
   const char* KindName() const;

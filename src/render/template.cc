@@ -279,16 +279,21 @@ std::optional<std::string> TemplateSet::Render(const std::string& name, const Va
                     diagnostics);
 }
 
-std::optional<std::string> TemplateSet::RenderInLayout(const std::string& name, const std::string& layout,
-                                                       const Value& view, Diagnostics* diagnostics) {
+std::optional<std::string> TemplateSet::RenderInLayout(const std::string& name, const std::string& layout, Value view,
+                                                       Diagnostics* diagnostics) {
   Parsed* page = Prepare(name, diagnostics);
   Parsed* frame = Prepare(layout, diagnostics);
   if (page == nullptr || frame == nullptr) return std::nullopt;
   const mustache::data* constants = constants_ ? &constants_->data : nullptr;
   mustache::data data = ToData(view);
+  view = Value();  // the engine reads only `data` from here on
   std::optional<std::string> content = RenderData(page->engine, constants, data, templates_.at(name).path, diagnostics);
   if (!content) return std::nullopt;
-  data["content"] = mustache::data(*content);
+  // Moved in, not copied: the engine's only string constructor copies, and
+  // the content is most of the page. The string is ours, as in ToData's lists.
+  mustache::data content_data(mustache::data::type::string);
+  const_cast<std::string&>(content_data.string_value()) = std::move(*content);
+  data["content"] = std::move(content_data);
   return RenderData(frame->engine, constants, data, templates_.at(layout).path, diagnostics);
 }
 

@@ -54,8 +54,9 @@ class TemplateSet {
 
   // Renders template `name`, then `layout` with the same view plus "content"
   // set to the first result. Equivalent to two Render calls, but the view is
-  // converted for the engine only once.
-  std::optional<std::string> RenderInLayout(const std::string& name, const std::string& layout, const Value& view,
+  // converted for the engine only once, and dropped once converted: a list
+  // page's view holds an entry per record, and so does its conversion.
+  std::optional<std::string> RenderInLayout(const std::string& name, const std::string& layout, Value view,
                                             Diagnostics* diagnostics);
 
  private:
