@@ -13,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <set>
@@ -120,98 +121,103 @@ TEST(ServeTest, LiveReloadFiresAfterAnEditAndAFailedRebuildKeepsTheLastGoodSite)
   }
 }
 
+// The preview of a copy of the basic golden site (at an absolute path, which
+// no page may show), with its live-reload stream open once the first build
+// is served.
+class BasicSitePreviewTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::WriteTree(site_, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
+  }
+  void TearDown() override {
+    if (events_ >= 0) close(events_);
+    if (serve_) serve_->Signal(SIGTERM);
+  }
+  // Starts the preview and waits for its first build; a test ASSERTs it.
+  bool Start() {
+    serve_ = std::make_unique<ServeProcess>(std::vector<std::string>{site_, "--port", "0", "--db", temp_.path() + "/f.db"});
+    if (serve_->port() <= 0) return false;
+    events_ = OpenEvents(serve_->port(), "127.0.0.1");
+    return events_ >= 0 && WaitForBuild(1);
+  }
+  // Waits for the live-reload event of build number `n`.
+  bool WaitForBuild(int n) {
+    const std::string marker = "data: " + std::to_string(n) + "\n";
+    return ReadEventsUntil(events_, marker).find(marker) != std::string::npos;
+  }
+  std::string Get(const std::string& path) const { return ::lantern::Get(serve_->port(), path); }
+
+  testing::TempDir temp_;
+  const std::string site_ = temp_.path() + "/site";
+  std::unique_ptr<ServeProcess> serve_;
+  int events_ = -1;
+};
+
 // The preview keeps records.json and records.csv as their parts and joins
 // them when asked: the bytes are the build's, after an edit too.
-TEST(ServeTest, TheOpenDataFilesAreTheBuildsBytesAfterAnEdit) {
-  testing::TempDir temp;
-  const std::string site = temp.path() + "/site";
-  testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
-  ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
-  ASSERT_GT(serve.port(), 0);
-  const int events = OpenEvents(serve.port(), "127.0.0.1");
-  ASSERT_GE(events, 0);
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
+TEST_F(BasicSitePreviewTest, TheOpenDataFilesAreTheBuildsBytesAfterAnEdit) {
+  ASSERT_TRUE(Start());
   auto expect_built = [&](const std::string& step) {
     SCOPED_TRACE(step);
-    testing::RunResult build = testing::RunLantern("build '" + site + "' -o '" + temp.path() + "/out'");
+    testing::RunResult build = testing::RunLantern("build '" + site_ + "' -o '" + temp_.path() + "/out'");
     ASSERT_EQ(0, build.exit_code) << build.output;
     for (const char* file : {"records.json", "records.csv"}) {
-      const std::string built = testing::ReadFileOrEmpty(temp.path() + "/out/" + file);
+      const std::string built = testing::ReadFileOrEmpty(temp_.path() + "/out/" + file);
       ASSERT_GT(built.size(), 100u) << file;
-      const std::string served = Get(serve.port(), std::string("/") + file);
+      const std::string served = Get(std::string("/") + file);
       ASSERT_NE(std::string::npos, served.find("\r\n\r\n")) << file;
       EXPECT_EQ(built, served.substr(served.find("\r\n\r\n") + 4)) << file;
     }
   };
   expect_built("first build");
-  const std::string record = testing::ReadFileOrEmpty(site + "/records/bin-check.yaml");
+  const std::string record = testing::ReadFileOrEmpty(site_ + "/records/bin-check.yaml");
   ASSERT_NE(std::string::npos, record.find("\n  name: "));
-  ReplaceFile(site + "/records/bin-check.yaml",
+  ReplaceFile(site_ + "/records/bin-check.yaml",
               testing::ReplaceOnce(record, "\n  name: ", "\n  name: Renamed while serving, "));
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 2\n").find("data: 2"));
+  ASSERT_TRUE(WaitForBuild(2));
   expect_built("after an edit");
-  EXPECT_NE(std::string::npos, Get(serve.port(), "/records.json").find("Renamed while serving"));
-  close(events);
-  serve.Signal(SIGTERM);
+  EXPECT_NE(std::string::npos, Get("/records.json").find("Renamed while serving"));
 }
 
 // Issue 9: a record linked to a file outside the site is shown as an error in
 // the banner, with a path inside the site, and not one byte of the file.
-TEST(ServeTest, BannerShowsSiteRelativePathsAndNothingFromOutsideTheSite) {
-  testing::TempDir temp;
-  const std::string site = temp.path() + "/site";  // absolute: the banner must not show it
-  testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
-  testing::WriteFile(temp.path() + "/private/secret.yaml", "title: BANNER-SECRET-7731\nsummary: [\n");
-  ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
-  ASSERT_GT(serve.port(), 0);
-  const int events = OpenEvents(serve.port(), "127.0.0.1");
-  ASSERT_GE(events, 0);
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
-  fs::create_symlink(temp.path() + "/private/secret.yaml", site + "/records/leak.yaml");
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 2\n").find("data: 2"));
-  const std::string shown = Get(serve.port(), "/");
+TEST_F(BasicSitePreviewTest, BannerShowsSiteRelativePathsAndNothingFromOutsideTheSite) {
+  testing::WriteFile(temp_.path() + "/private/secret.yaml", "title: BANNER-SECRET-7731\nsummary: [\n");
+  ASSERT_TRUE(Start());
+  fs::create_symlink(temp_.path() + "/private/secret.yaml", site_ + "/records/leak.yaml");
+  ASSERT_TRUE(WaitForBuild(2));
+  const std::string shown = Get("/");
   EXPECT_NE(std::string::npos, shown.find("lantern-build-errors"));
   EXPECT_NE(std::string::npos, shown.find("records/leak.yaml: error: a symbolic link that leads outside the site folder"))
       << shown;
   EXPECT_EQ(std::string::npos, shown.find("BANNER-SECRET-7731"));
-  EXPECT_EQ(std::string::npos, shown.find(temp.path()));
-  close(events);
-  serve.Signal(SIGTERM);
+  EXPECT_EQ(std::string::npos, shown.find(temp_.path()));
 }
 
 // The preview keeps what it parsed and rendered between rebuilds: a record
 // edited to invalid YAML keeps the last good site with the banner (the other
 // records' pages come from the caches), and the fix shows the edited record
 // without the banner.
-TEST(ServeTest, AnEditedRecordThatBreaksAndIsFixedIsShownThroughTheCaches) {
-  testing::TempDir temp;
-  const std::string site = temp.path() + "/site";
-  testing::WriteTree(site, testing::ReadTree(testing::SourceDir() + "/tests/golden/sites/basic/input"));
-  ServeProcess serve({site, "--port", "0", "--db", temp.path() + "/f.db"});
-  ASSERT_GT(serve.port(), 0);
-  const int events = OpenEvents(serve.port(), "127.0.0.1");
-  ASSERT_GE(events, 0);
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 1\n").find("data: 1"));
-  const std::string good = testing::ReadFileOrEmpty(site + "/records/bin-check.yaml");
-  ReplaceFile(site + "/records/bin-check.yaml",
+TEST_F(BasicSitePreviewTest, AnEditedRecordThatBreaksAndIsFixedIsShownThroughTheCaches) {
+  ASSERT_TRUE(Start());
+  const std::string good = testing::ReadFileOrEmpty(site_ + "/records/bin-check.yaml");
+  ReplaceFile(site_ + "/records/bin-check.yaml",
               testing::ReplaceOnce(good, "  name: Larger bin check", "  name: Larger bin check, edited once"));
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 2\n").find("data: 2"));
-  EXPECT_NE(std::string::npos, Get(serve.port(), "/records/bin-check/").find("Larger bin check, edited once"));
-  ReplaceFile(site + "/records/bin-check.yaml", "summary: [unclosed\n" + good);
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 3\n").find("data: 3"));
-  std::string shown = Get(serve.port(), "/records/bin-check/");
+  ASSERT_TRUE(WaitForBuild(2));
+  EXPECT_NE(std::string::npos, Get("/records/bin-check/").find("Larger bin check, edited once"));
+  ReplaceFile(site_ + "/records/bin-check.yaml", "summary: [unclosed\n" + good);
+  ASSERT_TRUE(WaitForBuild(3));
+  std::string shown = Get("/records/bin-check/");
   EXPECT_NE(std::string::npos, shown.find("lantern-build-errors"));
   EXPECT_NE(std::string::npos, shown.find("records/bin-check.yaml:1:"));
   EXPECT_NE(std::string::npos, shown.find("Larger bin check, edited once"));  // the last good build
-  ReplaceFile(site + "/records/bin-check.yaml",
+  ReplaceFile(site_ + "/records/bin-check.yaml",
               testing::ReplaceOnce(good, "  name: Larger bin check", "  name: Larger bin check, fixed"));
-  ASSERT_NE(std::string::npos, ReadEventsUntil(events, "data: 4\n").find("data: 4"));
-  shown = Get(serve.port(), "/records/bin-check/");
+  ASSERT_TRUE(WaitForBuild(4));
+  shown = Get("/records/bin-check/");
   EXPECT_EQ(std::string::npos, shown.find("lantern-build-errors"));
   EXPECT_NE(std::string::npos, shown.find("Larger bin check, fixed"));
-  EXPECT_NE(std::string::npos, Get(serve.port(), "/records/rent-arrears-early-help/").find("200 OK"));
-  close(events);
-  serve.Signal(SIGTERM);
+  EXPECT_NE(std::string::npos, Get("/records/rent-arrears-early-help/").find("200 OK"));
 }
 
 // DNS rebinding: the preview answers only its own Host, as the real binary runs.
