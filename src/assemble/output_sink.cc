@@ -3,8 +3,6 @@
 #include <iterator>
 #include <utility>
 
-#include "base/parallel.h"
-
 namespace lantern {
 
 void MemoryOutput::Put(const std::string& path, std::string bytes) {
@@ -58,20 +56,17 @@ void SharedMemoryOutput::Finish() {
     growing_.clear();
     return;
   }
-  std::vector<std::pair<const std::string*, std::vector<SharedFile>*>> files;
-  for (auto& [path, parts] : growing_) files.emplace_back(&path, &parts);
-  std::vector<SharedFile> joined(files.size());
-  // records.json and records.csv, each tens of megabytes, on two cores at once.
-  ParallelFor(files.size(), [&](size_t i) {
-    size_t size = 0;
-    for (const SharedFile& part : *files[i].second) size += part->size();
-    auto file = std::make_shared<std::string>();
-    file->reserve(size);
-    for (const SharedFile& part : *files[i].second) file->append(*part);
-    joined[i] = std::move(file);
-  });
-  for (size_t i = 0; i < files.size(); ++i) (*tree_)[*files[i].first] = std::move(joined[i]);
+  for (const auto& [path, parts] : growing_) (*tree_)[path] = JoinParts(parts);
   growing_.clear();
+}
+
+SharedFile JoinParts(const std::vector<SharedFile>& parts) {
+  size_t size = 0;
+  for (const SharedFile& part : parts) size += part->size();
+  auto joined = std::make_shared<std::string>();
+  joined->reserve(size);
+  for (const SharedFile& part : parts) joined->append(*part);
+  return joined;
 }
 
 }  // namespace lantern

@@ -30,6 +30,8 @@ SharedOutputTree ShareTree(OutputTree tree);
 // otherwise copy into fresh memory on every edit, though few edits are
 // followed by a look at them (server/static_files.h joins them on request).
 using SharedPartsTree = std::map<std::string, std::vector<SharedFile>>;
+// A file's parts joined in order into one string of exactly their size.
+SharedFile JoinParts(const std::vector<SharedFile>& parts);
 
 class OutputSink {
  public:

@@ -162,14 +162,7 @@ SharedFile MemoryStaticSite::Find(const std::string& file) const {
   if (parted == parts_->end()) return nullptr;
   std::lock_guard<std::mutex> lock(joined_mutex_);
   SharedFile& joined = joined_[file];
-  if (!joined) {
-    size_t size = 0;
-    for (const SharedFile& part : parted->second) size += part->size();
-    auto bytes = std::make_shared<std::string>();
-    bytes->reserve(size);
-    for (const SharedFile& part : parted->second) bytes->append(*part);
-    joined = std::move(bytes);
-  }
+  if (!joined) joined = JoinParts(parted->second);
   return joined;
 }
 
