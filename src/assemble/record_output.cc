@@ -11,6 +11,10 @@ bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& t
                         const Record& record, Diagnostics* diagnostics, RecordOutput* output) {
   Value view = PageView(site, index, theme, PageKind::kRecord, record.Text("summary.name"), RecordUrl(site, record));
   AddRecordView(site, theme, record, site.config.today, &view, &output->markdown_links);
+  // The record's own one sentence is what a search result should show of it.
+  if (std::string sentence = record.Text("summary.one_sentence_description"); !sentence.empty()) {
+    view.Set("meta_description", TextValue(std::move(sentence)));
+  }
   std::optional<std::string> html = templates->RenderInLayout("record", "layout", std::move(view), diagnostics);
   output->page_path = RecordPath(record) + "index.html";
   output->page_html = html ? std::move(*html) : std::string();

@@ -107,7 +107,7 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
   jobs.push_back({"data/index.html", "data",
                   [&site, &index, &theme, root] {
                     Value view = PageView(site, index, theme, PageKind::kData, theme.String("data_title"), root + "data/");
-                    AddDataView(site, &view);
+                    AddDataView(site, theme, &view);
                     return view;
                   },
                   true, std::nullopt});

@@ -1,5 +1,7 @@
 #include "assemble/theme.h"
 
+#include <algorithm>
+
 #include "base/entry_check.h"
 #include "base/fingerprint.h"
 #include "load/yaml_reader.h"
@@ -123,6 +125,35 @@ uint64_t ThemeFingerprint(const Theme& theme) {
 std::string Theme::String(const std::string& key) const {
   const Value* value = strings.Find(key);
   return value && value->is_text() ? value->text() : "[" + key + "]";
+}
+
+std::string Theme::Sentence(const std::string& key, const std::map<std::string, std::string>& values) const {
+  return FillPlaceholders(String(key), values);
+}
+
+std::string FillPlaceholders(std::string_view text, const std::map<std::string, std::string>& values) {
+  // One pass from left to right, so a value that itself holds "{name}" is
+  // copied, not filled again.
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t open = text.find('{', at);
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    out.append(text, at, open - at);
+    const auto value = values.find(std::string(text.substr(open + 1, close - open - 1)));
+    if (value != values.end()) {
+      out += value->second;
+      at = close + 1;
+    } else {
+      out += '{';  // not a placeholder we know: keep it, and look again after the brace
+      at = open + 1;
+    }
+  }
+  out.append(text, std::min(at, text.size()));
+  return out;
 }
 
 bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, const std::string& site_root,

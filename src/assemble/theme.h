@@ -8,6 +8,7 @@
 #include <map>
 #include <vector>
 #include <string>
+#include <string_view>
 
 #include "base/diagnostic.h"
 #include "base/file_system.h"
@@ -24,7 +25,17 @@ struct Theme {
   // A string by key, or the key itself in brackets when the theme lacks it
   // (visible in output, and reported by the theme check).
   std::string String(const std::string& key) const;
+
+  // The string `key` as a whole sentence with each "{name}" placeholder
+  // replaced by values[name] (plain text; the template escapes it). A
+  // placeholder with no value stays as it is, braces and all, so a missing
+  // value is visible rather than silently dropped. Values are inserted once:
+  // braces inside a value are never read as placeholders.
+  std::string Sentence(const std::string& key, const std::map<std::string, std::string>& values) const;
 };
+
+// `text` with its "{name}" placeholders filled from `values` (see Theme::Sentence).
+std::string FillPlaceholders(std::string_view text, const std::map<std::string, std::string>& values);
 
 // Loads the theme. `theme_files` holds "themes/default/…" (normally the
 // embedded files); `site_files` and `site_root` give the site's layouts/ and

@@ -206,6 +206,8 @@ Value ConstantView(const Site& site, const Theme& theme) {
                        .Set("contact_email", TextValue(c.contact_email))
                        .Set("base_url", TextValue(c.base_url)));
   view.Set("root", TextValue(c.root_path));
+  // The description a page without its own (home, lists, data) gives search engines.
+  view.Set("meta_description", TextValue(theme.Sentence("meta_description_site", {{"organisation", c.organisation}})));
   view.Set("feed_url", TextValue(c.root_path + "feed.xml"));
   view.Set("data_url", TextValue(c.root_path + "data/"));
   view.Set("licence", Value::Map()
@@ -243,8 +245,13 @@ Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, Pag
   }
   view.Set("breadcrumbs", std::move(breadcrumbs));
   view.Set("page_title", TextValue(page_title));
-  const std::string path_below_root = current_url.substr(std::min(current_url.size(), c.root_path.size()));
-  view.Set("canonical_url", TextValue(c.base_url + path_below_root));
+  if (kind == PageKind::kNotFound) {
+    // Served at every missing address: it is nobody's canonical page.
+    view.Set("noindex", Value::Bool(true));
+  } else {
+    const std::string path_below_root = current_url.substr(std::min(current_url.size(), c.root_path.size()));
+    view.Set("canonical_url", TextValue(c.base_url + path_below_root));
+  }
   static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data", "filter"};
   view.Set("page_kind", TextValue(kKinds[static_cast<int>(kind)]));
   return view;
@@ -272,6 +279,9 @@ Value RecordListEntry(const Site& site, const Theme&, const Record& record, cons
       .Set("is_review_overdue", Value::Bool(!record.is_retired() && record.next_review < today))
       .Set("phase_label", TextValue(EnumLabel("phase", record.phase)))
       .Set("is_retired", Value::Bool(record.is_retired()))
+      // A retired phase already says "Retired" on its own tag; only a record
+      // retired by its status alone needs the second tag.
+      .Set("has_retired_tag", Value::Bool(record.is_retired() && record.phase != "retired"))
       .Set("is_draft", Value::Bool(record.is_draft()))
       .Set("updated", DateView(record.last_changed()));
 }
@@ -288,6 +298,11 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   if (organisation.empty()) organisation = record.Text("organisation");
   if (organisation.empty()) organisation = site.config.organisation;
   r.Set("organisation", TextValue(organisation));
+  // Shown only on paper: a printed record (for a complaint or an appeal) says
+  // where it came from and which version it is.
+  r.Set("print_note", TextValue(theme.Sentence("record_print_note",
+                                               {{"address", AbsoluteUrl(site.config, RecordPath(record))},
+                                                {"date", record.last_changed().Display()}})));
   r.Set("team", TextValue(record.Text("owner.team")));
   r.Set("senior_responsible_owner", TextValue(record.Text("owner.senior_responsible_owner")));
   r.Set("published", DateView(record.published));
@@ -325,7 +340,10 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
     if (spec == nullptr) continue;
     const bool tier1 = std::string_view(path).rfind("summary.", 0) == 0;
     if (!tier1 && IsBlank(value) && !IsWithheld(record, path)) continue;  // optional metadata left out
-    summary_rows.Push(Row(record, theme, *spec, value, &markdown));
+    Value row = Row(record, theme, *spec, value, &markdown);
+    // Key facts are for residents: the ATRS numbers belong to the technical detail.
+    row.Set("number", TextValue(""));
+    summary_rows.Push(std::move(row));
   }
   Value next_review_row = Value::Map()
                               .Set("label", TextValue(theme.String("next_review_label")))
@@ -334,7 +352,8 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
                               .Set("withheld_reason", TextValue(""))
                               .Set("is_group", Value::Bool(false))
                               .Set("value_html", TextValue(DateHtml(record.next_review)));
-  summary_rows.Push(std::move(next_review_row));
+  // A retired tool is never reviewed again (the "When reviewed" part leaves it out too).
+  if (!record.is_retired()) summary_rows.Push(std::move(next_review_row));
   r.Set("summary_rows", std::move(summary_rows));
 
   // Tier 2, section by section, field by field, in the table's (ATRS) order.
@@ -505,6 +524,10 @@ void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme,
                           .Set("label", TextValue(facet.label))
                           .Set("count", TextValue(std::to_string(facet.records.size()))));
   view->Set("facet_groups", FacetGroups(site, index, theme, &facet));
+  view->Set("meta_description",
+            TextValue(theme.Sentence("meta_description_filter", {{"organisation", site.config.organisation},
+                                                                 {"filter", theme.String("filter_" + facet.kind + "_label")},
+                                                                 {"value", facet.label}})));
 }
 
 void AddPageView(const Page& page, Value* view) {
@@ -516,9 +539,10 @@ void AddPageView(const Page& page, Value* view) {
                 .Set("has_updated", Value::Bool(page.updated.has_value()));
   if (page.updated) p.Set("updated", DateView(*page.updated));
   view->Set("page", std::move(p));
+  if (!page.summary.empty()) view->Set("meta_description", TextValue(page.summary));
 }
 
-void AddDataView(const Site& site, Value* view) {
+void AddDataView(const Site& site, const Theme& theme, Value* view) {
   const SiteConfig& c = site.config;
   std::string example_id = site.records.empty() ? "bin-check" : site.records.front().id;
   Value data = Value::Map()
@@ -535,6 +559,7 @@ void AddDataView(const Site& site, Value* view) {
                         TextValue(std::to_string(RecordsCsvColumns(site.feedback_summary.has_value()).size())));
   view->Set("data", std::move(data));
   view->Set("json_ld_html", TextValue(DataJsonLd(site)));
+  view->Set("meta_description", TextValue(theme.Sentence("meta_description_data", {{"organisation", c.organisation}})));
 }
 
 void AddAccessibilityView(const Site& site, Value* view) {

@@ -51,7 +51,7 @@ void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme,
 // Adds "page" to `view`.
 void AddPageView(const Page& page, Value* view);
 // Adds "data" (the downloads, feeds and licence) and "json_ld_html" to `view`.
-void AddDataView(const Site& site, Value* view);
+void AddDataView(const Site& site, const Theme& theme, Value* view);
 
 // Adds "statement" to `view`: the accessibility statement's facts from site.yaml's
 // accessibility block (the page's own words come from AddPageView).

@@ -21,18 +21,13 @@ constexpr const char* kHealthPath = "/__lantern/health";
 // How long a resident is asked to wait when the store could not take a send.
 constexpr int64_t kStoreRetrySeconds = 60;
 
-// `text` with each "{name}" replaced by values[name].
-std::string Fill(std::string text, const std::map<std::string, std::string>& values) {
-  for (const auto& [name, value] : values) {
-    const std::string placeholder = "{" + name + "}";
-    for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
-      text.replace(at, placeholder.size(), value);
-    }
-  }
-  return text;
+// An IPv6 address as its /64 network; anything else as it is.
+// What the form calls a record: its name, or its id when it has none.
+std::string RecordTitle(const Record& record) {
+  std::string name = record.Text("summary.name");
+  return name.empty() ? record.id : name;
 }
 
-// An IPv6 address as its /64 network; anything else as it is.
 std::string RateKey(const std::string& address) {
   if (address.find(':') == std::string::npos) return address;
   unsigned char bytes[16];
@@ -67,7 +62,7 @@ const Record* FindRecord(const Site& site, const std::string& id) {
 // since the form was loaded, or "" otherwise.
 std::string RecordGoneNotice(const Theme& theme, const FeedbackAnswers& answers, const Record* record) {
   if (answers.tool.empty() || record) return "";
-  return Fill(theme.String("feedback_record_gone"), {{"id", answers.tool}});
+  return theme.Sentence("feedback_record_gone", {{"id", answers.tool}});
 }
 
 void NoStore(Response* response) { response->headers.push_back({"Cache-Control", "no-store"}); }
@@ -175,6 +170,10 @@ std::string App::RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const s
                               const std::string& title, const std::string& url, Value extra) {
   std::lock_guard<std::mutex> lock(site->render_mutex);
   Value view = CommonView(site->site, site->theme, PageKind::kPage, title, url);
+  // Forms, check pages, confirmations and errors are answers to one person,
+  // not pages to find: no search engine should list them or take them as canonical.
+  view.Set("noindex", Value::Bool(true));
+  view.Set("canonical_url", Value::Bool(false));
   for (const Value::Member& member : extra.members()) view.Set(member.key, member.value);
   Diagnostics diagnostics;
   std::optional<std::string> content = site->theme.templates.Render(template_name, view, &diagnostics);
@@ -302,15 +301,15 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
     form.Set("notice", TextValue(notice));
   }
   if (record) {
-    form.Set("record_title", TextValue(record->Text("summary.name").empty() ? record->id
-                                                                             : record->Text("summary.name")));
+    form.Set("record_title", TextValue(RecordTitle(*record)));
     form.Set("record_url", TextValue(RecordUrl(site->site, *record)));
   }
   const std::string privacy = site->site.config.privacy_notice;
   form.Set("privacy_url",
            TextValue(privacy.rfind("/", 0) == 0 ? site->site.config.root_path + privacy.substr(1) : privacy));
   if (site->site.config.retention_days > 0) {
-    form.Set("retention_days", TextValue(std::to_string(site->site.config.retention_days)));
+    form.Set("retention_sentence",
+             TextValue(theme.Sentence("feedback_retention", {{"days", std::to_string(site->site.config.retention_days)}})));
   }
   Value types = Value::List();
   for (const std::string& type : RequestTypes()) {
@@ -330,15 +329,18 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
                          .Set("reply", Value::Bool(answers.reply)));
   Value error_list = Value::List();
   for (const FieldError& error : errors) {
-    const std::string text = Fill(theme.String(error.string_key), error.values);
+    const std::string text = theme.Sentence(error.string_key, error.values);
     error_list.Push(Value::Map().Set("field_id", TextValue(error.field_id)).Set("text", TextValue(text)));
     std::string slot = error.field_id.rfind("type-", 0) == 0 ? "type_error" : error.field_id + "_error";
     if (!form.Find(slot)) form.Set(slot, TextValue(text));
   }
   form.Set("has_errors", Value::Bool(!errors.empty()));
   form.Set("errors", std::move(error_list));
+  // Each tool's form has its own title, so browser tabs and history tell them apart.
+  const std::string page_title = record ? theme.Sentence("feedback_page_html_title", {{"tool", RecordTitle(*record)}})
+                                        : heading;
   const std::string title =
-      errors.empty() ? heading : theme.String("feedback_title_error_prefix") + " " + heading;
+      errors.empty() ? page_title : theme.String("feedback_title_error_prefix") + " " + page_title;
   const std::string url = FormBase(site->site) + answers.tool;
   Response response;
   response.status = status;
@@ -387,7 +389,9 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Feedb
   check.Set("hidden", std::move(hidden));
   Response response;
   NoStore(&response);
-  response.body = RenderThemed(site, "feedback_check", theme.String("check_title"), FormBase(site->site) + answers.tool,
+  const std::string title =
+      record ? theme.Sentence("check_page_html_title", {{"tool", RecordTitle(*record)}}) : theme.String("check_title");
+  response.body = RenderThemed(site, "feedback_check", title, FormBase(site->site) + answers.tool,
                                Value::Map().Set("check", std::move(check)));
   return response;
 }

@@ -314,7 +314,15 @@ TEST(AppTest, FormPageRendersWithTheThemeAndNoStore) {
   Response page = t.Get("/feedback/bin-check");
   EXPECT_EQ(200, page.status);
   EXPECT_EQ("no-store", HeaderOf(page, "Cache-Control"));
-  EXPECT_NE(std::string::npos, page.body.find("<title>Contact us about this tool – How Test Borough Council"));
+  // Each tool's form has a title of its own, and no form is for search engines.
+  EXPECT_NE(std::string::npos, page.body.find("<title>Contact us about Larger bin check – How Test Borough Council"));
+  EXPECT_NE(std::string::npos, page.body.find("<meta name=\"robots\" content=\"noindex\">"));
+  EXPECT_EQ(std::string::npos, page.body.find("rel=\"canonical\""));
+  // The privacy sentence has its verb (it once read "… days. how we use …").
+  EXPECT_NE(std::string::npos, page.body.find("We keep it for 365 days. Read <a href=\"/pages/about/\">how we use"));
+  Response general = t.Get("/feedback/");
+  EXPECT_NE(std::string::npos, general.body.find("<title>Contact us about how the council uses AI – "));
+  EXPECT_NE(std::string::npos, general.body.find("content=\"noindex\""));
   EXPECT_NE(std::string::npos, page.body.find("novalidate"));
   EXPECT_NE(std::string::npos, page.body.find("You can enter up to 5,000 characters"));
   EXPECT_NE(std::string::npos, page.body.find("value=\"objection\""));
@@ -364,7 +372,10 @@ TEST(AppTest, CheckAnswersComesBeforeAnythingIsStored) {
   ASSERT_EQ(200, check.status);
   EXPECT_EQ(0u, t.Rows().size());
   EXPECT_EQ("no-store", HeaderOf(check, "Cache-Control"));
-  EXPECT_NE(std::string::npos, check.body.find("<title>Check your answers before sending your message"));
+  EXPECT_NE(std::string::npos, check.body.find("<title>Check your answers: Larger bin check – "));
+  EXPECT_NE(std::string::npos, check.body.find("<h1 class=\"heading-xl\">Check your answers before sending your message"));
+  EXPECT_NE(std::string::npos, check.body.find("content=\"noindex\""));
+  EXPECT_NE(std::string::npos, check.body.find("class=\"summary-list summary-list--check\""));
   EXPECT_NE(std::string::npos, check.body.find("Ask for a person to review a decision made using this tool"));
   EXPECT_NE(std::string::npos, check.body.find("DEC/42"));
   EXPECT_NE(std::string::npos, check.body.find("Line one\nLine &lt;two&gt; &quot;quoted&quot;"));
@@ -449,7 +460,7 @@ TEST(AppTest, ErrorsReshowTheFormWithEverythingKept) {
                       "&case_reference=ABC%2F123");
   EXPECT_EQ(422, r.status);
   EXPECT_EQ(0u, t.Rows().size());
-  EXPECT_NE(std::string::npos, r.body.find("<title>Error: Contact us about this tool"));
+  EXPECT_NE(std::string::npos, r.body.find("<title>Error: Contact us about Larger bin check – "));
   EXPECT_NE(std::string::npos, r.body.find("There is a problem"));
   EXPECT_NE(std::string::npos, r.body.find("href=\"#type-question\">Select what you want to do"));
   EXPECT_NE(std::string::npos, r.body.find("href=\"#message\">Message must be 5,000 characters or less"));

@@ -52,6 +52,9 @@
         window.clearTimeout(timer);
         apply();
       });
+      // A link or bookmark to /records/?q=… opens with its search applied.
+      var asked = window.URLSearchParams ? new URLSearchParams(window.location.search).get('q') : null;
+      if (asked && !input.value) input.value = asked;
       form.hidden = false;
       if (input.value) apply();
     })
