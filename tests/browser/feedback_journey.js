@@ -12,6 +12,7 @@ const path = require('path');
 const { spawn, execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
+const { formDefects } = require('./resident_defects');
 
 const RECORD = 'rent-arrears-early-help';
 const REFERENCE = /^[A-HJ-NPR-Y2-9]{8}$/;  // the reference alphabet: no I, O, Q, Z, 0 or 1
@@ -88,6 +89,7 @@ async function feedbackJourney({ lantern, repo, workDir, shotDir, check, launchO
     check('feedback journey: Enter opens the form', new URL(page.url()).pathname === `/feedback/${RECORD}`, page.url());
     const loadedAt = Date.now();
     await step('form');
+    await formDefects({ page, check });
 
     // Continue with nothing filled in: the error summary and inline errors.
     check('feedback journey: Tab reaches Continue', await tabUntil(page, () =>

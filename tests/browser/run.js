@@ -23,6 +23,7 @@ const { execFileSync, spawnSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { feedbackJourney } = require('./feedback_journey');
+const { residentDefects } = require('./resident_defects');
 
 const repo = path.resolve(__dirname, '..', '..');
 const buildDir = path.resolve(process.env.LANTERN_BUILD_DIR || path.join(repo, 'build'));
@@ -54,7 +55,8 @@ function buildSite() {
 
 // ---- a static server like the one a council would use ----------------------
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-                '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain' };
+                '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain',
+                '.ico': 'image/x-icon' };
 function serve(root) {
   const server = http.createServer((req, res) => {
     let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -127,7 +129,7 @@ async function runAxe(page) {
 async function tabThrough(page) {
   await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
   const expected = await page.evaluate(() => {
-    const all = document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]');
+    const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]');
     const list = [];
     all.forEach((el, i) => {
       const style = getComputedStyle(el);
@@ -227,8 +229,9 @@ async function main() {
   const badResponses = [];
   page.on('response', (res) => {
     const p = new URL(res.url()).pathname;
-    // The 404 page is meant to be a 404; browsers ask for /favicon.ico on their own.
-    if (res.status() >= 400 && p !== '/no-such-page/' && p !== '/favicon.ico') badResponses.push(`${res.status()} ${res.url()}`);
+    // The 404 page is meant to be a 404. Browsers ask for /favicon.ico on their
+    // own: it is published, so a 404 there is a broken request like any other.
+    if (res.status() >= 400 && p !== '/no-such-page/') badResponses.push(`${res.status()} ${res.url()}`);
   });
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) consoleErrors.push(msg.text());
@@ -323,6 +326,8 @@ async function main() {
       check(`search @${width}: Enter opens the record`, /\/records\/[^/]+\/$/.test(new URL(page.url()).pathname), page.url());
     }
   }
+
+  await residentDefects({ page, origin, ids, check });
 
   check('every request the pages made succeeded (no broken links to assets)', badResponses.length === 0, badResponses.slice(0, 5).join('\n'));
   check('no JavaScript errors in the console', consoleErrors.length === 0, consoleErrors.join('\n'));
