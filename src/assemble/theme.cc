@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "assemble/plural_rules.h"
 #include "base/entry_check.h"
 #include "base/fingerprint.h"
 #include "load/yaml_reader.h"
@@ -117,6 +118,7 @@ uint64_t ThemeFingerprint(const Theme& theme) {
   for (const Value::Member& member : theme.strings.members()) {
     fingerprint.Add(member.key).Add(member.value.is_text() ? member.value.text() : std::string_view("\x01"));
   }
+  fingerprint.Add(theme.language);  // picks the plural forms
   fingerprint.Add(theme.assets.size());
   for (const auto& [path, bytes] : theme.assets) fingerprint.Add(path).Add(bytes);
   return fingerprint.value();
@@ -129,6 +131,15 @@ std::string Theme::String(const std::string& key) const {
 
 std::string Theme::Sentence(const std::string& key, const std::map<std::string, std::string>& values) const {
   return FillPlaceholders(String(key), values);
+}
+
+std::string Theme::Plural(const std::string& key, uint64_t count,
+                          const std::map<std::string, std::string>& values) const {
+  std::string form = key + "_" + std::string(PluralCategory(language, count));
+  if (!strings.Find(form)) form = key + "_other";
+  std::map<std::string, std::string> filled = values;
+  filled.emplace("count", std::to_string(count));
+  return Sentence(form, filled);
 }
 
 std::string FillPlaceholders(std::string_view text, const std::map<std::string, std::string>& values) {
@@ -175,6 +186,7 @@ bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, cons
   }
   ok &= theme->templates.CheckPartials(diagnostics);
 
+  theme->language = language;
   // Strings: the site's language, then its base language, then English.
   const std::string strings_folder = JoinPath(theme_root, "strings");
   std::vector<std::string> languages = {language};

@@ -21,6 +21,7 @@ struct Theme {
   TemplateSet templates;
   Value strings = Value::Map();               // strings/<language>.yaml over strings/en.yaml
   std::map<std::string, std::string> assets;  // output path ("assets/style.css") → bytes
+  std::string language = "en";                // the strings' language, for plural forms
 
   // A string by key, or the key itself in brackets when the theme lacks it
   // (visible in output, and reported by the theme check).
@@ -32,6 +33,13 @@ struct Theme {
   // value is visible rather than silently dropped. Values are inserted once:
   // braces inside a value are never read as placeholders.
   std::string Sentence(const std::string& key, const std::map<std::string, std::string>& values) const;
+
+  // The sentence for `count` things: the string "<key>_<category>", the CLDR
+  // plural category of `count` in the theme's language ("records_two" in
+  // Welsh), else "<key>_other", with "{count}" and `values` filled in. Shows
+  // "[<key>_other]" when neither exists.
+  std::string Plural(const std::string& key, uint64_t count,
+                     const std::map<std::string, std::string>& values = {}) const;
 };
 
 // `text` with its "{name}" placeholders filled from `values` (see Theme::Sentence).

@@ -556,7 +556,11 @@ void AddDataView(const Site& site, const Theme& theme, Value* view) {
                    .Set("example_feed_url", TextValue(SiteUrl(c, RecordFeedPath(example_id))))
                    .Set("record_count", TextValue(std::to_string(site.records.size())))
                    .Set("csv_column_count",
-                        TextValue(std::to_string(RecordsCsvColumns(site.feedback_summary.has_value()).size())));
+                        TextValue(std::to_string(RecordsCsvColumns(site.feedback_summary.has_value()).size())))
+                   .Set("records_sentence", TextValue(theme.Plural("data_records_count", site.records.size())))
+                   .Set("csv_columns_sentence",
+                        TextValue(theme.Plural("data_csv_columns",
+                                               RecordsCsvColumns(site.feedback_summary.has_value()).size())));
   view->Set("data", std::move(data));
   view->Set("json_ld_html", TextValue(DataJsonLd(site)));
   view->Set("meta_description", TextValue(theme.Sentence("meta_description_data", {{"organisation", c.organisation}})));

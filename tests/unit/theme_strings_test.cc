@@ -1,6 +1,7 @@
 // Theme strings as whole sentences: named placeholders filled in one pass.
 #include <gtest/gtest.h>
 
+#include "assemble/plural_rules.h"
 #include "assemble/theme.h"
 
 namespace lantern {
@@ -32,6 +33,37 @@ TEST(ThemeStringsTest, SentenceReadsTheKeyAndShowsAMissingKey) {
   theme.strings.Set("greeting", TextValue("Croeso, {name}."));
   EXPECT_EQ(theme.Sentence("greeting", {{"name", "Siân"}}), "Croeso, Siân.");
   EXPECT_EQ(theme.Sentence("absent", {{"name", "x"}}), "[absent]");
+}
+
+TEST(PluralRulesTest, WelshUsesAllSixCategories) {
+  const char* expected[] = {"zero", "one", "two", "few", "other", "other", "many", "other", "other", "other", "other"};
+  for (uint64_t n = 0; n <= 10; ++n) EXPECT_EQ(PluralCategory("cy", n), expected[n]) << n;
+  EXPECT_EQ(PluralCategory("cy-GB", 2), "two");  // the region does not change the rule
+  EXPECT_EQ(PluralCategory("cy", 11), "other");
+  EXPECT_EQ(PluralCategory("cy", 100), "other");
+  EXPECT_EQ(PluralCategory("cy", 1000000), "other");
+}
+
+TEST(PluralRulesTest, EnglishAndUnknownLanguagesUseOneAndOther) {
+  EXPECT_EQ(PluralCategory("en", 0), "other");
+  EXPECT_EQ(PluralCategory("en", 1), "one");
+  EXPECT_EQ(PluralCategory("en-GB", 2), "other");
+  EXPECT_EQ(PluralCategory("", 1), "one");
+  EXPECT_EQ(PluralCategory("xx", 6), "other");
+}
+
+TEST(PluralRulesTest, PluralPicksTheFormThenOtherThenShowsTheMissingKey) {
+  Theme theme;
+  theme.language = "cy";
+  theme.strings.Set("records_zero", TextValue("Dim cofnodion"));
+  theme.strings.Set("records_two", TextValue("{count} gofnod yn {place}"));
+  theme.strings.Set("records_other", TextValue("{count} cofnod"));
+  EXPECT_EQ(theme.Plural("records", 0), "Dim cofnodion");
+  EXPECT_EQ(theme.Plural("records", 2, {{"place", "Caerdydd"}}), "2 gofnod yn Caerdydd");
+  EXPECT_EQ(theme.Plural("records", 3), "3 cofnod");  // no _few: _other
+  theme.language = "en";
+  EXPECT_EQ(theme.Plural("records", 2), "2 cofnod");  // English has no _two
+  EXPECT_EQ(theme.Plural("absent", 1), "[absent_other]");
 }
 
 }  // namespace
