@@ -414,8 +414,8 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total}, reuse)) {
     return false;
   }
-  built->Add("feed.xml", "");
-  sink->Put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
+  built->Add(std::string(kSiteFeedPath), "");
+  sink->Put(std::string(kSiteFeedPath), SiteFeed(site, std::move(site_feed_entries)));
   return true;
 }
 
