@@ -150,6 +150,18 @@ TEST(StaticServingTest, FeedsAreServedAsAtomAndOtherXmlAsXml) {
   }
 }
 
+// The request every browser makes of a site on its own.
+TEST(StaticServingTest, TheFaviconIsServedAtTheRoot) {
+  TestServerApp t;
+  const Response icon = t.Get("/favicon.ico");
+  EXPECT_EQ(200, icon.status);
+  EXPECT_EQ("image/x-icon", icon.content_type);
+  EXPECT_EQ(std::string("\0\0\1\0", 4), BodyOf(icon).substr(0, 4));
+  const Response svg = t.Get("/assets/favicon.svg");
+  EXPECT_EQ(200, svg.status);
+  EXPECT_EQ("image/svg+xml", svg.content_type);
+}
+
 TEST(StaticServingTest, RedirectsAreSiteRelativeAndNeverProtocolRelative) {
   auto memory = std::make_shared<const OutputTree>(OutputTree{
       {"records/index.html", "<p>records</p>"}, {"evil.example/index.html", "<p>x</p>"}, {"index.html", "<p>home</p>"}});
