@@ -427,6 +427,42 @@ TEST(CsvTest, ExampleSiteHasOneRowPerRecordAndNoFormulaCells) {
   }
 }
 
+// Read by a real CSV parser (Python's csv module, strict), not split on
+// lines: cells hold line breaks, so the file has far more lines than rows.
+// One header row of the columns, then one row per record in records.json's
+// order, each with every column; url and publisher.name filled in.
+TEST(CsvTest, ARealCsvParserReadsOneRowPerRecordWithEveryColumn) {
+  const Built& b = ExampleSite();
+  testing::TempDir temp;
+  testing::WriteTree(temp.path() + "/site", b.output);
+  const std::string script = "python3 '" + testing::SourceDir() + "/tests/testing/check_records_csv.py' '" +
+                             temp.path() + "/site' > '" + temp.path() + "/out' 2>&1";
+  const size_t rows = b.site.records.size(), columns = RecordsCsvColumns().size();
+  EXPECT_EQ(0, std::system(script.c_str())) << testing::ReadFileOrEmpty(temp.path() + "/out");
+  const std::string out = testing::ReadFileOrEmpty(temp.path() + "/out");
+  EXPECT_EQ(0u, out.rfind(std::to_string(rows) + " rows, " + std::to_string(columns) + " columns, ", 0)) << out;
+  const size_t lines = std::stoul(out.substr(out.rfind(", ") + 2));
+  EXPECT_GT(lines, 2 * (rows + 1)) << "cells with line breaks, or the parser is not put to the test";
+  std::vector<std::string> header;
+  const std::string& csv = b.output.at("records.csv");
+  for (size_t at = 0, end = csv.find("\r\n"); at < end;) {
+    const size_t comma = std::min(csv.find(',', at), end);
+    header.push_back(csv.substr(at, comma - at));
+    at = comma + 1;
+  }
+  EXPECT_EQ(RecordsCsvColumns(), header);
+  const Record& first = b.site.records.front();
+  EXPECT_NE(std::string::npos, csv.find("\r\n" + first.id + "," + AbsoluteUrl(b.site.config, RecordPath(first)) +
+                                        ",4.0,published," + b.site.config.organisation + ","))
+      << "the url and publisher.name columns are filled";
+  // Broken files fail: a cell too many in a row, a record left out.
+  for (const std::string& broken : {testing::ReplaceOnce(csv, "\r\n" + first.id + ",", "\r\n" + first.id + ",,"),
+                                    csv.substr(0, csv.rfind("\r\n", csv.size() - 3) + 2)}) {
+    testing::WriteFile(temp.path() + "/site/records.csv", broken);
+    EXPECT_NE(0, std::system(script.c_str())) << testing::ReadFileOrEmpty(temp.path() + "/out");
+  }
+}
+
 TEST(CsvTest, ColumnsFollowTheTableAndRepeatableSectionsAreNumbered) {
   const std::vector<std::string> columns = RecordsCsvColumns();
   auto index = [&](const std::string& name) {
