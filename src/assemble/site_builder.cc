@@ -17,6 +17,7 @@
 #include "publish/atom_feed.h"
 #include "publish/csv_writer.h"
 #include "publish/discovery.h"
+#include "publish/favicon.h"
 #include "publish/json_schema.h"
 #include "publish/record_data.h"
 
@@ -302,6 +303,11 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
   put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
   put("robots.txt", RobotsTxt(site.config));
   put("search-index.json", SearchIndexJson(site, index.by_name));
+  // Browsers ask for /favicon.ico whatever the pages link to: the site's own
+  // assets/favicon.ico when it has one (it replaces the theme's icon), else
+  // the default theme's, drawn like its assets/favicon.svg.
+  const auto own_icon = theme.assets.find("assets/favicon.ico");
+  put("favicon.ico", own_icon != theme.assets.end() ? own_icon->second : DefaultFaviconIco());
   for (const auto& [path, bytes] : theme.assets) {
     if (!built->Has(path)) put(path, bytes);
   }
@@ -414,8 +420,8 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total}, reuse)) {
     return false;
   }
-  built->Add("feed.xml", "");
-  sink->Put("feed.xml", SiteFeed(site, std::move(site_feed_entries)));
+  built->Add(std::string(kSiteFeedPath), "");
+  sink->Put(std::string(kSiteFeedPath), SiteFeed(site, std::move(site_feed_entries)));
   return true;
 }
 

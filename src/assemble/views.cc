@@ -208,7 +208,7 @@ Value ConstantView(const Site& site, const Theme& theme) {
   view.Set("root", TextValue(c.root_path));
   // The description a page without its own (home, lists, data) gives search engines.
   view.Set("meta_description", TextValue(theme.Sentence("meta_description_site", {{"organisation", c.organisation}})));
-  view.Set("feed_url", TextValue(c.root_path + "feed.xml"));
+  view.Set("feed_url", TextValue(SiteUrl(c, kSiteFeedPath)));
   view.Set("data_url", TextValue(c.root_path + "data/"));
   view.Set("licence", Value::Map()
                           .Set("name", TextValue(c.licence_name))
@@ -550,7 +550,7 @@ void AddDataView(const Site& site, const Theme& theme, Value* view) {
                    .Set("records_csv_url", TextValue(c.root_path + "records.csv"))
                    .Set("schema_url", TextValue(c.root_path + "schema/record.json"))
                    .Set("csv_columns_url", TextValue(c.root_path + "schema/records-csv-columns.csv"))
-                   .Set("feed_url", TextValue(c.root_path + "feed.xml"))
+                   .Set("feed_url", TextValue(SiteUrl(c, kSiteFeedPath)))
                    .Set("sitemap_url", TextValue(c.root_path + "sitemap.xml"))
                    .Set("example_json_url", TextValue(SiteUrl(c, RecordJsonPath(example_id))))
                    .Set("example_feed_url", TextValue(SiteUrl(c, RecordFeedPath(example_id))))

@@ -12,6 +12,7 @@
 #include "assemble/site_index.h"
 #include "base/parallel.h"
 #include "load/record_loader.h"
+#include "model/addresses.h"
 #include "publish/atom_feed.h"
 #include "publish/csv_writer.h"
 #include "publish/record_data.h"
@@ -82,12 +83,12 @@ class PartsSpool {
     for (const FeedPart& part : parts) {
       if (!ReadAt(feed_, part.at, part.size, &xml)) return SpoolError();
       if (xml.size() >= kChunk) {
-        sink->Append("feed.xml", xml);
+        sink->Append(std::string(kSiteFeedPath), xml);
         xml.clear();
       }
     }
     xml += kFeedTail;
-    sink->Append("feed.xml", xml);
+    sink->Append(std::string(kSiteFeedPath), xml);
     return Status::Ok();
   }
   PartsSpool(const PartsSpool&) = delete;
@@ -346,7 +347,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   const SiteIndex index = IndexSite(*site);
   if (BuildSiteWide(*site, index, *theme, !render_failed, sink, built, diagnostics, options.progress,
                     {done_count.load(), total})) {
-    built->Add("feed.xml", "");
+    built->Add(std::string(kSiteFeedPath), "");
     if (Status s = spool.WriteFeed(*site, std::move(feed_parts), sink); !s.ok()) return s;
   }
   CheckLinks(site->config, links, *built, diagnostics);

@@ -23,6 +23,13 @@ inline std::string RecordJsonPath(const Record& record) { return RecordJsonPath(
 // "records/<id>/feed.xml": the Atom feed of a record's changes.
 std::string RecordFeedPath(std::string_view id);
 inline std::string RecordFeedPath(const Record& record) { return RecordFeedPath(record.id); }
+// "feed.xml": the Atom feed of every record's changes.
+inline constexpr std::string_view kSiteFeedPath = "feed.xml";
+// Whether `path_below_root` is one of the site's Atom feeds (kSiteFeedPath or
+// a RecordFeedPath), so that servers send them as Atom rather than as some
+// XML: the content type follows from what the file is, which only this file
+// knows (an asset or the sitemap named *.xml is not a feed).
+bool IsFeedPath(std::string_view path_below_root);
 // "records/": the list of every record, above the records' own paths.
 inline constexpr std::string_view kRecordsPath = "records/";
 // "records/<kind>/<slug>/": the filter page of one service, phase or function.

@@ -103,7 +103,7 @@ std::string SiteFeed(const Site& site) {
     std::vector<FeedEntry> more = RecordFeedEntries(site, record);
     entries.insert(entries.end(), more.begin(), more.end());
   }
-  return Feed(site, "feed.xml", std::string(kRecordsPath), SiteFeedTitle(site), std::move(entries));
+  return Feed(site, std::string(kSiteFeedPath), std::string(kRecordsPath), SiteFeedTitle(site), std::move(entries));
 }
 
 std::string RecordFeed(const Site& site, const Record& record) {
@@ -133,11 +133,11 @@ std::string FeedEntryXml(const FeedEntry& e) {
 }
 
 std::string SiteFeedHead(const Site& site, const std::optional<Date>& newest) {
-  return FeedHead(site, "feed.xml", std::string(kRecordsPath), SiteFeedTitle(site), newest);
+  return FeedHead(site, std::string(kSiteFeedPath), std::string(kRecordsPath), SiteFeedTitle(site), newest);
 }
 
 std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries) {
-  return Feed(site, "feed.xml", std::string(kRecordsPath), SiteFeedTitle(site), std::move(all_entries));
+  return Feed(site, std::string(kSiteFeedPath), std::string(kRecordsPath), SiteFeedTitle(site), std::move(all_entries));
 }
 
 }  // namespace lantern

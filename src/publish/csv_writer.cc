@@ -28,10 +28,14 @@ std::string ScalarText(const Value& value) {
 }
 
 // The cell for a column path in a record's data; empty for a field of the
-// other ATRS version.
+// other ATRS version. The columns that are not fields of the table (url,
+// publisher.name) are in every record's data, whatever its version.
 std::string Cell(const Value& data, const std::string& path) {
   const Value* version = data.Find("atrs_version");
-  if (version && FindField(DocumentKind::kRecord, VersionBit(version->text()), path) == nullptr) return {};
+  if (version && FindFieldAnyVersion(DocumentKind::kRecord, path) != nullptr &&
+      FindField(DocumentKind::kRecord, VersionBit(version->text()), path) == nullptr) {
+    return {};
+  }
   const size_t split = path.find("[].");
   if (split == std::string::npos) {
     const Value* value = data.FindPath(path);

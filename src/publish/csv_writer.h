@@ -6,9 +6,11 @@
 // ("owner.team"), then licence. Repeatable sections (third parties, models,
 // datasets, impact assessments, risks, changes, redactions) have one column
 // per sub-field ("risks.risks_and_mitigations[].risk"); its cell holds every
-// entry, one per line, each starting "[n] " so the nth lines of the section's
-// columns belong together. Lists of slugs or texts are joined with "; ",
-// booleans are yes/no, a withheld field is "(withheld)".
+// entry in order, each starting on a new line with "[n] " (an entry's own
+// text may hold line breaks too, so entry n runs to the line starting
+// "[n+1]"). Lists of slugs or texts are joined with "; ", booleans are
+// yes/no, a withheld field is "(withheld)". A header row of the column names
+// comes first; url and publisher.name are filled for records of either version.
 #ifndef LANTERN_PUBLISH_CSV_WRITER_H_
 #define LANTERN_PUBLISH_CSV_WRITER_H_
 

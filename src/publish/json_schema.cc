@@ -8,7 +8,13 @@
 namespace lantern {
 namespace {
 
-constexpr const char* kDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+// No format keyword anywhere: ajv, the most used validator, refuses a schema
+// with a format it was not given a plugin for ("unknown format"), and in
+// 2020-12 a format is only an annotation anyway. Patterns say the same and
+// every validator checks them: a date is YYYY-MM-DD with a month 01-12 and a
+// day 01-31 (the loader has already checked it is a real day), a URL absolute.
+constexpr const char* kDatePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+constexpr const char* kUrlPattern = "^https?://";
 constexpr const char* kIdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 Value Strings(const std::vector<std::string>& texts) {
@@ -54,7 +60,12 @@ Value FieldSchema(const FieldSpec& spec, unsigned version, bool nullable) {
   Value schema = Value::Map();
   schema.Set("title", TextValue(FieldLabel(spec, version)));
   schema.Set("description", TextValue(spec.help));
-  if (*FieldNumber(spec, version) != '\0') schema.Set("x-atrs-number", TextValue(FieldNumber(spec, version)));
+  // The ATRS number in "$comment", the one place for it that strict
+  // validators accept (ajv refuses an unknown keyword such as x-atrs-number),
+  // always as "ATRS number <n>" so that programs can read it back.
+  if (*FieldNumber(spec, version) != '\0') {
+    schema.Set("$comment", TextValue(std::string(kAtrsNumberComment) + FieldNumber(spec, version)));
+  }
   auto merge = [&schema](const Value& more) {
     for (const Value::Member& m : more.members()) schema.Set(m.key, m.value);
   };
@@ -74,7 +85,6 @@ Value FieldSchema(const FieldSpec& spec, unsigned version, bool nullable) {
       break;
     case FieldType::kDate:
       schema.Set("type", Type("string", nullable));
-      schema.Set("format", TextValue("date"));
       schema.Set("pattern", TextValue(kDatePattern));
       break;
     case FieldType::kId:
@@ -149,8 +159,8 @@ Value FeedbackStatsSchema() {
                                 "answered_on_time"}))
       .Set("properties",
            Value::Map()
-               .Set("from", Value::Map().Set("type", TextValue("string")).Set("format", TextValue("date")))
-               .Set("to", Value::Map().Set("type", TextValue("string")).Set("format", TextValue("date")))
+               .Set("from", Value::Map().Set("type", TextValue("string")).Set("pattern", TextValue(kDatePattern)))
+               .Set("to", Value::Map().Set("type", TextValue("string")).Set("pattern", TextValue(kDatePattern)))
                .Set("questions", PublishedCountSchema("Questions"))
                .Set("feedback", PublishedCountSchema("Feedback"))
                .Set("objections", PublishedCountSchema("Objections (UK GDPR Article 21)"))
@@ -176,7 +186,7 @@ Value VersionSchema(const char* version_text, unsigned version, bool with_feedba
                             .Set("title", TextValue("Canonical URL"))
                             .Set("description", TextValue("The address of the record's page on the site."))
                             .Set("type", TextValue("string"))
-                            .Set("format", TextValue("uri")));
+                            .Set("pattern", TextValue(kUrlPattern)));
   properties.Set("atrs_version", Value::Map()
                                      .Set("title", TextValue("ATRS version"))
                                      .Set("description", TextValue("The version of the standard the record follows."))
@@ -194,7 +204,7 @@ Value VersionSchema(const char* version_text, unsigned version, bool with_feedba
                                             .Set("name", Value::Map().Set("type", TextValue("string")))
                                             .Set("url", Value::Map()
                                                             .Set("type", TextValue("string"))
-                                                            .Set("format", TextValue("uri")))));
+                                                            .Set("pattern", TextValue(kUrlPattern)))));
   Value required = Value::List();
   for (const char* key : kRecordMetaKeys) required.Push(TextValue(key));
   for (const FieldSpec* spec : ChildFields(DocumentKind::kRecord, version, "")) {

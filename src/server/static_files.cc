@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "model/addresses.h"
 #include "render/html_escape.h"
 
 namespace lantern {
@@ -68,6 +69,9 @@ std::string ContentEtag(std::string_view bytes) {
 }
 
 std::string ContentTypeFor(const std::string& path) {
+  // Feed readers and browsers tell a feed by its type (RFC 4287), not by
+  // ".xml", which the sitemap and a site's own assets share.
+  if (IsFeedPath(path)) return "application/atom+xml";
   static const std::map<std::string, std::string> kTypes = {
       {"html", "text/html; charset=utf-8"}, {"css", "text/css; charset=utf-8"},
       {"js", "text/javascript; charset=utf-8"}, {"json", "application/json"},

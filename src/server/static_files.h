@@ -25,7 +25,10 @@
 
 namespace lantern {
 
-// The Content-Type for an allowlisted extension, or "" when the file must not be served.
+// The Content-Type for an allowlisted extension, or "" when the file must not
+// be served. `path` is below the site's root ("records/x/feed.xml"): the
+// site's Atom feeds (model/addresses.h, IsFeedPath) are application/atom+xml,
+// any other .xml application/xml.
 std::string ContentTypeFor(const std::string& path);
 
 // A strong ETag for `bytes` (quoted): their length and 64-bit FNV-1a hash.

@@ -10,6 +10,9 @@
 //   - JavaScript off: the list still links to the filter pages, which work;
 //   - no cookies, and every request goes to 127.0.0.1;
 //   - vnu.jar validates every HTML file the build wrote, in one java call;
+//   - ajv-cli at its default (strict) settings validates every record of the
+//     example and golden sites against their schema/record.json
+//     (validate_records.js);
 //   - the resident's feedback journey by keyboard against `lantern serve`,
 //     with axe on each step (feedback_journey.js).
 // Prints one line per check and closes with "N passed, N failed"; exits 1 when
@@ -24,6 +27,7 @@ const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { feedbackJourney } = require('./feedback_journey');
 const { residentDefects } = require('./resident_defects');
+const { validateRecords } = require('./validate_records');
 
 const repo = path.resolve(__dirname, '..', '..');
 const buildDir = path.resolve(process.env.LANTERN_BUILD_DIR || path.join(repo, 'build'));
@@ -385,6 +389,13 @@ async function main() {
   const errors = (result.stderr || '').split('\n').filter((l) => /: error: /.test(l));
   check(`vnu: ${htmlFiles.length} HTML files, zero errors`, result.status === 0 && errors.length === 0,
         (errors.length ? errors.slice(0, 20).join('\n') : result.stderr || result.error));
+
+  // Every record, against its site's published schema, by ajv-cli at its defaults.
+  const goldenSites = path.join(repo, 'tests', 'golden', 'sites');
+  validateRecords({
+    sites: [siteDir, ...fs.readdirSync(goldenSites).sort().map((n) => path.join(goldenSites, n, 'expected'))],
+    scratch: path.join(workDir, 'ajv'), check,
+  });
 
   await feedbackJourney({
     lantern, repo, workDir, shotDir, check,

@@ -125,6 +125,11 @@ TEST_F(FeedbackStatsCliTest, RecordPagesAndOpenDataShowBandedCounts) {
   for (const Value& item : all.Find("records")->items()) {
     EXPECT_EQ(std::vector<std::string>{}, testing::ValidateJson(schema, item));
   }
+  // And so says python3-jsonschema, of every record file too.
+  if (std::system("python3 -c 'import jsonschema' > /dev/null 2>&1") == 0) {
+    EXPECT_EQ(0, std::system(("python3 '" + testing::SourceDir() + "/tests/testing/validate_records.py' " + Quoted(out) +
+                              " > /dev/null").c_str()));
+  }
 
   // The spreadsheet has the same counts, "<5" for the band, before the licence.
   const std::string csv = testing::ReadFileOrEmpty(out + "/records.csv");

@@ -120,6 +120,48 @@ TEST(StaticServingTest, AFileKeptAsPartsIsServedJoined) {
   EXPECT_FALSE(parted.Serve("/records.json/"));
 }
 
+// Feed readers and browsers go by the type: the site's feeds are Atom, the
+// sitemap and any other .xml (an asset, a folder named like a record's) plain
+// XML, whether the preview serves them from memory or production from disk.
+TEST(StaticServingTest, FeedsAreServedAsAtomAndOtherXmlAsXml) {
+  TestServerApp t;
+  for (const char* feed : {"/feed.xml", "/records/bin-check/feed.xml"}) {
+    const Response response = t.Get(feed);
+    EXPECT_EQ(200, response.status) << feed;
+    EXPECT_EQ("application/atom+xml", response.content_type) << feed;
+  }
+  EXPECT_EQ(200, t.Get("/sitemap.xml").status);
+  EXPECT_EQ("application/xml", t.Get("/sitemap.xml").content_type);
+
+  testing::TempDir temp;
+  const std::map<std::string, std::string> types = {
+      {"feed.xml", "application/atom+xml"},        {"records/bin-check/feed.xml", "application/atom+xml"},
+      {"sitemap.xml", "application/xml"},          {"assets/feed.xml", "application/xml"},
+      {"records/feed.xml", "application/xml"},     {"records/service/housing/feed.xml", "application/xml"},
+      {"pages/feed.xml/index.html", "text/html; charset=utf-8"}};
+  for (const auto& [file, type] : types) testing::WriteFile(temp.path() + "/site/" + file, "<x/>");
+  std::string error;
+  std::unique_ptr<DiskStaticSite> disk = DiskStaticSite::Open(temp.path() + "/site", &error);
+  ASSERT_TRUE(disk) << error;
+  for (const auto& [file, type] : types) {
+    std::optional<Response> served = disk->Serve("/" + file);
+    ASSERT_TRUE(served) << file;
+    EXPECT_EQ(type, served->content_type) << file;
+  }
+}
+
+// The request every browser makes of a site on its own.
+TEST(StaticServingTest, TheFaviconIsServedAtTheRoot) {
+  TestServerApp t;
+  const Response icon = t.Get("/favicon.ico");
+  EXPECT_EQ(200, icon.status);
+  EXPECT_EQ("image/x-icon", icon.content_type);
+  EXPECT_EQ(std::string("\0\0\1\0", 4), BodyOf(icon).substr(0, 4));
+  const Response svg = t.Get("/assets/favicon.svg");
+  EXPECT_EQ(200, svg.status);
+  EXPECT_EQ("image/svg+xml", svg.content_type);
+}
+
 TEST(StaticServingTest, RedirectsAreSiteRelativeAndNeverProtocolRelative) {
   auto memory = std::make_shared<const OutputTree>(OutputTree{
       {"records/index.html", "<p>records</p>"}, {"evil.example/index.html", "<p>x</p>"}, {"index.html", "<p>home</p>"}});

@@ -3,8 +3,6 @@
 #include <regex>
 #include <set>
 
-#include "model/date.h"
-
 namespace lantern::testing {
 namespace {
 
@@ -52,11 +50,8 @@ class Validator {
       Fail(at, "schema is not an object");
       return;
     }
-    static const std::set<std::string> kKnown = {
-        "$schema", "$id",  "title",  "description", "x-atrs-number", "$defs", "$ref", "oneOf", "type", "properties",
-        "required", "additionalProperties", "items", "enum", "const", "pattern", "format"};
     for (const Value::Member& m : schema.members()) {
-      if (!kKnown.count(m.key)) Fail(at, "schema keyword \"" + m.key + "\" is not supported by this validator");
+      if (!KnownKeywords().count(m.key)) Fail(at, "schema keyword \"" + m.key + "\" is not supported by this validator");
     }
     if (const Value* ref = schema.Find("$ref")) {
       const std::string prefix = "#/$defs/";
@@ -101,9 +96,6 @@ class Validator {
       if (const Value* pattern = schema.Find("pattern"); pattern && !std::regex_search(v.text(), std::regex(pattern->text()))) {
         Fail(at, "\"" + v.text() + "\" does not match " + pattern->text());
       }
-      if (const Value* format = schema.Find("format"); format && format->text() == "date" && !Date::Parse(v.text())) {
-        Fail(at, "\"" + v.text() + "\" is not a date");
-      }
     }
     if (v.is_map()) {
       const Value* properties = schema.Find("properties");
@@ -136,7 +128,39 @@ class Validator {
   const Value& root_;
 };
 
+void CollectKeywords(const Value& schema, const std::string& at, std::map<std::string, std::string>* keywords) {
+  if (!schema.is_map()) return;
+  for (const Value::Member& m : schema.members()) {
+    keywords->try_emplace(m.key, at.empty() ? "/" : at);
+    if (m.key == "$defs" || m.key == "properties") {
+      if (!m.value.is_map()) continue;
+      for (const Value::Member& child : m.value.members()) {
+        CollectKeywords(child.value, at + "/" + m.key + "/" + child.key, keywords);
+      }
+    } else if (m.key == "items") {
+      CollectKeywords(m.value, at + "/items", keywords);
+    } else if (m.key == "oneOf") {
+      for (size_t i = 0; i < m.value.items().size(); ++i) {
+        CollectKeywords(m.value.items()[i], at + "/oneOf/" + std::to_string(i), keywords);
+      }
+    }
+  }
+}
+
 }  // namespace
+
+const std::set<std::string>& KnownKeywords() {
+  static const std::set<std::string> known = {
+      "$schema", "$id",     "$comment", "title", "description", "$defs",   "$ref",    "oneOf",
+      "type",    "properties", "required", "additionalProperties", "items", "enum", "const", "pattern"};
+  return known;
+}
+
+std::map<std::string, std::string> SchemaKeywords(const Value& root) {
+  std::map<std::string, std::string> keywords;
+  CollectKeywords(root, "", &keywords);
+  return keywords;
+}
 
 std::vector<std::string> ValidateJson(const Value& root, const Value& instance) {
   Validator validator(root);

@@ -159,5 +159,19 @@ TEST(AddressesTest, EachPartOfTheSiteHasOnePathAndBothKindsOfAddress) {
   EXPECT_EQ("/ai/records/", SiteUrl(config, kRecordsPath));
 }
 
+// The servers' Atom type rests on this: exactly the site's feed and each
+// record's, never another .xml or a feed.xml elsewhere.
+TEST(AddressesTest, IsFeedPathKnowsTheFeedsAndNothingElse) {
+  EXPECT_TRUE(IsFeedPath(kSiteFeedPath));
+  EXPECT_TRUE(IsFeedPath(RecordFeedPath("bin-check")));
+  EXPECT_TRUE(IsFeedPath("records/a/feed.xml"));
+  for (const char* other : {"", "sitemap.xml", "/feed.xml", "feed.xml/", "records/feed.xml", "records//feed.xml",
+                            "records/bin-check/feed.xml/", "records/service/housing/feed.xml", "assets/feed.xml",
+                            "records/bin-checkfeed.xml", "records/bin-check/xfeed.xml", "records/bin-check.json",
+                            "pages/feed/feed.xml", "xrecords/a/feed.xml"}) {
+    EXPECT_FALSE(IsFeedPath(other)) << other;
+  }
+}
+
 }  // namespace
 }  // namespace lantern

@@ -123,5 +123,24 @@ TEST(IncludeRulesTest, OnlyAddressesSpellsWhereARecordIs) {
   EXPECT_GT(files, 100u);
 }
 
+// The same for the feeds' file name: the server picks the Atom type by
+// IsFeedPath, which is only right while every feed is named through
+// model/addresses.h (kSiteFeedPath, RecordFeedPath).
+TEST(IncludeRulesTest, OnlyAddressesNamesTheFeeds) {
+  const fs::path src = testing::SourceDir() + "/src";
+  const std::regex spelt(R"re("feed\.xml")re");
+  for (const auto& entry : fs::recursive_directory_iterator(src)) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".h" && ext != ".cc") continue;
+    const std::string relative = fs::relative(entry.path(), src).string();
+    if (relative == "model/addresses.h") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      EXPECT_FALSE(std::regex_search(line, spelt)) << "src/" << relative << ":" << number << ": " << line;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lantern

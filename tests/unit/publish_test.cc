@@ -101,31 +101,46 @@ TEST(JsonSchemaTest, ExampleSiteRecordsValidateAgainstThePublishedSchema) {
 }
 
 // A second opinion from an independent implementation (python3-jsonschema,
-// installed by ./setup): the schema is valid 2020-12 and the records pass it.
+// installed by ./setup, run by tests/testing/validate_records.py): the schema
+// is valid 2020-12 and every record passes it, in records.json and in its own
+// records/<id>.json, on the example site and on every golden site as built.
 TEST(JsonSchemaTest, IndependentValidatorAgrees) {
   if (std::system("python3 -c 'import jsonschema' > /dev/null 2>&1") != 0) {
     GTEST_SKIP() << "python3-jsonschema is not installed (./setup installs it)";
   }
   const Built& b = ExampleSite();
   testing::TempDir temp;
-  testing::WriteFile(temp.path() + "/schema.json", b.output.at("schema/record.json"));
-  testing::WriteFile(temp.path() + "/records.json", b.output.at("records.json"));
-  Value broken = Parse(b.output.at("records.json")).Find("records")->items().front();
-  broken.Set("phase", TextValue("finished"));
-  testing::WriteFile(temp.path() + "/broken.json",
-                     "{\"records\": [" + ToJson(broken) + "]}");
-  testing::WriteFile(temp.path() + "/check.py",
-                     "import json, sys\n"
-                     "from jsonschema import Draft202012Validator\n"
-                     "schema = json.load(open(sys.argv[1]))\n"
-                     "Draft202012Validator.check_schema(schema)\n"
-                     "v = Draft202012Validator(schema)\n"
-                     "errors = [e.message for r in json.load(open(sys.argv[2]))['records'] for e in v.iter_errors(r)]\n"
-                     "print('\\n'.join(errors[:5]))\n"
-                     "sys.exit(1 if errors else 0)\n");
-  const std::string run = "python3 '" + temp.path() + "/check.py' '" + temp.path() + "/schema.json' '";
-  EXPECT_EQ(0, std::system((run + temp.path() + "/records.json'").c_str()));
-  EXPECT_NE(0, std::system((run + temp.path() + "/broken.json' > /dev/null").c_str()));
+  testing::WriteTree(temp.path() + "/example", b.output);
+  const std::string script = "python3 '" + testing::SourceDir() + "/tests/testing/validate_records.py' ";
+  auto run = [&](const std::string& sites) {
+    std::string output;
+    std::FILE* pipe = popen((script + sites + " 2>&1").c_str(), "r");
+    char buffer[4096];
+    for (size_t n; pipe && (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+    const int status = pipe ? pclose(pipe) : -1;
+    return std::make_pair(status, output);
+  };
+  std::string sites = "'" + temp.path() + "/example'";
+  for (const char* golden : {"basic", "published-records"}) {
+    sites += " '" + testing::SourceDir() + "/tests/golden/sites/" + golden + "/expected'";
+  }
+  const auto [status, output] = run(sites);
+  EXPECT_EQ(0, status) << output;
+  const std::string count = std::to_string(b.site.records.size());
+  EXPECT_NE(std::string::npos, output.find("example: " + count + " in records.json, " + count + " record files, valid"))
+      << output;
+  EXPECT_NE(std::string::npos, output.find("basic/expected: 3 in records.json, 3 record files, valid")) << output;
+
+  // A broken record in either place fails, naming where.
+  Value one = Parse(b.output.at(RecordJsonPath(b.site.records.front())));
+  Value record = *one.Find("record");
+  record.Set("phase", TextValue("finished"));
+  one.Set("record", record);
+  testing::WriteFile(temp.path() + "/example/" + RecordJsonPath(b.site.records.front()), ToJson(one));
+  const auto [broken_status, broken_output] = run("'" + temp.path() + "/example'");
+  EXPECT_NE(0, broken_status);
+  // (Which error it names is best_match's choice among the oneOf branches.)
+  EXPECT_NE(std::string::npos, broken_output.find(": " + RecordJsonPath(b.site.records.front()) + ".")) << broken_output;
 }
 
 // The validator must be able to fail, or the test above proves nothing.
@@ -146,7 +161,7 @@ TEST(JsonSchemaTest, ValidatorRejectsBrokenRecords) {
   EXPECT_FALSE(broken([](Value* r) { r->Set("atrs_version", TextValue("5.0")); }).empty());
   EXPECT_FALSE(broken([](Value* r) {
                  Value dates = *r->Find("dates");
-                 dates.Set("published", TextValue("2025-02-30"));
+                 dates.Set("published", TextValue("2025-13-01"));  // no month 13
                  r->Set("dates", dates);
                }).empty());
   EXPECT_FALSE(broken([](Value* r) {
@@ -186,8 +201,40 @@ TEST(JsonSchemaTest, EveryRecordFieldOfTheTableIsInTheSchema) {
         start = dot + 1;
       }
       ASSERT_NE(nullptr, node) << f.path << " in " << version;
+      // Its ATRS number, readable by programs, where strict validators allow it.
+      const std::string number = FieldNumber(f, version);
+      const Value* comment = node->Find("$comment");
+      if (number.empty()) {
+        EXPECT_EQ(nullptr, comment) << f.path;
+      } else {
+        ASSERT_NE(nullptr, comment) << f.path << " in " << version << " has no $comment";
+        EXPECT_EQ(kAtrsNumberComment + number, comment->text()) << f.path;
+      }
     }
   }
+}
+
+// ajv, the most used validator, runs strict by default: it refuses a schema
+// with any keyword it does not know ("x-atrs-number") or a format it has no
+// plugin for. Every subschema, with and without feedback_stats, uses only
+// keywords of the 2020-12 vocabularies that need no plugin.
+TEST(JsonSchemaTest, UsesOnlyKeywordsStrictValidatorsKnow) {
+  for (bool with_feedback_stats : {false, true}) {
+    const Value schema = RecordJsonSchema(ExampleSite().site.config, with_feedback_stats);
+    const std::map<std::string, std::string> used = testing::SchemaKeywords(schema);
+    EXPECT_TRUE(used.count("$comment"));
+    for (const auto& [keyword, where] : used) {
+      EXPECT_TRUE(testing::KnownKeywords().count(keyword)) << "\"" << keyword << "\" at " << where;
+    }
+  }
+  // The walk reaches nested subschemas, or the loop above proves nothing.
+  Value odd = RecordJsonSchema(ExampleSite().site.config);
+  Value item = Value::Map().Set("format", TextValue("date"));
+  Value options = Value::List();
+  options.Push(item);
+  Value deep = Value::Map().Set("items", Value::Map().Set("oneOf", options));
+  odd.Set("$defs", Value::Map().Set("x", Value::Map().Set("properties", Value::Map().Set("y", deep))));
+  EXPECT_EQ("/$defs/x/properties/y/items/oneOf/0", testing::SchemaKeywords(odd).at("format"));
 }
 
 // Every leaf of the YAML (its text, booleans as yes/no) is in records.json at
@@ -377,6 +424,42 @@ TEST(CsvTest, ExampleSiteHasOneRowPerRecordAndNoFormulaCells) {
       if (cell.empty()) continue;
       EXPECT_EQ(std::string::npos, std::string("=+-@\t\r").find(cell[0])) << "formula cell: " << cell.substr(0, 40);
     }
+  }
+}
+
+// Read by a real CSV parser (Python's csv module, strict), not split on
+// lines: cells hold line breaks, so the file has far more lines than rows.
+// One header row of the columns, then one row per record in records.json's
+// order, each with every column; url and publisher.name filled in.
+TEST(CsvTest, ARealCsvParserReadsOneRowPerRecordWithEveryColumn) {
+  const Built& b = ExampleSite();
+  testing::TempDir temp;
+  testing::WriteTree(temp.path() + "/site", b.output);
+  const std::string script = "python3 '" + testing::SourceDir() + "/tests/testing/check_records_csv.py' '" +
+                             temp.path() + "/site' > '" + temp.path() + "/out' 2>&1";
+  const size_t rows = b.site.records.size(), columns = RecordsCsvColumns().size();
+  EXPECT_EQ(0, std::system(script.c_str())) << testing::ReadFileOrEmpty(temp.path() + "/out");
+  const std::string out = testing::ReadFileOrEmpty(temp.path() + "/out");
+  EXPECT_EQ(0u, out.rfind(std::to_string(rows) + " rows, " + std::to_string(columns) + " columns, ", 0)) << out;
+  const size_t lines = std::stoul(out.substr(out.rfind(", ") + 2));
+  EXPECT_GT(lines, 2 * (rows + 1)) << "cells with line breaks, or the parser is not put to the test";
+  std::vector<std::string> header;
+  const std::string& csv = b.output.at("records.csv");
+  for (size_t at = 0, end = csv.find("\r\n"); at < end;) {
+    const size_t comma = std::min(csv.find(',', at), end);
+    header.push_back(csv.substr(at, comma - at));
+    at = comma + 1;
+  }
+  EXPECT_EQ(RecordsCsvColumns(), header);
+  const Record& first = b.site.records.front();
+  EXPECT_NE(std::string::npos, csv.find("\r\n" + first.id + "," + AbsoluteUrl(b.site.config, RecordPath(first)) +
+                                        ",4.0,published," + b.site.config.organisation + ","))
+      << "the url and publisher.name columns are filled";
+  // Broken files fail: a cell too many in a row, a record left out.
+  for (const std::string& broken : {testing::ReplaceOnce(csv, "\r\n" + first.id + ",", "\r\n" + first.id + ",,"),
+                                    csv.substr(0, csv.rfind("\r\n", csv.size() - 3) + 2)}) {
+    testing::WriteFile(temp.path() + "/site/records.csv", broken);
+    EXPECT_NE(0, std::system(script.c_str())) << testing::ReadFileOrEmpty(temp.path() + "/out");
   }
 }
 

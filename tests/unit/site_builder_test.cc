@@ -4,6 +4,7 @@
 #include "assemble/theme.h"
 #include "base/file_system.h"
 #include "load/site_loader.h"
+#include "publish/favicon.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -59,6 +60,19 @@ TEST(SiteBuilderTest, ProducesEveryPageKind) {
                            "404.html", "assets/style.css"}) {
     EXPECT_EQ(1u, output.count(path)) << path;
   }
+}
+
+// Browsers ask for /favicon.ico on their own: every build has one at the
+// root, the theme's unless the site brings its own icon in assets/.
+TEST(SiteBuilderTest, PublishesAFaviconAtTheRoot) {
+  Diagnostics d;
+  const OutputTree plain = BuildBaseSiteWith({}, &d);
+  EXPECT_EQ(DefaultFaviconIco(), plain.at("favicon.ico"));
+  EXPECT_EQ(EmbeddedFiles().ReadFile("themes/default/static/favicon.svg").value(), plain.at("assets/favicon.svg"));
+  const OutputTree own = BuildBaseSiteWith({{"assets/favicon.ico", "the council's crest"}}, &d);
+  EXPECT_EQ("the council's crest", own.at("favicon.ico"));
+  EXPECT_EQ("the council's crest", own.at("assets/favicon.ico"));
+  EXPECT_EQ(0, d.error_count()) << d.Format();
 }
 
 TEST(SiteBuilderTest, SiteLayoutOverridesTheThemeByName) {
