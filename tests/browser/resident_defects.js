@@ -12,9 +12,18 @@ async function residentDefects({ page, origin, ids, check }) {
   check(`record @375: banner and navigation take at most 140px (took ~230 before the "Menu") (${Math.round(headerBottom)})`,
         headerBottom <= 140);
   const menuLinks = await page.locator('.service-nav__menu .service-nav__link').count();
-  await page.locator('.service-nav__toggle').click();
+  // By keyboard: Tab to "Menu", Enter, and the next Tab is the first link.
+  let onMenu = false;
+  for (let n = 0; n < 10 && !onMenu; n++) {
+    await page.keyboard.press('Tab');
+    onMenu = await page.evaluate(() => !!document.activeElement && document.activeElement.classList.contains('service-nav__toggle'));
+  }
+  await page.keyboard.press('Enter');
   const openLinks = await page.locator('.service-nav__menu .service-nav__link:visible').count();
-  check(`record @375: "Menu" opens every navigation link (${openLinks} of ${menuLinks})`, menuLinks > 1 && openLinks === menuLinks);
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement && document.activeElement.closest('.service-nav__menu') ? document.activeElement.textContent : '');
+  check(`record @375: "Menu" is reached by Tab and Enter opens every navigation link (${openLinks} of ${menuLinks}), the next Tab is the first ("${next}")`,
+        onMenu && menuLinks > 1 && openLinks === menuLinks && next.trim() === 'Records');
 
   // Summary lists on a record page: the form's styles no longer reach them.
   await page.setViewportSize({ width: 1280, height: 800 });

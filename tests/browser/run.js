@@ -137,7 +137,9 @@ async function tabThrough(page) {
     const list = [];
     all.forEach((el, i) => {
       const style = getComputedStyle(el);
-      const hidden = el.closest('[hidden]') || style.visibility === 'hidden' || style.display === 'none' ||
+      // Inside a closed <details> (the phone's "Menu"), only the summary can be reached.
+      const folded = el.tagName !== 'SUMMARY' && el.closest('details:not([open])');
+      const hidden = el.closest('[hidden]') || folded || style.visibility === 'hidden' || style.display === 'none' ||
                      el.tabIndex < 0 || el.disabled || (el.offsetParent === null && style.position !== 'fixed');
       el.dataset.lanternIndex = String(i);
       if (!hidden) list.push(String(i));
