@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "assemble/plural_rules.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
 #include "load/yaml_reader.h"
@@ -70,13 +71,47 @@ std::vector<std::pair<std::string, std::string>> ReadStrings(const std::string& 
   return strings;
 }
 
-// Everything in which `translation` (named `path`) differs from English, one
-// line each; empty when they agree.
+// The plural categories `language` uses for whole numbers (CLDR's rules, as
+// Theme::Plural applies them): "one" and "other" for English, all six for Welsh.
+std::set<std::string> CategoriesOf(const std::string& language) {
+  std::set<std::string> categories;
+  for (uint64_t n = 0; n <= 1000; ++n) categories.insert(std::string(PluralCategory(language, n)));
+  return categories;
+}
+
+// The stem of a counted sentence's _other form ("data_records_count_other" →
+// "data_records_count"), or "" for any other key.
+std::string PluralStem(const std::string& key) {
+  return EndsWith(key, "_other") ? key.substr(0, key.size() - 6) : std::string();
+}
+
+// Everything in which `translation` (named `path`, in `language`) differs from
+// English, one line each; empty when they agree. A counted sentence has, in
+// place of English's _one/_other forms, one form per category of the language,
+// each with English's _other placeholders.
 std::vector<std::string> CompareWithEnglish(const std::string& english, const std::string& path,
-                                            const std::string& translation) {
+                                            const std::string& translation, const std::string& language = "cy") {
   std::vector<std::string> problems;
-  const auto en = ReadStrings("en.yaml", english, &problems);
+  auto en = ReadStrings("en.yaml", english, &problems);
   const auto other = ReadStrings(path, translation, &problems);
+  // English's plural forms, re-cut to the translation's categories, in CLDR
+  // order where English's _other form stands.
+  static const char* kOrder[] = {"zero", "one", "two", "few", "many", "other"};
+  const std::set<std::string> categories = CategoriesOf(language);
+  const auto has_key = [&](const std::string& key) {
+    return std::any_of(en.begin(), en.end(), [&](const auto& entry) { return entry.first == key; });
+  };
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (const auto& [key, text] : en) {
+    if (const std::string stem = PluralStem(key); !stem.empty()) {
+      for (const char* category : kOrder) {
+        if (categories.count(category)) expected.emplace_back(stem + "_" + category, text);
+      }
+    } else if (!(EndsWith(key, "_one") && has_key(key.substr(0, key.size() - 4) + "_other"))) {
+      expected.emplace_back(key, text);
+    }
+  }
+  en = std::move(expected);
   std::vector<std::string> en_keys;
   std::vector<std::string> other_keys;
   for (const auto& [key, text] : en) en_keys.push_back(key);
@@ -132,7 +167,7 @@ TEST(ThemeStringsFilesTest, EveryStringsFileOfTheThemeMatchesEnglish) {
   for (const std::string& name : names) {
     if (name == "en.yaml" || !EndsWith(name, ".yaml")) continue;
     const std::vector<std::string> problems =
-        CompareWithEnglish(en, name, Embedded("themes/default/strings/" + name));
+        CompareWithEnglish(en, name, Embedded("themes/default/strings/" + name), name.substr(0, name.size() - 5));
     EXPECT_TRUE(problems.empty()) << name << ":\n" << Lines(problems);
   }
 }
@@ -170,6 +205,24 @@ TEST(ThemeStringsFilesTest, ReportsADroppedPlaceholderAndKeysOutOfOrder) {
   EXPECT_TRUE(CompareWithEnglish(en, "cy.yaml", "a: \"Cofnodion: {count}\"\nb: \"B\"\nc: \"C\"\n").empty());
 }
 
+TEST(ThemeStringsFilesTest, ACountedSentenceNeedsEveryFormOfTheLanguage) {
+  const std::string en = "n_one: \"{count} record\"\nn_other: \"{count} records\"\nt: \"T\"\n";
+  const std::string all_six =
+      "n_zero: \"{count} cofnod\"\nn_one: \"{count} cofnod\"\nn_two: \"{count} gofnod\"\n"
+      "n_few: \"{count} chofnod\"\nn_many: \"{count} chofnod\"\nn_other: \"{count} cofnod\"\nt: \"T\"\n";
+  EXPECT_TRUE(CompareWithEnglish(en, "cy.yaml", all_six).empty()) << Lines(CompareWithEnglish(en, "cy.yaml", all_six));
+  // Welsh with only English's forms lacks four; and each form keeps {count}.
+  EXPECT_EQ((std::vector<std::string>{"missing key: n_zero", "missing key: n_two", "missing key: n_few",
+                                      "missing key: n_many"}),
+            CompareWithEnglish(en, "cy.yaml", "n_one: \"{count} cofnod\"\nn_other: \"{count} cofnod\"\nt: \"T\"\n"));
+  std::string dropped = all_six;
+  dropped.replace(dropped.find("{count} gofnod"), 14, "dau gofnod");
+  EXPECT_EQ((std::vector<std::string>{"placeholders of n_two: en.yaml has {count}, cy.yaml has none"}),
+            CompareWithEnglish(en, "cy.yaml", dropped));
+  // A language with English's categories needs only _one and _other.
+  EXPECT_TRUE(CompareWithEnglish(en, "xx.yaml", "n_one: \"{count} r\"\nn_other: \"{count} rs\"\nt: \"T\"\n", "xx").empty());
+}
+
 TEST(ThemeStringsFilesTest, AWelshSiteGetsTheWelshStrings) {
   // What LoadTheme does for site.yaml's language: the language's file over English.
   MemoryFileSystem site_files;
@@ -179,6 +232,8 @@ TEST(ThemeStringsFilesTest, AWelshSiteGetsTheWelshStrings) {
   EXPECT_EQ("Neidio i'r prif gynnwys", theme.String("skip_link"));
   EXPECT_EQ("Cofnodion", theme.String("records_title"));
   EXPECT_EQ("Rydym yn ei gadw am 365 diwrnod.", theme.Sentence("feedback_retention", {{"days", "365"}}));
+  EXPECT_EQ("Mae 2 gofnod yn y gofrestr.", theme.Plural("data_records_count", 2));
+  EXPECT_EQ("Mae 3 chofnod yn y gofrestr.", theme.Plural("data_records_count", 3));
 }
 
 }  // namespace
