@@ -206,8 +206,18 @@ Value ConstantView(const Site& site, const Theme& theme) {
                        .Set("contact_email", TextValue(c.contact_email))
                        .Set("base_url", TextValue(c.base_url)));
   view.Set("root", TextValue(c.root_path));
+  // Every string that names the organisation, as the whole sentence for this
+  // site: filled once per build, here in the constant layer, not per page.
+  const std::map<std::string, std::string> site_values = {{"organisation", c.organisation}};
+  Value sentences = Value::Map();
+  for (const Value::Member& member : theme.strings.members()) {
+    if (member.value.is_text() && member.value.text().find("{organisation}") != std::string::npos) {
+      sentences.Set(member.key, TextValue(FillPlaceholders(member.value.text(), site_values)));
+    }
+  }
+  view.Set("sentences", std::move(sentences));
   // The description a page without its own (home, lists, data) gives search engines.
-  view.Set("meta_description", TextValue(theme.Sentence("meta_description_site", {{"organisation", c.organisation}})));
+  view.Set("meta_description", TextValue(theme.Sentence("meta_description_site", site_values)));
   view.Set("feed_url", TextValue(SiteUrl(c, kSiteFeedPath)));
   view.Set("data_url", TextValue(c.root_path + "data/"));
   view.Set("licence", Value::Map()

@@ -64,6 +64,26 @@ TEST(SiteBuilderTest, ProducesEveryPageKind) {
 
 // Browsers ask for /favicon.ico on their own: every build has one at the
 // root, the theme's unless the site brings its own icon in assets/.
+TEST(SiteBuilderTest, AWelshSiteHasWelshSentencesWithTheOrganisationInWelshWordOrder) {
+  const std::string site_yaml =
+      testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/site.yaml");
+  Diagnostics d;
+  const OutputTree output =
+      BuildBaseSiteWith({{"site.yaml", testing::ReplaceOnce(site_yaml, "language: en", "language: cy")}}, &d);
+  ASSERT_FALSE(output.empty());
+  const std::string& list = output.at("records/index.html");
+  EXPECT_NE(std::string::npos, list.find("<html lang=\"cy\">"));
+  // The organisation stands inside the Welsh sentence, not after an English one.
+  EXPECT_NE(std::string::npos, list.find("Dyma gofnodion yr offer algorithmig y mae Test Borough Council yn eu defnyddio."));
+  EXPECT_NE(std::string::npos, list.find("Cyhoeddwr y wefan: Test Borough Council."));
+  EXPECT_EQ(std::string::npos, list.find("These are the records"));
+  EXPECT_NE(std::string::npos, output.at("data/index.html").find("Mae 1 cofnod yn y gofrestr."));
+  // English stays English, with the same words in the same place.
+  const OutputTree english = BuildBaseSiteWith({}, &d);
+  EXPECT_NE(std::string::npos,
+            english.at("records/index.html").find("These are the records of the algorithmic tools used by Test Borough Council. Each"));
+}
+
 TEST(SiteBuilderTest, PublishesAFaviconAtTheRoot) {
   Diagnostics d;
   const OutputTree plain = BuildBaseSiteWith({}, &d);
