@@ -5,8 +5,9 @@
 // (KeepListedParts); the site-wide pages are then built from those. Memory
 // is about a batch of records plus what each record keeps for the lists
 // (measured on the 20,000-record bench site: about 7 KB a record while
-// streaming, about 15 KB at the peak, while the list and filter pages are
-// rendered, since their views hold every listed record).
+// streaming, about 14 KB at the peak, while the records page is rendered,
+// since its view's conversion and its HTML hold every listed record; the
+// pages that list records are rendered one at a time, see BuildSiteWide).
 //
 // The result is the same as LoadSite, LoadTheme, BuildSite and
 // CheckInternalLinks in turn (site_pipeline.cc): the same diagnostics (text and

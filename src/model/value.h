@@ -59,6 +59,12 @@ class Value {
   // that never came (this node's only; a copied node has none): for a tree
   // kept long, such as what a streamed build keeps of each record.
   void ShrinkToFit();
+  // Give up this node's text, items or members, leaving it with none (its
+  // kind stays): for a consumer that converts a tree it owns into another
+  // and frees each part as it goes, so that the two are never whole at once.
+  std::string TakeText() { return std::move(text_); }
+  std::vector<Value> TakeItems() { return std::move(items_); }
+  std::vector<Member> TakeMembers() { return std::move(members_); }
 
   // "text", "a list", "a mapping", …: for messages.
   const char* KindName() const;

@@ -29,6 +29,39 @@ TEST(TemplateTest, EmptyTextIsFalseInSections) {
   EXPECT_EQ("<p>Hi</p>", set.Render("t", full, &d).value_or("FAILED"));
 }
 
+// RenderInLayout converts the view it is given up, freeing it as it goes
+// (TakeData); the result must be what Render gives for the same view, for
+// every kind of node: null, booleans, empty and long texts, nested lists and maps.
+TEST(TemplateTest, LayoutRenderSeesTheSameViewAsRender) {
+  TemplateSet set;
+  Diagnostics d;
+  const std::string body =
+      "{{#flag}}F{{/flag}}{{^off}}O{{/off}}{{^nothing}}N{{/nothing}}{{^empty}}E{{/empty}}"
+      "{{#rows}}<{{name}}:{{#cells}}[{{.}}]{{/cells}}{{^cells}}-{{/cells}}>{{/rows}}{{long}}";
+  ASSERT_TRUE(set.AddTemplate("page", "page.mustache", body, &d));
+  ASSERT_TRUE(set.AddTemplate("layout", "layout.mustache", "<main>{{{content}}}</main>{{long}}", &d));
+  auto make_view = [] {
+    Value rows = Value::List();
+    Value cells = Value::List();
+    cells.Push(TextValue("a"));
+    cells.Push(TextValue("<b>"));
+    rows.Push(Value::Map().Set("name", TextValue("one")).Set("cells", std::move(cells)));
+    rows.Push(Value::Map().Set("name", TextValue("two")).Set("cells", Value::List()));
+    return Value::Map()
+        .Set("flag", Value::Bool(true))
+        .Set("off", Value::Bool(false))
+        .Set("nothing", Value::Null())
+        .Set("empty", TextValue(""))
+        .Set("rows", std::move(rows))
+        .Set("long", TextValue("a text long enough not to fit in a short string & more"));
+  };
+  const std::string page = set.Render("page", make_view(), &d).value_or("FAILED");
+  EXPECT_EQ("FONE<one:[a][&lt;b&gt;]><two:->a text long enough not to fit in a short string &amp; more", page);
+  EXPECT_EQ("<main>" + page + "</main>a text long enough not to fit in a short string &amp; more",
+            set.RenderInLayout("page", "layout", make_view(), &d).value_or("FAILED"));
+  EXPECT_FALSE(d.has_errors());
+}
+
 TEST(TemplateTest, SyntaxErrorIsPositioned) {
   TemplateSet set;
   Diagnostics d;

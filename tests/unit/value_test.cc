@@ -35,5 +35,37 @@ TEST(ValueTest, ChainedSetOnATemporaryMovesTheTree) {
   EXPECT_EQ(&named, &same);
 }
 
+TEST(ValueTest, TakeGivesUpTextItemsAndMembersButKeepsTheKind) {
+  Value text = TextValue("a text long enough not to fit in a short string");
+  EXPECT_EQ("a text long enough not to fit in a short string", text.TakeText());
+  EXPECT_TRUE(text.is_text());
+  EXPECT_EQ("", text.text());
+
+  Value list = Value::List();
+  list.Push(TextValue("x"));
+  list.Push(Value::Null());
+  std::vector<Value> items = list.TakeItems();
+  ASSERT_EQ(2u, items.size());
+  EXPECT_EQ("x", items[0].text());
+  EXPECT_TRUE(items[1].is_null());
+  EXPECT_TRUE(list.is_list());
+  EXPECT_TRUE(list.items().empty());
+
+  Value map = Value::Map().Set("k", TextValue("v"), {2, 3});
+  std::vector<Value::Member> members = map.TakeMembers();
+  ASSERT_EQ(1u, members.size());
+  EXPECT_EQ("k", members[0].key);
+  EXPECT_EQ(2, members[0].key_location.line);
+  EXPECT_EQ("v", members[0].value.text());
+  EXPECT_TRUE(map.is_map());
+  EXPECT_EQ(nullptr, map.Find("k"));
+
+  // Nothing to give up: empty, and taking again gives nothing more.
+  Value empty_list = Value::List();
+  EXPECT_TRUE(empty_list.TakeItems().empty());
+  EXPECT_TRUE(list.TakeItems().empty());
+  EXPECT_TRUE(Value::Null().TakeMembers().empty());
+}
+
 }  // namespace
 }  // namespace lantern
