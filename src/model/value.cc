@@ -77,6 +77,8 @@ Value& Value::Set(std::string_view key, Value value, SourceLocation key_at) & {
   return *this;
 }
 
+std::vector<Value::Member> Value::TakeMembers() { return std::move(members_); }
+
 void Value::ShrinkToFit() {
   members_.shrink_to_fit();
   items_.shrink_to_fit();

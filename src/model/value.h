@@ -64,7 +64,8 @@ class Value {
   // and frees each part as it goes, so that the two are never whole at once.
   std::string TakeText() { return std::move(text_); }
   std::vector<Value> TakeItems() { return std::move(items_); }
-  std::vector<Member> TakeMembers() { return std::move(members_); }
+  // Out of line: Member is incomplete here, and clang will not move a vector of it.
+  std::vector<Member> TakeMembers();
 
   // "text", "a list", "a mapping", …: for messages.
   const char* KindName() const;
