@@ -555,6 +555,7 @@ void AddPageView(const Page& page, Value* view) {
 void AddDataView(const Site& site, const Theme& theme, Value* view) {
   const SiteConfig& c = site.config;
   std::string example_id = site.records.empty() ? "bin-check" : site.records.front().id;
+  const size_t csv_columns = RecordsCsvColumns(site.feedback_summary.has_value()).size();
   Value data = Value::Map()
                    .Set("records_json_url", TextValue(c.root_path + "records.json"))
                    .Set("records_csv_url", TextValue(c.root_path + "records.csv"))
@@ -565,12 +566,9 @@ void AddDataView(const Site& site, const Theme& theme, Value* view) {
                    .Set("example_json_url", TextValue(SiteUrl(c, RecordJsonPath(example_id))))
                    .Set("example_feed_url", TextValue(SiteUrl(c, RecordFeedPath(example_id))))
                    .Set("record_count", TextValue(std::to_string(site.records.size())))
-                   .Set("csv_column_count",
-                        TextValue(std::to_string(RecordsCsvColumns(site.feedback_summary.has_value()).size())))
+                   .Set("csv_column_count", TextValue(std::to_string(csv_columns)))
                    .Set("records_sentence", TextValue(theme.Plural("data_records_count", site.records.size())))
-                   .Set("csv_columns_sentence",
-                        TextValue(theme.Plural("data_csv_columns",
-                                               RecordsCsvColumns(site.feedback_summary.has_value()).size())));
+                   .Set("csv_columns_sentence", TextValue(theme.Plural("data_csv_columns", csv_columns)));
   view->Set("data", std::move(data));
   view->Set("json_ld_html", TextValue(DataJsonLd(site)));
   view->Set("meta_description", TextValue(theme.Sentence("meta_description_data", {{"organisation", c.organisation}})));

@@ -21,13 +21,13 @@ constexpr const char* kHealthPath = "/__lantern/health";
 // How long a resident is asked to wait when the store could not take a send.
 constexpr int64_t kStoreRetrySeconds = 60;
 
-// An IPv6 address as its /64 network; anything else as it is.
 // What the form calls a record: its name, or its id when it has none.
 std::string RecordTitle(const Record& record) {
   std::string name = record.Text("summary.name");
   return name.empty() ? record.id : name;
 }
 
+// An IPv6 address as its /64 network; anything else as it is.
 std::string RateKey(const std::string& address) {
   if (address.find(':') == std::string::npos) return address;
   unsigned char bytes[16];
