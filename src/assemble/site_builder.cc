@@ -64,7 +64,7 @@ class TemplatePool {
 // batches, by BuildSite).
 std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const Theme& theme) {
   std::vector<PageJob> jobs;
-  const std::string root = site.config.root_path;
+  const std::string root = SiteUrl(site.config, "");
   const Date today = site.config.today;  // for "review overdue": TodayUtc() when the site was loaded
   jobs.push_back({"index.html", "home",
                   [&site, &index, &theme, root, today] {
@@ -99,7 +99,7 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
     jobs.push_back({"pages/" + page.slug + "/index.html", statement ? "accessibility" : "page",
                     [&site, &index, &theme, &page, statement] {
                       Value view = PageView(site, index, theme, PageKind::kPage, page.title, PageUrl(site, page));
-                      AddPageView(page, &view);
+                      AddPageView(page, theme, &view);
                       if (statement) AddAccessibilityView(site, &view);
                       return view;
                     },

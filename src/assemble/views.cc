@@ -7,6 +7,7 @@
 #include "load/schema.h"
 #include "load/validator.h"
 #include "model/addresses.h"
+#include "model/languages.h"
 #include "publish/csv_writer.h"
 #include "publish/discovery.h"
 #include "publish/record_data.h"
@@ -102,6 +103,21 @@ bool IsWithheld(const Record& record, const std::string& schema_path) {
   return lantern::IsWithheld(record.withheld, schema_path);
 }
 
+// The language a record's field is shown in on a page of a bilingual site,
+// when it is not the page's: the original's, where the record has no
+// translation into the page's language or its translation leaves the field
+// out ("" otherwise, and always on a page in the original's language). A
+// field inside a repeatable section counts as translated when its section is.
+std::string ContentLanguage(const Record& record, std::string_view schema_path) {
+  const std::optional<TranslationNote>& note = record.translation_note;
+  if (!note) return "";
+  if (!note->fallback_language.empty()) return note->fallback_language;
+  const RecordTranslation* translation = record.Translation(note->language);
+  if (translation == nullptr) return "";
+  const std::string path(schema_path.substr(0, schema_path.find("[]")));
+  return translation->data->FindPath(path) != nullptr ? "" : note->source_language;
+}
+
 // A summary-list row for the field `spec` whose value is `value` (may be null).
 Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* value,
           FieldMarkdown* markdown) {
@@ -117,6 +133,9 @@ Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const
   row.Set("partly_withheld", Value::Bool(partly));
   row.Set("withheld_reason", TextValue(listed ? WithheldReason(record, spec.path) : ""));
   row.Set("is_group", Value::Bool(false));
+  const bool readers_text = spec.type == FieldType::kText || spec.type == FieldType::kMarkdown ||
+                            spec.type == FieldType::kTextList;
+  row.Set("value_lang", TextValue(readers_text && !IsBlank(value) ? ContentLanguage(record, spec.path) : ""));
   row.Set("value_html", TextValue(withheld ? "" : IsBlank(value) ? EscapeHtml(theme.String("value_none"))
                                                                  : ValueHtml(spec, *value, theme, markdown)));
   return row;
@@ -195,6 +214,40 @@ std::string RecordUrl(const Site& site, const Record& record) { return SiteUrl(s
 
 std::string PageUrl(const Site& site, const Page& page) { return SiteUrl(site.config, PagePath(page)); }
 
+// The notice a page of a bilingual site gives about its translation: none
+// in the language it was written in; otherwise whether it is translated at
+// all (if not, the original is shown, marked with its lang), in part, by
+// machine, or since the original changed. Sentences in the page's language.
+Value TranslationNoteView(const std::optional<TranslationNote>& note, const Theme& theme, bool is_record) {
+  Value view = Value::Map();
+  if (!note) return view;
+  const std::string source_name =
+      theme.String("language_name_" + PrimaryLanguage(note->fallback_language.empty() ? "en" : note->fallback_language));
+  const std::map<std::string, std::string> values = {{"source_language", source_name}};
+  view.Set("shown", Value::Bool(true));
+  if (!note->fallback_language.empty()) {
+    view.Set("missing", Value::Bool(true));
+    view.Set("fallback_language", TextValue(note->fallback_language));
+    view.Set("missing_sentence",
+             TextValue(theme.Sentence(is_record ? "translation_missing_record" : "translation_missing_page", values)));
+    return view;
+  }
+  std::vector<std::string> sentences;
+  if (note->partial) sentences.push_back(theme.Sentence("translation_partial", values));
+  if (note->by_machine) {
+    sentences.push_back(note->reviewed_on
+                            ? theme.Sentence("translation_machine_reviewed", {{"date", note->reviewed_on->Display()}})
+                            : theme.String("translation_machine"));
+  }
+  if (note->stale) sentences.push_back(theme.String("translation_stale"));
+  Value list = Value::List();
+  for (std::string& sentence : sentences) list.Push(TextValue(std::move(sentence)));
+  view.Set("has_sentences", Value::Bool(!list.items().empty()));
+  view.Set("sentences", std::move(list));
+  view.Set("by_sentence", TextValue(theme.Sentence("translation_by", {{"translator", note->translated_by}})));
+  return view;
+}
+
 Value ConstantView(const Site& site, const Theme& theme) {
   const SiteConfig& c = site.config;
   Value view = Value::Map();
@@ -205,7 +258,10 @@ Value ConstantView(const Site& site, const Theme& theme) {
                        .Set("language", TextValue(c.language))
                        .Set("contact_email", TextValue(c.contact_email))
                        .Set("base_url", TextValue(c.base_url)));
-  view.Set("root", TextValue(c.root_path));
+  view.Set("root", TextValue(SiteUrl(c, "")));
+  // The root of the files every language shares (assets, the favicon): the
+  // site's own root, also on a bilingual site's /cy/ pages.
+  view.Set("site_root", TextValue(c.root_path));
   // Every string that names the organisation, as the whole sentence for this
   // site: filled once per build, here in the constant layer, not per page.
   const std::map<std::string, std::string> site_values = {{"organisation", c.organisation}};
@@ -219,7 +275,7 @@ Value ConstantView(const Site& site, const Theme& theme) {
   // The description a page without its own (home, lists, data) gives search engines.
   view.Set("meta_description", TextValue(theme.Sentence("meta_description_site", site_values)));
   view.Set("feed_url", TextValue(SiteUrl(c, kSiteFeedPath)));
-  view.Set("data_url", TextValue(c.root_path + "data/"));
+  view.Set("data_url", TextValue(SiteUrl(c, "data/")));
   view.Set("licence", Value::Map()
                           .Set("name", TextValue(c.licence_name))
                           .Set("url", TextValue(c.licence_url))
@@ -248,7 +304,7 @@ Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, Pag
 
   Value breadcrumbs = Value::List();
   if (kind != PageKind::kHome) {
-    breadcrumbs.Push(Value::Map().Set("title", TextValue(theme.String("home_title"))).Set("url", TextValue(c.root_path)));
+    breadcrumbs.Push(Value::Map().Set("title", TextValue(theme.String("home_title"))).Set("url", TextValue(SiteUrl(c, ""))));
   }
   if (kind == PageKind::kRecord || kind == PageKind::kFilter) {
     breadcrumbs.Push(Value::Map().Set("title", TextValue(theme.String("records_title"))).Set("url", TextValue(records_url)));
@@ -259,8 +315,32 @@ Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, Pag
     // Served at every missing address: it is nobody's canonical page.
     view.Set("noindex", Value::Bool(true));
   } else {
-    const std::string path_below_root = current_url.substr(std::min(current_url.size(), c.root_path.size()));
-    view.Set("canonical_url", TextValue(c.base_url + path_below_root));
+    view.Set("canonical_url", TextValue(AbsoluteUrl(c, PathBelowEdition(c, current_url))));
+  }
+  if (c.bilingual()) {
+    // The same page in each language: the switch in the header, and the
+    // hreflang alternates search engines read (the default also as x-default).
+    Value alternates = Value::List();
+    Value switch_links = Value::List();
+    for (const std::string& language : c.languages) {
+      const std::string url = CounterpartUrl(c, current_url, language);
+      const bool current = language == c.language;
+      Value entry = Value::Map()
+                        .Set("language", TextValue(language))
+                        .Set("name", TextValue(LanguageNameInItself(language)))
+                        .Set("url", TextValue(url))
+                        .Set("absolute_url", TextValue(c.base_url + url.substr(std::min(url.size(), c.root_path.size()))))
+                        .Set("current", Value::Bool(current));
+      if (!current) switch_links.Push(entry);
+      alternates.Push(std::move(entry));
+    }
+    if (kind != PageKind::kNotFound) {
+      view.Set("alternates", std::move(alternates));
+      const std::string default_url = CounterpartUrl(c, current_url, c.languages.front());
+      view.Set("x_default_url", TextValue(c.base_url + default_url.substr(std::min(default_url.size(), c.root_path.size()))));
+    }
+    view.Set("has_language_switch", Value::Bool(true));
+    view.Set("language_switch", std::move(switch_links));
   }
   static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data", "filter"};
   view.Set("page_kind", TextValue(kKinds[static_cast<int>(kind)]));
@@ -282,6 +362,10 @@ Value RecordListEntry(const Site& site, const Theme&, const Record& record, cons
       .Set("url", TextValue(RecordUrl(site, record)))
       .Set("name", TextValue(record.Text("summary.name")))
       .Set("one_sentence_description", TextValue(record.Text("summary.one_sentence_description")))
+      // On a bilingual site's page in another language: what is still in the original's.
+      .Set("name_lang", TextValue(ContentLanguage(record, "summary.name")))
+      .Set("description_lang", TextValue(ContentLanguage(record, "summary.one_sentence_description")))
+      .Set("service_lang", TextValue(service.empty() ? "" : ContentLanguage(record, "service")))
       .Set("service", TextValue(service))
       .Set("service_url", TextValue(service.empty() ? "" : SiteUrl(site.config, FacetPath("service", Slugify(service)))))
       .Set("phase", TextValue(record.phase))
@@ -302,6 +386,19 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   FieldMarkdown markdown(links);
   Value r = RecordListEntry(site, theme, record, today);
   r.Set("description_html", TextValue(MarkdownAt(record, &markdown, "summary.description")));
+  r.Set("translation", TranslationNoteView(record.translation_note, theme, true));
+  // Where a text is shown untranslated, the element holding it says its language.
+  r.Set("lang", Value::Map()
+                    .Set("name", TextValue(ContentLanguage(record, "summary.name")))
+                    .Set("one_sentence_description", TextValue(ContentLanguage(record, "summary.one_sentence_description")))
+                    .Set("description", TextValue(ContentLanguage(record, "summary.description")))
+                    .Set("how_it_affects_you", TextValue(ContentLanguage(record, "resident_guidance.how_it_affects_you")))
+                    .Set("how_to_object", TextValue(ContentLanguage(record, "resident_guidance.how_to_object")))
+                    .Set("appeals", TextValue(ContentLanguage(record, "deployment.appeals_and_review")))
+                    .Set("human_review", TextValue(ContentLanguage(record, version == kV4 ? "deployment.human_review"
+                                                                                            : "deployment.human_decisions_and_review")))
+                    .Set("team", TextValue(ContentLanguage(record, "owner.team")))
+                    .Set("senior_responsible_owner", TextValue(ContentLanguage(record, "owner.senior_responsible_owner"))));
   r.Set("version", TextValue(record.version));
   r.Set("status", TextValue(record.status));
   std::string organisation = record.Text("owner.organisation");
@@ -519,8 +616,8 @@ void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme
   view->Set("counts", Counts(index));
   view->Set("facet_groups", FacetGroups(site, index, theme, nullptr));
   view->Set("search", Value::Map()
-                          .Set("index_url", TextValue(site.config.root_path + "search-index.json"))
-                          .Set("script_url", TextValue(site.config.root_path + "assets/search.js")));
+                          .Set("index_url", TextValue(SiteUrl(site.config, "search-index.json")))
+                          .Set("script_url", TextValue(SiteUrl(site.config, "assets/search.js"))));
 }
 
 void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet,
@@ -540,8 +637,10 @@ void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme,
                                                                  {"value", facet.label}})));
 }
 
-void AddPageView(const Page& page, Value* view) {
+void AddPageView(const Page& page, const Theme& theme, Value* view) {
   Value p = Value::Map()
+                .Set("translation", TranslationNoteView(page.translation_note, theme, false))
+                .Set("content_lang", TextValue(page.translation_note ? page.translation_note->fallback_language : ""))
                 .Set("title", TextValue(page.title))
                 .Set("summary", TextValue(page.summary))
                 .Set("slug", TextValue(page.slug))
@@ -557,12 +656,12 @@ void AddDataView(const Site& site, const Theme& theme, Value* view) {
   std::string example_id = site.records.empty() ? "bin-check" : site.records.front().id;
   const size_t csv_columns = RecordsCsvColumns(site.feedback_summary.has_value()).size();
   Value data = Value::Map()
-                   .Set("records_json_url", TextValue(c.root_path + "records.json"))
-                   .Set("records_csv_url", TextValue(c.root_path + "records.csv"))
-                   .Set("schema_url", TextValue(c.root_path + "schema/record.json"))
-                   .Set("csv_columns_url", TextValue(c.root_path + "schema/records-csv-columns.csv"))
+                   .Set("records_json_url", TextValue(SiteUrl(c, "records.json")))
+                   .Set("records_csv_url", TextValue(SiteUrl(c, "records.csv")))
+                   .Set("schema_url", TextValue(SiteUrl(c, "schema/record.json")))
+                   .Set("csv_columns_url", TextValue(SiteUrl(c, "schema/records-csv-columns.csv")))
                    .Set("feed_url", TextValue(SiteUrl(c, kSiteFeedPath)))
-                   .Set("sitemap_url", TextValue(c.root_path + "sitemap.xml"))
+                   .Set("sitemap_url", TextValue(SiteUrl(c, "sitemap.xml")))
                    .Set("example_json_url", TextValue(SiteUrl(c, RecordJsonPath(example_id))))
                    .Set("example_feed_url", TextValue(SiteUrl(c, RecordFeedPath(example_id))))
                    .Set("record_count", TextValue(std::to_string(site.records.size())))

@@ -16,6 +16,7 @@
 #include "base/fingerprint.h"
 #include "cli/cli.h"
 #include "cli/json_report.h"
+#include "assemble/editions.h"
 #include "cli/site_stream.h"
 #include "feedback/public_stats.h"
 #include "feedback/store.h"
@@ -80,6 +81,49 @@ Status ReadFeedbackStats(const std::string& store_path, Site* site) {
   return Status::Ok();
 }
 
+// Whether site.yaml names more than one language. A bilingual site is built
+// in memory, all at once (assemble/editions.h): the streamed build renders
+// one language. A broken site.yaml reads as one language here; its errors
+// are reported by the build that follows.
+bool IsBilingual(const FileSystem& disk, const std::string& site_root, const PipelineOptions& options) {
+  Site peek;
+  bool config_ok = false;
+  Diagnostics ignored;
+  LoadOptions load;
+  load.include_drafts = options.include_drafts;
+  return LoadSiteSettings(disk, site_root, load, &peek, &config_ok, &ignored).ok() && config_ok &&
+         peek.config.bilingual();
+}
+
+// A bilingual site's editions, one per language, each with the theme's
+// strings in its language (the default's is result->theme, which the server
+// uses for the form). Every edition is rendered afresh on each preview
+// rebuild: the record output cache keys one language's output.
+void BuildBilingual(const FileSystem& disk, const std::string& site_root, std::FILE* err,
+                    const std::function<void(BuildProgress)>& progress, const PipelineOptions& options,
+                    PipelineResult* result, bool theme_ok) {
+  const SiteConfig& config = result->site.config;
+  std::vector<Theme> others(config.languages.size());
+  std::vector<const Theme*> themes;
+  for (size_t i = 0; i < config.languages.size(); ++i) {
+    if (i == 0) {
+      themes.push_back(&result->theme);
+      continue;
+    }
+    // Template errors were reported with the first; only the strings differ.
+    Diagnostics again;
+    theme_ok &= LoadTheme(EmbeddedFiles(), disk, site_root, config.languages[i], &others[i], &again);
+    themes.push_back(&others[i]);
+  }
+  if (!theme_ok || result->diagnostics.has_errors()) return;
+  SharedMemoryOutput memory(&result->output, options.keep_parts ? &result->output_parts : nullptr);
+  OutputSink* sink = options.sink ? options.sink : &memory;
+  BuildEditions(result->site, themes, sink, &result->built, &result->diagnostics, progress);
+  memory.Finish();
+  if (isatty(fileno(err)) != 0) std::fprintf(err, "\r\033[K");
+  CheckInternalLinks(result->site, result->built, &result->diagnostics);
+}
+
 // LoadSite, then BuildSite and CheckInternalLinks over the whole site in memory
 // (the preview, which keeps the site).
 void RunInMemory(const FileSystem& disk, const std::string& site_root, const PipelineOptions& options,
@@ -113,6 +157,10 @@ void RunInMemory(const FileSystem& disk, const std::string& site_root, const Pip
   Theme& theme = result->theme;
   const bool theme_ok = LoadTheme(EmbeddedFiles(), disk, site_root, result->site.config.language, &theme,
                                   &result->diagnostics);
+  if (result->site.config.bilingual()) {
+    BuildBilingual(disk, site_root, err, progress, options, result, theme_ok);
+    return;
+  }
   if (theme_ok && !result->diagnostics.has_errors()) {
     SharedMemoryOutput memory(&result->output, options.keep_parts ? &result->output_parts : nullptr);
     OutputSink* sink = options.sink ? options.sink : &memory;
@@ -181,7 +229,7 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
     std::fprintf(err, "\r\033[Krendering pages %zu/%zu", p.done, p.total);
     std::fflush(err);
   };
-  if (options.stream) {
+  if (options.stream && !IsBilingual(disk, site_root, options)) {
     StreamOptions stream;
     stream.load.include_drafts = options.include_drafts;
     FeedbackStats stats;

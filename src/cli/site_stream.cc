@@ -211,7 +211,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   RecordRenderer renderer(context, context_index, *theme);
 
   const std::string records_folder = JoinPath(root, "records");
-  const std::vector<std::string> names = RecordFileNames(files, root, diagnostics);
+  const std::vector<std::string> names = RecordFileNames(files, root, site->config, config_ok, diagnostics);
   site->record_files = names.size();
   // Read in the order of their ids when "id:" does not say otherwise (the
   // file name without .yaml), so that the spool is read back in order.

@@ -8,7 +8,7 @@
 namespace lantern {
 
 std::optional<Page> LoadPage(const std::string& path, const std::string& slug, const std::string& text,
-                             Diagnostics* diagnostics) {
+                             Diagnostics* diagnostics, Value* translation) {
   diagnostics->RememberSource(path, text);
   if (!CheckContentBytes(path, text, diagnostics)) return std::nullopt;
   ReportPlaceholders(path, text, diagnostics);
@@ -19,6 +19,18 @@ std::optional<Page> LoadPage(const std::string& path, const std::string& slug, c
   options.allow_empty = true;
   std::optional<Value> front = ReadYaml(path, split->front_matter, diagnostics, options);
   if (!front) return std::nullopt;
+  if (translation != nullptr && front->is_map()) {
+    // The rest is a page's front matter like any other: rebuilt without the block.
+    Value rest = Value::Map(front->location());
+    for (const Value::Member& member : front->members()) {
+      if (member.key == "translation") {
+        *translation = Value::Map(member.key_location).Set("translation", member.value, member.key_location);
+      } else {
+        rest.Set(member.key, member.value, member.key_location);
+      }
+    }
+    *front = std::move(rest);
+  }
   bool ok = true;
   if (!IsValidId(slug)) {
     diagnostics->Error(path, {}, "L019",

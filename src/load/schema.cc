@@ -25,6 +25,11 @@ const std::vector<FieldSpec> kFields = {
      "The address the site is published at, ending in /, e.g. https://ai.example.gov.uk/."},
     {D::kSite, "language", T::kText, kOpt, kAll, nullptr, "Language", "", nullptr, nullptr, nullptr,
      "The site's language as a BCP 47 tag, e.g. en or cy; default en."},
+    {D::kSite, "languages", T::kTextList, kOpt, kAll, nullptr, "Languages", "", nullptr, nullptr, nullptr,
+     "A bilingual site's languages, the default (shown at the root) first, e.g. [cy, en]; instead of language."},
+    {D::kSite, "source_language", T::kText, kOpt, kAll, nullptr, "Source language", "", nullptr, nullptr, nullptr,
+     "The language records/<id>.yaml and pages/<slug>.md are written in; their translations are "
+     "records/<id>.cy.yaml and pages/<slug>.cy.md. Default en when the site publishes in English."},
     {D::kSite, "theme", T::kText, kOpt, kAll, nullptr, "Theme", "", nullptr, nullptr, nullptr,
      "The theme; \"default\" is the accessible theme built into Lantern."},
     {D::kSite, "contact_email", T::kEmail, kReq, kAll, nullptr, "Contact email", "", nullptr, nullptr, nullptr,
@@ -102,6 +107,18 @@ const std::vector<FieldSpec> kFields = {
      "yes to list the page in the site's navigation."},
     {D::kPage, "updated", T::kDate, kOpt, kAll, nullptr, "Last updated", "", nullptr, nullptr, nullptr,
      "When the page last changed, as YYYY-MM-DD."},
+
+    // ---- a translation's provenance: records/<id>.cy.yaml, pages/<slug>.cy.md -------
+    {D::kTranslation, "translation", T::kObject, kReq, kAll, nullptr, "Translation", "", nullptr, nullptr,
+     nullptr, "Who translated this file, how and when."},
+    {D::kTranslation, "translation.translated_by", T::kText, kReq, kAll, nullptr, "Translated by", "", nullptr,
+     nullptr, nullptr, "Who made the translation: a person, a team or a service, e.g. \"Welsh Language Unit\"."},
+    {D::kTranslation, "translation.method", T::kEnum, kReq, kAll, "translation_method", "Method", "", nullptr,
+     nullptr, nullptr, "person (translated by a person) or machine (machine translation)."},
+    {D::kTranslation, "translation.translated_on", T::kDate, kReq, kAll, nullptr, "Translated on", "", nullptr,
+     nullptr, nullptr, "The day the translation was made or last brought up to date, as YYYY-MM-DD."},
+    {D::kTranslation, "translation.reviewed_on", T::kDate, kOpt, kAll, nullptr, "Reviewed on", "", nullptr,
+     nullptr, nullptr, "The day a fluent speaker last checked it, as YYYY-MM-DD; leave out while unreviewed."},
 
     // ---- record: identity and metadata -------------------------------------------
     {D::kRecord, "atrs_version", T::kEnum, kReq, kAll, "atrs_version", "ATRS version", "", nullptr, nullptr,
@@ -441,6 +458,8 @@ const std::vector<EnumValue> kEnumValues = {
     {"capability", "analysis", "Analysis", kAll},
     {"capability", "management", "Management", kAll},
     {"capability", "other", "Other", kAll},
+    {"translation_method", "person", "By a person", kAll},
+    {"translation_method", "machine", "By machine translation", kAll},
     {"bank_holidays", "england-and-wales", "England and Wales", kAll},
     {"bank_holidays", "scotland", "Scotland", kAll},
     {"bank_holidays", "northern-ireland", "Northern Ireland", kAll},

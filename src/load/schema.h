@@ -10,7 +10,9 @@
 
 namespace lantern {
 
-enum class DocumentKind { kSite, kRecord, kPage };
+// kTranslation: the `translation` block of a record's or page's translation
+// (records/<id>.cy.yaml, pages/<slug>.cy.md): who made it and when.
+enum class DocumentKind { kSite, kRecord, kPage, kTranslation };
 
 enum class FieldType {
   kText,        // one line or paragraph of plain text

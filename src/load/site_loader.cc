@@ -13,8 +13,10 @@
 #include "load/page_loader.h"
 #include "load/placeholders.h"
 #include "load/record_loader.h"
+#include "load/translation_loader.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
+#include "model/languages.h"
 
 namespace lantern {
 namespace {
@@ -95,6 +97,49 @@ bool IsLanguageTag(const std::string& tag) {
   }
 }
 
+// site.yaml's `languages` (instead of `language`): the default first, each
+// once, and which of them the untagged files are written in.
+void LoadLanguages(const Value& root, const Value& languages, const std::string& path, Diagnostics* local,
+                   SiteConfig* config) {
+  if (root.Find("language") != nullptr) {
+    local->Error(path, root.Find("language")->location(), "L025",
+                 "give either \"language\" (one language) or \"languages\" (several, the default first), not both");
+    return;
+  }
+  std::vector<const Value*> tags;
+  if (languages.is_text()) tags.push_back(&languages);
+  for (const Value& tag : languages.items()) tags.push_back(&tag);
+  std::vector<std::string> seen;
+  for (const Value* tag : tags) {
+    if (!tag->is_text() || !IsLanguageTag(tag->text())) {
+      local->Error(path, tag->location(), "L025",
+                   (tag->is_text() ? Quote(tag->text()) : std::string("this")) +
+                       " is not a language tag; use BCP 47 tags such as cy and en");
+      continue;
+    }
+    if (std::find(seen.begin(), seen.end(), tag->text()) != seen.end()) {
+      local->Error(path, tag->location(), "L025", "language " + Quote(tag->text()) + " is listed twice");
+      continue;
+    }
+    seen.push_back(tag->text());
+  }
+  if (seen.empty()) {
+    if (!local->has_errors()) {
+      local->Error(path, languages.location(), "L025", "\"languages\" needs at least one language, e.g. [cy, en]");
+    }
+    return;
+  }
+  config->languages = seen;
+  config->language = seen.front();
+  const bool english = std::find(seen.begin(), seen.end(), "en") != seen.end();
+  config->source_language = TextOr(root, "source_language", english ? "en" : seen.front());
+  if (std::find(seen.begin(), seen.end(), config->source_language) == seen.end()) {
+    local->Error(path, root.Find("source_language")->location(), "L025",
+                 "source_language " + Quote(config->source_language) + " is not one of \"languages\"; "
+                 "it names which of them records/<id>.yaml and pages/<slug>.md are written in");
+  }
+}
+
 // Files in a content folder that Lantern reads (by extension); editors' and
 // systems' hidden files are skipped silently (never opened: an editor's lock
 // file, ".#x.yaml", is a link to nothing while the file is being edited),
@@ -121,6 +166,69 @@ std::vector<std::string> ContentFiles(const FileSystem& files, const std::string
     }
   }
   return names;
+}
+
+// A content folder's files, the originals apart from their translations
+// ("bin-check.cy.yaml"). A file whose name has a language part that is not
+// one of the site's other languages, or whose original is missing, is an
+// error: it would otherwise be published nowhere without a word.
+struct ContentFileSet {
+  std::vector<std::string> originals;
+  struct Translation {
+    std::string file_name;
+    TranslationName name;
+  };
+  std::vector<Translation> translations;
+};
+
+ContentFileSet SplitTranslations(std::vector<std::string> names, std::string_view extension, const SiteConfig& config,
+                                 bool config_ok, const std::string& folder, Diagnostics* diagnostics) {
+  ContentFileSet set;
+  std::vector<ContentFileSet::Translation> candidates;
+  for (std::string& name : names) {
+    std::optional<TranslationName> split = SplitTranslationName(name, extension);
+    if (split) {
+      candidates.push_back({std::move(name), std::move(*split)});
+    } else {
+      set.originals.push_back(std::move(name));
+    }
+  }
+  for (ContentFileSet::Translation& candidate : candidates) {
+    const std::string path = JoinPath(folder, candidate.file_name);
+    const std::string& language = candidate.name.language;
+    const bool listed = std::find(config.languages.begin(), config.languages.end(), language) != config.languages.end();
+    if (!listed || language == config.source_language) {
+      if (!config_ok) continue;  // site.yaml's own errors say why its languages are unknown
+      std::string languages;
+      for (const std::string& l : config.languages) languages += (languages.empty() ? "" : ", ") + l;
+      diagnostics->Error(path, {}, "L104",
+                         !config.bilingual()
+                             ? Quote(candidate.file_name) + " looks like a translation (into " + Quote(language) +
+                                   "), but the site has one language (" + languages + "); for a bilingual site set "
+                                   "languages in site.yaml, e.g. languages: [cy, en]; otherwise rename the file "
+                                   "(an id has no dots)"
+                             : Quote(candidate.file_name) + " is a translation into " + Quote(language) +
+                                   ", which is not one of the site's other languages (" + languages +
+                                   ", written in " + config.source_language + ")");
+      continue;
+    }
+    const std::string original = candidate.name.stem + std::string(extension);
+    if (std::find(set.originals.begin(), set.originals.end(), original) == set.originals.end()) {
+      diagnostics->Error(path, {}, "L105",
+                         "this translates " + JoinPath(folder, original) + ", which does not exist: add the " +
+                             LanguageNameInEnglish(config.source_language) + " original, or rename this file to "
+                             "match it");
+      continue;
+    }
+    set.translations.push_back(std::move(candidate));
+  }
+  return set;
+}
+
+// Whether `language` comes before `other` in the site's list.
+size_t LanguageRank(const SiteConfig& config, const std::string& language) {
+  return static_cast<size_t>(std::find(config.languages.begin(), config.languages.end(), language) -
+                             config.languages.begin());
 }
 
 }  // namespace
@@ -156,6 +264,11 @@ bool LoadSiteConfig(const std::string& path, const std::string& text, SiteConfig
   if (!IsLanguageTag(config->language)) {
     local.Error(path, root->Find("language")->location(), "L025",
                 Quote(config->language) + " is not a language tag; use a BCP 47 tag such as en, cy or en-GB");
+  }
+  config->languages = {config->language};
+  config->source_language = config->language;
+  if (const Value* languages = root->Find("languages")) {
+    LoadLanguages(*root, *languages, path, &local, config);
   }
   const std::string theme = TextOr(*root, "theme", "default");
   if (theme != "default") {
@@ -277,8 +390,12 @@ Status LoadSiteSettings(const FileSystem& files, const std::string& root, const 
   return Status::Ok();
 }
 
-std::vector<std::string> RecordFileNames(const FileSystem& files, const std::string& root, Diagnostics* diagnostics) {
-  return ContentFiles(files, JoinPath(root, "records"), ".yaml", diagnostics);
+std::vector<std::string> RecordFileNames(const FileSystem& files, const std::string& root, const SiteConfig& config,
+                                         bool config_ok, Diagnostics* diagnostics) {
+  const std::string folder = JoinPath(root, "records");
+  return SplitTranslations(ContentFiles(files, folder, ".yaml", diagnostics), ".yaml", config, config_ok, folder,
+                           diagnostics)
+      .originals;
 }
 
 RecordIdentity IdentityOf(const Record& record) {
@@ -328,10 +445,62 @@ std::vector<bool> CheckAcrossRecords(const std::vector<RecordIdentity>& records,
   return kept;
 }
 
+// Reads each page's translations (pages/<slug>.<language>.md) and attaches
+// those without errors to the page (or to the home page's introduction);
+// then warns of each page without a translation into one of the other
+// languages.
+Status LoadPageTranslations(const FileSystem& files, const std::string& folder, const ContentFileSet& set, Site* site,
+                            Diagnostics* diagnostics, Fingerprint* inputs) {
+  const SiteConfig& config = site->config;
+  if (!config.bilingual()) return Status::Ok();
+  auto original_of = [&](const std::string& slug) -> Page* {
+    if (slug == "index") return site->home_intro ? &*site->home_intro : nullptr;
+    for (Page& page : site->pages) {
+      if (page.slug == slug) return &page;
+    }
+    return nullptr;
+  };
+  for (const ContentFileSet::Translation& file : set.translations) {
+    const std::string path = JoinPath(folder, file.file_name);
+    Result<std::string> text = files.ReadFile(path);
+    if (!text.ok() && text.status().is_not_found()) continue;
+    if (!text.ok()) return text.status();
+    if (inputs) inputs->Add(path).Add(text.value());
+    Page* original = original_of(file.name.stem);
+    if (original == nullptr) continue;  // the original has errors, reported already
+    std::optional<PageTranslation> translation =
+        LoadPageTranslation(path, file.name.stem, file.name.language, text.value(), original, diagnostics);
+    if (translation) original->translations.push_back(std::move(*translation));
+  }
+  std::vector<Page*> pages;
+  for (Page& page : site->pages) pages.push_back(&page);
+  if (site->home_intro) pages.push_back(&*site->home_intro);
+  for (Page* page : pages) {
+    std::sort(page->translations.begin(), page->translations.end(),
+              [&](const PageTranslation& a, const PageTranslation& b) {
+                return LanguageRank(config, a.language) < LanguageRank(config, b.language);
+              });
+    for (const std::string& language : config.languages) {
+      if (language == config.source_language) continue;
+      const bool given = std::any_of(set.translations.begin(), set.translations.end(), [&](const auto& t) {
+        return t.name.stem == page->slug && t.name.language == language;
+      });
+      if (given) continue;
+      diagnostics->Warning(page->source_path, {}, "L106",
+                           "no " + LanguageNameInEnglish(language) + " translation: add " +
+                               JoinPath(folder, page->slug + "." + language + ".md") + " (the page shows the " +
+                               LanguageNameInEnglish(config.source_language) + " with a notice until then)");
+    }
+  }
+  return Status::Ok();
+}
+
 Status LoadSitePages(const FileSystem& files, const std::string& root, bool config_ok, Site* site,
                      Diagnostics* diagnostics, Fingerprint* inputs) {
   const std::string pages_folder = JoinPath(root, "pages");
-  for (const std::string& name : ContentFiles(files, pages_folder, ".md", diagnostics)) {
+  const ContentFileSet page_files = SplitTranslations(ContentFiles(files, pages_folder, ".md", diagnostics), ".md",
+                                                      site->config, config_ok, pages_folder, diagnostics);
+  for (const std::string& name : page_files.originals) {
     const std::string path = JoinPath(pages_folder, name);
     Result<std::string> text = files.ReadFile(path);
     if (!text.ok() && text.status().is_not_found()) continue;  // deleted since listed, as for records
@@ -346,6 +515,9 @@ Status LoadSitePages(const FileSystem& files, const std::string& root, bool conf
       site->pages.push_back(std::move(*page));
     }
   }
+  if (Status status = LoadPageTranslations(files, pages_folder, page_files, site, diagnostics, inputs); !status.ok()) {
+    return status;
+  }
   // The accessibility statement's own words live in a page: it must exist.
   const AccessibilitySettings& accessibility = site->config.accessibility;
   if (config_ok && accessibility.given &&
@@ -357,6 +529,71 @@ Status LoadSitePages(const FileSystem& files, const std::string& root, bool conf
                            JoinPath(pages_folder, accessibility.page + ".md") +
                            " (its introduction, non-accessible content and plans), or name an existing page "
                            "with \"page\" under \"accessibility\"");
+  }
+  return Status::Ok();
+}
+
+// Reads each record's translations and attaches those without errors to the
+// loaded original (by file name: a translation sits beside its original);
+// then warns of each loaded record still without a translation into one of
+// the site's other languages.
+Status LoadRecordTranslations(const FileSystem& files, const std::string& folder, const ContentFileSet& set,
+                              const std::vector<std::string>& originals, const SiteConfig& config,
+                              std::vector<std::optional<Record>>* loaded, Diagnostics* diagnostics,
+                              Fingerprint* inputs) {
+  if (!config.bilingual()) return Status::Ok();
+  std::map<std::string, size_t> by_stem;
+  for (size_t i = 0; i < originals.size(); ++i) by_stem[originals[i].substr(0, originals[i].size() - 5)] = i;
+  std::vector<std::optional<RecordTranslation>> parsed(set.translations.size());
+  std::vector<Status> read_errors(set.translations.size());
+  std::vector<uint64_t> hashes(set.translations.size());
+  ParallelFor(set.translations.size(), [&](size_t i) {
+    const ContentFileSet::Translation& file = set.translations[i];
+    const std::string path = JoinPath(folder, file.file_name);
+    Result<std::string> text = files.ReadFile(path);
+    if (!text.ok()) {
+      if (!text.status().is_not_found()) read_errors[i] = text.status();
+      return;
+    }
+    hashes[i] = Fingerprint().Add(path).Add(text.value()).value();
+    const std::optional<Record>& original = (*loaded)[by_stem.at(file.name.stem)];
+    if (!original) return;  // its own errors come first; the translation is checked once it loads
+    Diagnostics own;
+    parsed[i] = ParseRecordTranslation(path, file.name.language, text.value(), &own);
+    if (parsed[i]) {
+      parsed[i]->source_hash = hashes[i];
+      if (!CheckRecordTranslation(*original, &*parsed[i], &own)) parsed[i].reset();
+    }
+    diagnostics->AddItems(own.Items());
+    diagnostics->RememberSource(path, std::move(text.value()));
+  });
+  for (const Status& s : read_errors) {
+    if (!s.ok()) return s;
+  }
+  // Attached in a fixed order (the site's languages), whatever order threads finished in.
+  std::vector<std::set<std::string>> given(originals.size());
+  for (size_t i = 0; i < set.translations.size(); ++i) {
+    const size_t original = by_stem.at(set.translations[i].name.stem);
+    given[original].insert(set.translations[i].name.language);
+    if (inputs) inputs->Add(hashes[i]);
+    if (parsed[i] && (*loaded)[original]) (*loaded)[original]->translations.push_back(std::move(*parsed[i]));
+  }
+  for (size_t i = 0; i < originals.size(); ++i) {
+    std::optional<Record>& record = (*loaded)[i];
+    if (!record) continue;
+    std::sort(record->translations.begin(), record->translations.end(),
+              [&](const RecordTranslation& a, const RecordTranslation& b) {
+                return LanguageRank(config, a.language) < LanguageRank(config, b.language);
+              });
+    for (const std::string& language : config.languages) {
+      if (language == config.source_language || given[i].count(language)) continue;
+      const std::string stem = originals[i].substr(0, originals[i].size() - 5);
+      diagnostics->Warning(record->source_path, {}, "L106",
+                           "no " + LanguageNameInEnglish(language) + " translation: add " +
+                               JoinPath(folder, stem + "." + language + ".yaml") +
+                               " (its pages show the " + LanguageNameInEnglish(config.source_language) +
+                               " with a notice until then)");
+    }
   }
   return Status::Ok();
 }
@@ -376,7 +613,9 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   // Records: read and checked in parallel; each file's diagnostics are
   // independent, and sorting at print time keeps the output deterministic.
   const std::string records_folder = JoinPath(root, "records");
-  const std::vector<std::string> record_names = ContentFiles(files, records_folder, ".yaml", diagnostics);
+  ContentFileSet record_files = SplitTranslations(ContentFiles(files, records_folder, ".yaml", diagnostics), ".yaml",
+                                                  site->config, config_ok, records_folder, diagnostics);
+  const std::vector<std::string>& record_names = record_files.originals;
   std::vector<std::optional<Record>> loaded(record_names.size());
   std::vector<Status> read_errors(record_names.size());
   // With a cache: what each file's bytes parsed to, found or made.
@@ -443,6 +682,11 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   }
 
   site->record_files = record_names.size();
+  if (Status status = LoadRecordTranslations(files, records_folder, record_files, record_names, site->config, &loaded,
+                                             diagnostics, &inputs);
+      !status.ok()) {
+    return status;
+  }
   // Checks across records: unique ids and services from the site's list.
   std::vector<Record*> records;
   std::vector<RecordIdentity> identities;

@@ -45,7 +45,10 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
 // for the preview's cache key.
 Status LoadSiteSettings(const FileSystem& files, const std::string& root, const LoadOptions& options, Site* site,
                         bool* config_ok, Diagnostics* diagnostics, Fingerprint* inputs = nullptr);
-std::vector<std::string> RecordFileNames(const FileSystem& files, const std::string& root, Diagnostics* diagnostics);
+// The record files (records/*.yaml) without their translations; a
+// translation file on a site with one language is an error (L104).
+std::vector<std::string> RecordFileNames(const FileSystem& files, const std::string& root, const SiteConfig& config,
+                                         bool config_ok, Diagnostics* diagnostics);
 Status LoadSitePages(const FileSystem& files, const std::string& root, bool config_ok, Site* site,
                      Diagnostics* diagnostics, Fingerprint* inputs = nullptr);
 

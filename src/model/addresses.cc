@@ -24,11 +24,49 @@ std::string FacetPath(std::string_view kind, std::string_view slug) {
 std::string PagePath(const Page& page) { return "pages/" + page.slug + "/"; }
 
 std::string SiteUrl(const SiteConfig& config, std::string_view path_below_root) {
-  return config.root_path + std::string(path_below_root);
+  if (config.edition_prefix.empty() || IsSharedAcrossLanguages(path_below_root)) {
+    return config.root_path + std::string(path_below_root);
+  }
+  return config.root_path + config.edition_prefix + std::string(path_below_root);
 }
 
 std::string AbsoluteUrl(const SiteConfig& config, std::string_view path_below_root) {
-  return config.base_url + std::string(path_below_root);
+  if (config.edition_prefix.empty() || IsSharedAcrossLanguages(path_below_root)) {
+    return config.base_url + std::string(path_below_root);
+  }
+  return config.base_url + config.edition_prefix + std::string(path_below_root);
+}
+
+std::string EditionPrefix(const SiteConfig& config, std::string_view language) {
+  if (config.languages.empty() || config.languages.front() == language) return "";
+  return std::string(language) + "/";
+}
+
+bool IsSharedAcrossLanguages(std::string_view path) {
+  for (std::string_view folder : {"assets/", "schema/"}) {
+    if (path.starts_with(folder)) return true;
+  }
+  for (std::string_view file : {"favicon.ico", "robots.txt", "sitemap.xml", "records.json", "records.csv"}) {
+    if (path == file) return true;
+  }
+  // "records/<id>.json", one segment, the way RecordJsonPath spells it.
+  if (path.starts_with(kRecordsPath) && path.ends_with(".json")) {
+    std::string_view id = path.substr(kRecordsPath.size());
+    id.remove_suffix(5);
+    return !id.empty() && id.find('/') == std::string_view::npos && RecordJsonPath(id) == path;
+  }
+  return false;
+}
+
+std::string PathBelowEdition(const SiteConfig& config, std::string_view url) {
+  const std::string edition_root = config.root_path + config.edition_prefix;
+  if (url.starts_with(edition_root)) return std::string(url.substr(edition_root.size()));
+  if (url.starts_with(config.root_path)) return std::string(url.substr(config.root_path.size()));
+  return std::string(url);
+}
+
+std::string CounterpartUrl(const SiteConfig& config, std::string_view url, std::string_view language) {
+  return config.root_path + EditionPrefix(config, language) + PathBelowEdition(config, url);
 }
 
 }  // namespace lantern

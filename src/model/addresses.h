@@ -39,9 +39,26 @@ std::string PagePath(const Page& page);
 
 // The address of `path_below_root` on the site as served: the root path
 // ("/ai/") for links within the site, base_url ("https://…/ai/") for what is
-// read elsewhere (feeds, open data, the sitemap, structured data).
+// read elsewhere (feeds, open data, the sitemap, structured data). In the
+// build of a bilingual site's other language (config.edition_prefix "cy/")
+// pages are under "/ai/cy/"; the files all languages share are not.
 std::string SiteUrl(const SiteConfig& config, std::string_view path_below_root);
 std::string AbsoluteUrl(const SiteConfig& config, std::string_view path_below_root);
+
+// Bilingual sites. "" for the default language (the first of `languages`),
+// else "<language>/": where that language's pages are below the root.
+std::string EditionPrefix(const SiteConfig& config, std::string_view language);
+// Whether a file below the root is one every language shares, published
+// once at the root: the theme's and site's assets, the favicon, the schema,
+// records.json, records.csv, each record's JSON (which carries every
+// language), the sitemap and robots.txt. Everything else (pages, feeds, the
+// search index) exists once per language.
+bool IsSharedAcrossLanguages(std::string_view path_below_root);
+// The same page in `language`: `url` is a SiteUrl of config's edition; the
+// result is the SiteUrl of the page at the same place in the other edition.
+std::string CounterpartUrl(const SiteConfig& config, std::string_view url, std::string_view language);
+// The part of a SiteUrl below its edition's root ("/ai/cy/records/" → "records/").
+std::string PathBelowEdition(const SiteConfig& config, std::string_view url);
 
 }  // namespace lantern
 

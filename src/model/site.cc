@@ -14,6 +14,20 @@ std::string Record::Text(std::string_view dotted_path) const {
   return value != nullptr && value->is_text() ? value->text() : std::string();
 }
 
+const RecordTranslation* Record::Translation(std::string_view language) const {
+  for (const RecordTranslation& translation : translations) {
+    if (translation.language == language) return &translation;
+  }
+  return nullptr;
+}
+
+const PageTranslation* Page::Translation(std::string_view language) const {
+  for (const PageTranslation& translation : translations) {
+    if (translation.language == language) return &translation;
+  }
+  return nullptr;
+}
+
 std::vector<const Record*> Site::RecordsByName() const {
   // Each name is looked up once, not twice per comparison.
   std::vector<std::pair<std::string, const Record*>> keyed;

@@ -4,6 +4,7 @@
 #ifndef LANTERN_MODEL_SITE_H_
 #define LANTERN_MODEL_SITE_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -46,6 +47,21 @@ struct SiteConfig {
   std::string base_url;   // always ends in '/'
   std::string root_path;  // the path part of base_url, always ends in '/'
   std::string language = "en";
+  // Every language the site publishes in, the default (shown at the root)
+  // first: site.yaml's `languages`, or just `language`. One entry for most
+  // sites.
+  std::vector<std::string> languages = {"en"};
+  // The language the untagged files (records/<id>.yaml, pages/<slug>.md) are
+  // written in; their translations are records/<id>.<language>.yaml and
+  // pages/<slug>.<language>.md. site.yaml's `source_language`, by default en
+  // when the site publishes in English, else the default language.
+  std::string source_language = "en";
+  bool bilingual() const { return languages.size() > 1; }
+  // Set for the build of one language's pages of a bilingual site (not by
+  // site.yaml): "" for the default language, at the root, else "cy/". The
+  // files every language shares (assets, open data, the schema, the sitemap)
+  // stay at the root (model/addresses.h).
+  std::string edition_prefix;
   std::string contact_email;
   int review_interval_months = 12;
   std::string feedback_endpoint;  // empty: no form, offer contact_email
@@ -91,6 +107,45 @@ struct RecordChange {
   std::string note;  // Markdown
 };
 
+// In one language's build of a bilingual site (assemble/editions.h): how
+// what a record or page shows stands to that language, for the notice the
+// page gives. Absent in the original's own language and on one-language sites.
+struct TranslationNote {
+  std::string language;         // the edition's: the page's language
+  std::string source_language;  // the original's
+  // Not empty: there is no translation, and the original is shown, in this
+  // language (marked with lang= on the page).
+  std::string fallback_language;
+  bool partial = false;  // translated, but some of Tier 1's text is not
+  bool by_machine = false;
+  std::optional<Date> reviewed_on;
+  bool stale = false;
+  std::string translated_by;
+};
+
+// A record's translation into one of the site's other languages
+// (records/<id>.<language>.yaml): only the translatable fields, in the
+// original's shape, with who made it and when. Checked against the original
+// by load/translation_loader.h.
+struct RecordTranslation {
+  std::string language;     // "cy"
+  std::string source_path;  // records/<id>.cy.yaml
+  // The translated fields only (the `translation` block taken out); entries
+  // of repeatable sections match the original's by position.
+  std::shared_ptr<const Value> data;
+  std::string translated_by;
+  bool by_machine = false;
+  Date translated_on;
+  std::optional<Date> reviewed_on;
+  SourceLocation translated_on_at;  // for diagnostics
+  uint64_t source_hash = 0;         // of the file's bytes: the preview's cache keys
+  // Older than the original's last change (dates.updated, else published).
+  bool stale = false;
+  // Field paths (as authors write them, "summary.description") of the
+  // original's Tier 1 text that the translation lacks, in schema order.
+  std::vector<std::string> missing_tier1;
+};
+
 struct Record {
   std::string source_path;  // as given to the loader, for diagnostics
   std::string id;
@@ -118,7 +173,13 @@ struct Record {
   std::vector<std::string> file_change_dates;
   // With `build --feedback-stats` (then Site::feedback_summary says the days).
   std::optional<FeedbackSummary> feedback_summary;
+  // Its translations, in the order of the site's languages; none on a site
+  // with one language.
+  std::vector<RecordTranslation> translations;
+  std::optional<TranslationNote> translation_note;
 
+  // The translation into `language`, or nullptr.
+  const RecordTranslation* Translation(std::string_view language) const;
   bool is_retired() const { return status == "retired" || phase == "retired"; }
   bool is_draft() const { return status == "draft"; }
   Date last_changed() const { return updated ? *updated : published; }
@@ -128,6 +189,19 @@ struct Record {
  private:
   std::shared_ptr<const Value> data_ = EmptyData();
   static std::shared_ptr<const Value> EmptyData();
+};
+
+struct Page;
+// A page's translation (pages/<slug>.<language>.md): a whole page in the
+// other language, with who made it and when (front matter `translation`).
+struct PageTranslation {
+  std::string language;
+  std::string translated_by;
+  bool by_machine = false;
+  Date translated_on;
+  std::optional<Date> reviewed_on;
+  bool stale = false;  // older than the original's `updated`
+  std::shared_ptr<const Page> page;
 };
 
 struct Page {
@@ -140,6 +214,10 @@ struct Page {
   std::optional<Date> updated;
   std::string body;         // Markdown after the front matter
   int body_first_line = 1;  // file line of the body's first line
+  // Its translations, in the order of the site's languages.
+  std::vector<PageTranslation> translations;
+  std::optional<TranslationNote> translation_note;
+  const PageTranslation* Translation(std::string_view language) const;
 };
 
 struct Site {

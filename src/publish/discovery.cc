@@ -51,6 +51,26 @@ std::string Sitemap(const SiteConfig& config, std::vector<SitemapEntry> entries)
   std::sort(entries.begin(), entries.end(),
             [](const SitemapEntry& a, const SitemapEntry& b) { return a.path < b.path; });
   std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  if (config.bilingual()) {
+    // Every page in each language, each entry naming all of them as its
+    // alternates (what search engines ask of a page with translations).
+    xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+           "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+    for (const SitemapEntry& e : entries) {
+      std::string alternates;
+      for (const std::string& language : config.languages) {
+        alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"" + EscapeXml(language) + "\" href=\"" +
+                      EscapeXml(config.base_url + EditionPrefix(config, language) + e.path) + "\"/>\n";
+      }
+      for (const std::string& language : config.languages) {
+        xml += "  <url>\n    <loc>" + EscapeXml(config.base_url + EditionPrefix(config, language) + e.path) + "</loc>\n";
+        xml += alternates;
+        if (e.last_change) xml += "    <lastmod>" + e.last_change->Iso() + "</lastmod>\n";
+        xml += "  </url>\n";
+      }
+    }
+    return xml + "</urlset>\n";
+  }
   xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const SitemapEntry& e : entries) {
     xml += "  <url>\n    <loc>" + EscapeXml(AbsoluteUrl(config, e.path)) + "</loc>\n";
