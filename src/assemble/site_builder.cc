@@ -100,7 +100,7 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
                     [&site, &index, &theme, &page, statement] {
                       Value view = PageView(site, index, theme, PageKind::kPage, page.title, PageUrl(site, page));
                       AddPageView(page, theme, &view);
-                      if (statement) AddAccessibilityView(site, &view);
+                      if (statement) AddAccessibilityView(site, theme, &view);
                       return view;
                     },
                     true, page.updated});

@@ -133,6 +133,24 @@ std::string Theme::Sentence(const std::string& key, const std::map<std::string, 
   return FillPlaceholders(String(key), values);
 }
 
+std::string Theme::DisplayDate(const Date& date) const {
+  const Value* months = strings.Find("date_months");
+  const Value* format = strings.Find("date_format");
+  if (months == nullptr || format == nullptr || !months->is_text() || !format->is_text()) return date.Display();
+  // The nth word of the list (no month name has a space in English or Welsh).
+  std::string month;
+  size_t start = 0;
+  for (int n = 1; n <= date.month; ++n) {
+    start = months->text().find_first_not_of(' ', start);
+    const size_t end = months->text().find(' ', start);
+    if (start == std::string::npos) return date.Display();
+    month = months->text().substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end;
+  }
+  return FillPlaceholders(format->text(),
+                          {{"day", std::to_string(date.day)}, {"month", month}, {"year", std::to_string(date.year)}});
+}
+
 std::string Theme::Plural(const std::string& key, uint64_t count,
                           const std::map<std::string, std::string>& values) const {
   std::string form = key + "_" + std::string(PluralCategory(language, count));

@@ -12,6 +12,7 @@
 
 #include "base/diagnostic.h"
 #include "base/file_system.h"
+#include "model/date.h"
 #include "model/value.h"
 #include "render/template.h"
 
@@ -33,6 +34,10 @@ struct Theme {
   // value is visible rather than silently dropped. Values are inserted once:
   // braces inside a value are never read as placeholders.
   std::string Sentence(const std::string& key, const std::map<std::string, std::string>& values) const;
+  // A day as residents read it in the theme's language: "date_format" with
+  // {day}, {month} (the nth word of "date_months") and {year}: "2 June 2025",
+  // "2 Mehefin 2025". Falls back to the English form when the strings lack them.
+  std::string DisplayDate(const Date& date) const;
 
   // The sentence for `count` things: the string "<key>_<category>", the CLDR
   // plural category of `count` in the theme's language ("records_two" in

@@ -17,12 +17,12 @@
 namespace lantern {
 namespace {
 
-Value DateView(const Date& date) {
-  return Value::Map().Set("iso", TextValue(date.Iso())).Set("display", TextValue(date.Display()));
+Value DateView(const Theme& theme, const Date& date) {
+  return Value::Map().Set("iso", TextValue(date.Iso())).Set("display", TextValue(theme.DisplayDate(date)));
 }
 
-std::string DateHtml(const Date& date) {
-  return "<time datetime=\"" + date.Iso() + "\">" + EscapeHtml(date.Display()) + "</time>";
+std::string DateHtml(const Theme& theme, const Date& date) {
+  return "<time datetime=\"" + date.Iso() + "\">" + EscapeHtml(theme.DisplayDate(date)) + "</time>";
 }
 
 std::string Link(const std::string& href, const std::string& text) {
@@ -85,7 +85,7 @@ std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& th
       if (ClassifyEmail(text) == EmailForm::kInvalid) return EscapeHtml(text);
       return Link("mailto:" + EmailAddress(text), EmailAddress(text));
     case FieldType::kDate:
-      if (std::optional<Date> date = Date::Parse(text)) return DateHtml(*date);
+      if (std::optional<Date> date = Date::Parse(text)) return DateHtml(theme, *date);
       return EscapeHtml(text);
     case FieldType::kBool:
       return EscapeHtml(theme.String(ParseBool(text).value_or(false) ? "value_yes" : "value_no"));
@@ -190,10 +190,10 @@ Value CountView(const PublishedCount& count) {
 }
 
 // `build --feedback-stats`: the days counted and the record's counts.
-Value FeedbackStatsView(const SiteFeedbackSummary& period, const FeedbackSummary& summary) {
+Value FeedbackStatsView(const Theme& theme, const SiteFeedbackSummary& period, const FeedbackSummary& summary) {
   return Value::Map()
-      .Set("first_day", DateView(period.first_day))
-      .Set("last_day", DateView(period.last_day))
+      .Set("first_day", DateView(theme, period.first_day))
+      .Set("last_day", DateView(theme, period.last_day))
       .Set("questions", CountView(summary.questions))
       .Set("feedback", CountView(summary.feedback))
       .Set("objections", CountView(summary.objections))
@@ -236,7 +236,7 @@ Value TranslationNoteView(const std::optional<TranslationNote>& note, const Them
   if (note->partial) sentences.push_back(theme.Sentence("translation_partial", values));
   if (note->by_machine) {
     sentences.push_back(note->reviewed_on
-                            ? theme.Sentence("translation_machine_reviewed", {{"date", note->reviewed_on->Display()}})
+                            ? theme.Sentence("translation_machine_reviewed", {{"date", theme.DisplayDate(*note->reviewed_on)}})
                             : theme.String("translation_machine"));
   }
   if (note->stale) sentences.push_back(theme.String("translation_stale"));
@@ -355,7 +355,7 @@ Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std:
   return view;
 }
 
-Value RecordListEntry(const Site& site, const Theme&, const Record& record, const Date& today) {
+Value RecordListEntry(const Site& site, const Theme& theme, const Record& record, const Date& today) {
   const std::string service = record.Text("service");
   return Value::Map()
       .Set("id", TextValue(record.id))
@@ -377,7 +377,7 @@ Value RecordListEntry(const Site& site, const Theme&, const Record& record, cons
       // retired by its status alone needs the second tag.
       .Set("has_retired_tag", Value::Bool(record.is_retired() && record.phase != "retired"))
       .Set("is_draft", Value::Bool(record.is_draft()))
-      .Set("updated", DateView(record.last_changed()));
+      .Set("updated", DateView(theme, record.last_changed()));
 }
 
 void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view,
@@ -409,16 +409,16 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   // where it came from and which version it is.
   r.Set("print_note", TextValue(theme.Sentence("record_print_note",
                                                {{"address", AbsoluteUrl(site.config, RecordPath(record))},
-                                                {"date", record.last_changed().Display()}})));
+                                                {"date", theme.DisplayDate(record.last_changed())}})));
   r.Set("team", TextValue(record.Text("owner.team")));
   r.Set("senior_responsible_owner", TextValue(record.Text("owner.senior_responsible_owner")));
-  r.Set("published", DateView(record.published));
+  r.Set("published", DateView(theme, record.published));
   r.Set("has_updated", Value::Bool(record.updated.has_value()));
-  if (record.updated) r.Set("updated", DateView(*record.updated));
+  if (record.updated) r.Set("updated", DateView(theme, *record.updated));
   r.Set("has_archived", Value::Bool(record.archived.has_value()));
-  if (record.archived) r.Set("archived", DateView(*record.archived));
-  r.Set("next_review", DateView(record.next_review));
-  r.Set("last_reviewed", DateView(record.last_changed()));
+  if (record.archived) r.Set("archived", DateView(theme, *record.archived));
+  r.Set("next_review", DateView(theme, record.next_review));
+  r.Set("last_reviewed", DateView(theme, record.last_changed()));
 
   const std::string affects = MarkdownAt(record, &markdown, "resident_guidance.how_it_affects_you");
   const std::string object = MarkdownAt(record, &markdown, "resident_guidance.how_to_object");
@@ -458,7 +458,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
                               .Set("withheld", Value::Bool(false))
                               .Set("withheld_reason", TextValue(""))
                               .Set("is_group", Value::Bool(false))
-                              .Set("value_html", TextValue(DateHtml(record.next_review)));
+                              .Set("value_html", TextValue(DateHtml(theme, record.next_review)));
   // A retired tool is never reviewed again (the "When reviewed" part leaves it out too).
   if (!record.is_retired()) summary_rows.Push(std::move(next_review_row));
   r.Set("summary_rows", std::move(summary_rows));
@@ -491,7 +491,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   Value changes = Value::List();
   for (const RecordChange& change : record.changes) {
     changes.Push(Value::Map()
-                     .Set("date", DateView(change.date))
+                     .Set("date", DateView(theme, change.date))
                      .Set("note_html", TextValue(MarkdownToHtml(change.note, {3}))));
   }
   r.Set("has_changes", Value::Bool(!changes.items().empty()));
@@ -502,12 +502,12 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   r.Set("json_url", TextValue(SiteUrl(site.config, RecordJsonPath(record))));
   Value file_changes = Value::List();
   for (const std::string& day : record.file_change_dates) {
-    if (std::optional<Date> date = Date::Parse(day)) file_changes.Push(DateView(*date));
+    if (std::optional<Date> date = Date::Parse(day)) file_changes.Push(DateView(theme, *date));
   }
   r.Set("has_file_changes", Value::Bool(!file_changes.items().empty()));
   r.Set("file_changes", std::move(file_changes));
   if (record.feedback_summary && site.feedback_summary) {
-    r.Set("feedback_stats", FeedbackStatsView(*site.feedback_summary, *record.feedback_summary));
+    r.Set("feedback_stats", FeedbackStatsView(theme, *site.feedback_summary, *record.feedback_summary));
   }
   view->Set("json_ld_html", TextValue(RecordJsonLd(site, record)));
 
@@ -646,7 +646,7 @@ void AddPageView(const Page& page, const Theme& theme, Value* view) {
                 .Set("slug", TextValue(page.slug))
                 .Set("body_html", TextValue(MarkdownToHtml(page.body, {.top_level = 2})))
                 .Set("has_updated", Value::Bool(page.updated.has_value()));
-  if (page.updated) p.Set("updated", DateView(*page.updated));
+  if (page.updated) p.Set("updated", DateView(theme, *page.updated));
   view->Set("page", std::move(p));
   if (!page.summary.empty()) view->Set("meta_description", TextValue(page.summary));
 }
@@ -673,7 +673,7 @@ void AddDataView(const Site& site, const Theme& theme, Value* view) {
   view->Set("meta_description", TextValue(theme.Sentence("meta_description_data", {{"organisation", c.organisation}})));
 }
 
-void AddAccessibilityView(const Site& site, Value* view) {
+void AddAccessibilityView(const Site& site, const Theme& theme, Value* view) {
   const AccessibilitySettings& a = site.config.accessibility;
   Value v = Value::Map()
                 .Set("compliance", TextValue(a.compliance))
@@ -685,11 +685,11 @@ void AddAccessibilityView(const Site& site, Value* view) {
                 .Set("has_phone", Value::Bool(!a.contact_phone.empty()))
                 .Set("response_days", TextValue(std::to_string(a.response_days)))
                 .Set("has_response_days", Value::Bool(a.response_days > 0))
-                .Set("prepared_on", DateView(a.prepared_on))
+                .Set("prepared_on", DateView(theme, a.prepared_on))
                 .Set("has_reviewed", Value::Bool(a.reviewed_on.has_value()))
-                .Set("tested_on", DateView(a.tested_on))
+                .Set("tested_on", DateView(theme, a.tested_on))
                 .Set("tested_by", TextValue(a.tested_by));
-  if (a.reviewed_on) v.Set("reviewed_on", DateView(*a.reviewed_on));
+  if (a.reviewed_on) v.Set("reviewed_on", DateView(theme, *a.reviewed_on));
   view->Set("statement", std::move(v));
 }
 

@@ -55,7 +55,7 @@ void AddDataView(const Site& site, const Theme& theme, Value* view);
 
 // Adds "statement" to `view`: the accessibility statement's facts from site.yaml's
 // accessibility block (the page's own words come from AddPageView).
-void AddAccessibilityView(const Site& site, Value* view);
+void AddAccessibilityView(const Site& site, const Theme& theme, Value* view);
 
 // URLs of the site's pages, each starting with the site's root path.
 std::string RecordUrl(const Site& site, const Record& record);

@@ -207,9 +207,13 @@ ContentFileSet SplitTranslations(std::vector<std::string> names, std::string_vie
                                    "), but the site has one language (" + languages + "); for a bilingual site set "
                                    "languages in site.yaml, e.g. languages: [cy, en]; otherwise rename the file "
                                    "(an id has no dots)"
+                         : language == config.source_language
+                             ? Quote(candidate.file_name) + " is a translation into " + Quote(language) +
+                                   ", the language the originals are written in (source_language); translate into "
+                                   "one of the site's other languages, or rename the file"
                              : Quote(candidate.file_name) + " is a translation into " + Quote(language) +
-                                   ", which is not one of the site's other languages (" + languages +
-                                   ", written in " + config.source_language + ")");
+                                   ", which is not one of the site's languages (" + languages +
+                                   "); add it to languages in site.yaml, or rename the file");
       continue;
     }
     const std::string original = candidate.name.stem + std::string(extension);

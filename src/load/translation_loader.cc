@@ -117,6 +117,8 @@ const char* KindOfFixed(FieldType type) {
   }
 }
 
+std::string Entries(size_t n) { return std::to_string(n) + (n == 1 ? " entry" : " entries"); }
+
 class TranslationChecker {
  public:
   TranslationChecker(const Record& original, const RecordTranslation& translation, Diagnostics* diagnostics)
@@ -157,8 +159,8 @@ class TranslationChecker {
       for (size_t i = 0; i < translated.items().size(); ++i) {
         const Value& entry = translated.items()[i];
         if (i >= have) {
-          Error(entry.location(), DisplayPath(path) + " has " + std::to_string(translated.items().size()) +
-                                      " entries here but " + std::to_string(have) + " in " + original_.source_path +
+          Error(entry.location(), DisplayPath(path) + " has " + Entries(translated.items().size()) + " here but " +
+                                      Entries(have) + " in " + original_.source_path +
                                       ": a translation's entries match the original's one for one, in order");
           break;
         }
