@@ -103,6 +103,17 @@ void EditionSink::AppendShared(const std::string& path, SharedFile bytes) {
   if (const std::string where = Where(path); !where.empty()) inner_->AppendShared(where, std::move(bytes));
 }
 
+bool LoadEditionThemes(const FileSystem& theme_files, const FileSystem& site_files, const std::string& site_root,
+                       const SiteConfig& config, std::vector<Theme>* themes, Diagnostics* diagnostics) {
+  themes->assign(config.languages.size(), Theme{});
+  bool ok = true;
+  for (size_t i = 0; i < config.languages.size(); ++i) {
+    Diagnostics again;
+    ok &= LoadTheme(theme_files, site_files, site_root, config.languages[i], &(*themes)[i], i == 0 ? diagnostics : &again);
+  }
+  return ok;
+}
+
 bool BuildEditions(const Site& site, const std::vector<const Theme*>& themes, OutputSink* sink, BuiltPages* built,
                    Diagnostics* diagnostics, const std::function<void(BuildProgress)>& progress) {
   const SiteConfig& config = site.config;

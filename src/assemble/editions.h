@@ -22,6 +22,7 @@
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
 #include "base/diagnostic.h"
+#include "base/file_system.h"
 #include "model/site.h"
 
 namespace lantern {
@@ -54,6 +55,13 @@ class EditionSink final : public OutputSink {
   std::string prefix_;
   bool writes_shared_;
 };
+
+// The theme in each of the site's languages, in the order of
+// config.languages (one for a site with one language): the same templates,
+// each with its language's strings. Template errors are reported once.
+// Returns false when a theme has errors.
+bool LoadEditionThemes(const FileSystem& theme_files, const FileSystem& site_files, const std::string& site_root,
+                       const SiteConfig& config, std::vector<Theme>* themes, Diagnostics* diagnostics);
 
 // Builds every edition of a bilingual site, one after the other, into
 // `sink`; `themes` holds the theme loaded for each of site.config.languages,

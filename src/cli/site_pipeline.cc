@@ -102,19 +102,13 @@ bool IsBilingual(const FileSystem& disk, const std::string& site_root, const Pip
 void BuildBilingual(const FileSystem& disk, const std::string& site_root, std::FILE* err,
                     const std::function<void(BuildProgress)>& progress, const PipelineOptions& options,
                     PipelineResult* result, bool theme_ok) {
-  const SiteConfig& config = result->site.config;
-  std::vector<Theme> others(config.languages.size());
-  std::vector<const Theme*> themes;
-  for (size_t i = 0; i < config.languages.size(); ++i) {
-    if (i == 0) {
-      themes.push_back(&result->theme);
-      continue;
-    }
-    // Template errors were reported with the first; only the strings differ.
-    Diagnostics again;
-    theme_ok &= LoadTheme(EmbeddedFiles(), disk, site_root, config.languages[i], &others[i], &again);
-    themes.push_back(&others[i]);
-  }
+  // The default language's theme is result->theme (the server's, for the
+  // form); the others are loaded beside it.
+  std::vector<Theme> loaded;
+  Diagnostics again;  // template errors were reported with result->theme
+  theme_ok &= LoadEditionThemes(EmbeddedFiles(), disk, site_root, result->site.config, &loaded, &again);
+  std::vector<const Theme*> themes = {&result->theme};
+  for (size_t i = 1; i < loaded.size(); ++i) themes.push_back(&loaded[i]);
   if (!theme_ok || result->diagnostics.has_errors()) return;
   SharedMemoryOutput memory(&result->output, options.keep_parts ? &result->output_parts : nullptr);
   OutputSink* sink = options.sink ? options.sink : &memory;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "assemble/editions.h"
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
@@ -25,9 +26,20 @@ OutputTree Build(const std::string& input, Diagnostics* d) {
   LoadOptions options;
   options.today = Date{2026, 11, 22};
   EXPECT_TRUE(LoadSite(disk, input, options, &site, d).ok());
+  OutputTree output;
+  if (site.config.bilingual()) {
+    // Every language's pages, as `lantern build` makes them.
+    std::vector<Theme> themes;
+    EXPECT_TRUE(LoadEditionThemes(EmbeddedFiles(), disk, input, site.config, &themes, d)) << d->Format();
+    std::vector<const Theme*> borrowed;
+    for (const Theme& theme : themes) borrowed.push_back(&theme);
+    MemoryOutput sink(&output);
+    BuiltPages built;
+    EXPECT_TRUE(BuildEditions(site, borrowed, &sink, &built, d)) << d->Format();
+    return output;
+  }
   Theme theme;
   EXPECT_TRUE(LoadTheme(EmbeddedFiles(), disk, input, site.config.language, &theme, d)) << d->Format();
-  OutputTree output;
   EXPECT_TRUE(BuildSite(site, theme, &output, d)) << d->Format();
   return output;
 }
