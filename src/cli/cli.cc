@@ -150,7 +150,12 @@ std::vector<Command> Commands() {
        [](CLI::App* app) {
          auto folder = std::make_shared<std::string>();
          app->add_option("DIR", *folder, "the new site's folder (created if missing; must be empty)")->required();
-         return [folder] { return RunInit(*folder, stderr); };
+         auto languages = std::make_shared<std::vector<std::string>>();
+         app->add_option("--languages", *languages,
+                         "a bilingual site's languages, the default first, e.g. cy,en (the starting files are "
+                         "English; each other language gets their translations to fill in)")
+             ->delimiter(',');
+         return [folder, languages] { return RunInit(*folder, stderr, *languages); };
        }},
       {"new", "Add a record or a page to a site, with every field and a TODO for each thing to write",
        [](CLI::App* app) {

@@ -58,10 +58,16 @@ std::optional<Provenance> ReadProvenance(const std::string& path, const Value& b
 // addresses and mailboxes may differ too (a council's Welsh pages and Welsh
 // mailbox). Values from a list, dates, numbers and ids are the same in every
 // language, and so is a service's name, which is the key of its filter page
-// in site.yaml's list, and the field paths named under redactions.
-bool IsTranslatable(const FieldSpec& field) {
+// in site.yaml's list, the field paths named under redactions and a
+// supplier's Companies House number.
+bool IsTranslatable(const FieldSpec& field) { return IsTranslatableField(field); }
+bool IsReadersText(const FieldSpec& field) { return IsReadersTextField(field); }
+
+}  // namespace
+
+bool IsTranslatableField(const FieldSpec& field) {
   const std::string_view path = field.path;
-  if (path == "service" || path == "redactions[].field") return false;
+  if (path == "service" || path == "redactions[].field" || path.ends_with("companies_house_number")) return false;
   switch (field.type) {
     case FieldType::kText:
     case FieldType::kMarkdown:
@@ -75,10 +81,12 @@ bool IsTranslatable(const FieldSpec& field) {
   }
 }
 
-bool IsReadersText(const FieldSpec& field) {
-  return IsTranslatable(field) && (field.type == FieldType::kText || field.type == FieldType::kMarkdown ||
-                                   field.type == FieldType::kTextList);
+bool IsReadersTextField(const FieldSpec& field) {
+  return IsTranslatableField(field) && (field.type == FieldType::kText || field.type == FieldType::kMarkdown ||
+                                        field.type == FieldType::kTextList);
 }
+
+namespace {
 
 bool SameScalarOrList(const Value& a, const Value& b) {
   if (a.is_text() && b.is_text()) return a.text() == b.text();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "load/schema.h"
 #include "model/site.h"
 
 namespace lantern {
@@ -31,6 +32,14 @@ struct TranslationName {
   std::string language;  // as written
 };
 std::optional<TranslationName> SplitTranslationName(std::string_view file_name, std::string_view extension);
+
+// Whether a field may differ in a translation: text, Markdown, lists of
+// text, web addresses and mailboxes; never a value from a list, a date, a
+// number, an id, `service` or a redaction's field path.
+bool IsTranslatableField(const FieldSpec& field);
+// Of those, the text a reader reads (not an address): what a translation
+// is expected to give, and what the page marks with lang= when it does not.
+bool IsReadersTextField(const FieldSpec& field);
 
 // Reads records/<id>.<language>.yaml: its YAML and its `translation` block.
 // The fields are checked against the original by CheckRecordTranslation.

@@ -53,6 +53,71 @@ TEST(InitTest, FreshSiteChecksWithAWarningPerPlaceholderAndBuilds) {
   EXPECT_TRUE(fs::exists(site + "/public/records/road-defect-detection/index.html"));
 }
 
+TEST(InitTest, BilingualSiteHasATranslationBesideEachFileAndBuildsBothLanguages) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/safle";
+  testing::RunResult init = RunLantern("init " + Quoted(site) + " --languages cy,en");
+  ASSERT_EQ(0, init.exit_code) << init.output;
+  const auto files = testing::ReadTree(site);
+  EXPECT_NE(std::string::npos, files.at("site.yaml").find("\nlanguages: [cy, en]\n"));
+  EXPECT_EQ(std::string::npos, files.at("site.yaml").find("\nlanguage: en"));
+  int originals = 0;
+  for (const auto& [path, text] : files) {
+    const bool content = path.rfind("records/", 0) == 0 || path.rfind("pages/", 0) == 0;
+    if (!content || path.find(".cy.") != std::string::npos) continue;
+    ++originals;
+    const std::string extension = path.substr(path.rfind('.'));
+    const std::string translation = path.substr(0, path.size() - extension.size()) + ".cy" + extension;
+    ASSERT_TRUE(files.count(translation)) << path << " has no " << translation;
+    EXPECT_NE(std::string::npos, files.at(translation).find("translation:\n")) << translation;
+  }
+  EXPECT_EQ(8, originals);  // the record, six policy pages and the home introduction
+
+  // Every translation is checked against its original without an error; the
+  // TODOs are warnings, so the site builds at once, in both languages.
+  testing::RunResult check = RunLantern("check " + Quoted(site));
+  EXPECT_EQ(0, check.exit_code) << check.output;
+  EXPECT_NE(std::string::npos, check.output.find(": 0 errors,")) << check.output;
+  EXPECT_NE(std::string::npos, check.output.find("records/road-defect-detection.cy.yaml:")) << check.output;
+  testing::RunResult build = RunLantern("build " + Quoted(site));
+  EXPECT_EQ(0, build.exit_code) << build.output;
+  for (const char* page : {"index.html", "en/index.html", "records/road-defect-detection/index.html",
+                           "en/records/road-defect-detection/index.html", "pages/ai-policy/index.html",
+                           "en/pages/ai-policy/index.html"}) {
+    EXPECT_TRUE(fs::exists(site + "/public/" + page)) << page;
+  }
+  EXPECT_NE(std::string::npos,
+            testing::ReadFileOrEmpty(site + "/public/en/index.html").find("hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"));
+
+  // A new record on the site comes with its translation; neither is written
+  // when the translation's name is taken.
+  testing::RunResult added = RunLantern("new record parking-check --site " + Quoted(site));
+  ASSERT_EQ(0, added.exit_code) << added.output;
+  EXPECT_TRUE(fs::exists(site + "/records/parking-check.yaml"));
+  EXPECT_TRUE(fs::exists(site + "/records/parking-check.cy.yaml"));
+  testing::WriteFile(site + "/records/bus-check.cy.yaml", "taken");
+  testing::RunResult refused = RunLantern("new record bus-check --site " + Quoted(site));
+  EXPECT_EQ(2, refused.exit_code) << refused.output;
+  EXPECT_NE(std::string::npos, refused.output.find("bus-check.cy.yaml already exists")) << refused.output;
+  EXPECT_FALSE(fs::exists(site + "/records/bus-check.yaml"));
+  fs::remove(site + "/records/bus-check.cy.yaml");
+  testing::RunResult page = RunLantern("new page complaints --site " + Quoted(site));
+  ASSERT_EQ(0, page.exit_code) << page.output;
+  EXPECT_TRUE(fs::exists(site + "/pages/complaints.cy.md"));
+  testing::RunResult again = RunLantern("check " + Quoted(site));
+  EXPECT_EQ(0, again.exit_code) << again.output;
+}
+
+TEST(InitTest, RefusesLanguagesWithoutEnglishOrWithABadTagAndWritesNothing) {
+  testing::TempDir temp;
+  for (const std::string languages : {"cy", "cy,ga", "cy,en,en", "cy,e_n"}) {
+    const std::string site = temp.path() + "/s";
+    testing::RunResult r = RunLantern("init " + Quoted(site) + " --languages " + languages);
+    EXPECT_EQ(2, r.exit_code) << languages << ": " << r.output;
+    EXPECT_FALSE(fs::exists(site + "/site.yaml")) << languages;
+  }
+}
+
 TEST(InitTest, RefusesANonEmptyFolderAndWritesNothing) {
   testing::TempDir temp;
   testing::WriteFile(temp.path() + "/notes.txt", "mine");
