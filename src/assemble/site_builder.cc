@@ -304,7 +304,7 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
   if (kept_pages) kept_pages->EndBuild(rendered);
   if (failed || diagnostics->has_errors()) return false;
 
-  put("schema/records-csv-columns.csv", RecordsCsvDictionary(site.feedback_summary.has_value()));
+  put("schema/records-csv-columns.csv", RecordsCsvDictionary(CsvLayoutOf(site)));
   put("schema/record.json", RecordSchemaJson(site.config, site.feedback_summary.has_value()));
   // The sitemap lists pages in path order, as the whole-tree build did.
   std::map<std::string, std::optional<Date>> sitemap_pages;
@@ -343,7 +343,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   const size_t count = site.records.size();
   std::vector<FeedEntry> site_feed_entries;
   sink->Append("records.json", RecordsJsonHead(site, count));
-  sink->Append("records.csv", RecordsCsvHeader(site.feedback_summary.has_value()));
+  sink->Append("records.csv", RecordsCsvHeader(CsvLayoutOf(site)));
   std::vector<RecordOutput> outputs;
   // With reuse: each record's kept output (found, or made this build).
   std::vector<std::shared_ptr<const KeptRecordOutput>> kept;

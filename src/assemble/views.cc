@@ -654,7 +654,7 @@ void AddPageView(const Page& page, const Theme& theme, Value* view) {
 void AddDataView(const Site& site, const Theme& theme, Value* view) {
   const SiteConfig& c = site.config;
   std::string example_id = site.records.empty() ? "bin-check" : site.records.front().id;
-  const size_t csv_columns = RecordsCsvColumns(site.feedback_summary.has_value()).size();
+  const size_t csv_columns = RecordsCsvColumns(CsvLayoutOf(site)).size();
   Value data = Value::Map()
                    .Set("records_json_url", TextValue(SiteUrl(c, "records.json")))
                    .Set("records_csv_url", TextValue(SiteUrl(c, "records.csv")))

@@ -114,7 +114,7 @@ class PartsSpool {
     if (failed_ || std::fflush(json_) != 0 || std::fflush(csv_) != 0) return SpoolError();
     const size_t count = order.size();
     std::string json = RecordsJsonHead(site, count);
-    std::string csv = RecordsCsvHeader(site.feedback_summary.has_value());
+    std::string csv = RecordsCsvHeader(CsvLayoutOf(site));
     for (size_t k = 0; k < count; ++k) {
       const Part& part = parts_[order[k]];
       if (k > 0) json += ",\n";

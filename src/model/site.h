@@ -57,6 +57,15 @@ struct SiteConfig {
   // when the site publishes in English, else the default language.
   std::string source_language = "en";
   bool bilingual() const { return languages.size() > 1; }
+  // The languages records and pages are translated into: `languages` but the
+  // source language, in site.yaml's order (none on a one-language site).
+  std::vector<std::string> TranslationLanguages() const {
+    std::vector<std::string> into;
+    for (const std::string& language : languages) {
+      if (language != source_language) into.push_back(language);
+    }
+    return into;
+  }
   // Set for the build of one language's pages of a bilingual site (not by
   // site.yaml): "" for the default language, at the root, else "cy/". The
   // files every language shares (assets, open data, the schema, the sitemap)

@@ -11,6 +11,13 @@
 // "[n+1]"). Lists of slugs or texts are joined with "; ", booleans are
 // yes/no, a withheld field is "(withheld)". A header row of the column names
 // comes first; url and publisher.name are filled for records of either version.
+//
+// A bilingual site adds, before licence, for each language the records are
+// translated into (cy): url_cy (the record's page in Welsh),
+// translation_cy.translated_by, .method (person or machine), .translated_on,
+// .reviewed_on and .stale (yes/no), then `<column>_cy` for every column whose
+// field may be translated, holding the translation (empty where the
+// translation leaves the field out, or where there is no translation).
 #ifndef LANTERN_PUBLISH_CSV_WRITER_H_
 #define LANTERN_PUBLISH_CSV_WRITER_H_
 
@@ -25,22 +32,30 @@ namespace lantern {
 // Cells joined by commas, ended with CRLF.
 std::string CsvRow(const std::vector<std::string>& cells);
 
-// The column names of records.csv, in order. With `with_feedback_stats`
-// (build --feedback-stats) the feedback_stats.* columns come before licence:
-// from, to, questions, feedback, objections, review_requests (a number, or
-// "<5"), answered_on_time.percent and answered_on_time.of (empty when fewer
-// than 5 could be judged).
-std::vector<std::string> RecordsCsvColumns(bool with_feedback_stats = false);
+// Which optional columns records.csv has.
+struct CsvLayout {
+  // build --feedback-stats: the feedback_stats.* columns come before licence:
+  // from, to, questions, feedback, objections, review_requests (a number, or
+  // "<5"), answered_on_time.percent and answered_on_time.of (empty when fewer
+  // than 5 could be judged).
+  bool feedback_stats = false;
+  // A bilingual site's translation languages (SiteConfig::TranslationLanguages).
+  std::vector<std::string> translated_into = {};
+};
+CsvLayout CsvLayoutOf(const Site& site);
+
+// The column names of records.csv, in order.
+std::vector<std::string> RecordsCsvColumns(const CsvLayout& layout = {});
 std::string RecordsCsv(const Site& site);
 // records.csv in parts: the header row, then one row per record from its
-// RecordData tree (so rows can be made in parallel and concatenated in order).
-// The row has the feedback_stats columns when site.feedback_summary is set.
-std::string RecordsCsvHeader(bool with_feedback_stats = false);
+// RecordData tree (so rows can be made in parallel and concatenated in order),
+// in the site's layout.
+std::string RecordsCsvHeader(const CsvLayout& layout = {});
 std::string RecordsCsvRow(const Site& site, const Value& record_data);
 
 // /schema/records-csv-columns.csv, the data dictionary of records.csv: one row
 // per column with its ATRS label, number, versions and meaning, from the table.
-std::string RecordsCsvDictionary(bool with_feedback_stats = false);
+std::string RecordsCsvDictionary(const CsvLayout& layout = {});
 
 }  // namespace lantern
 

@@ -175,7 +175,40 @@ Value FeedbackStatsSchema() {
                         .Set("oneOf", std::move(on_time))));
 }
 
-Value VersionSchema(const char* version_text, unsigned version, bool with_feedback_stats) {
+// A bilingual site's record: its translations by language, each with who
+// made it and when, its page in that language, and the translated fields in
+// the record's own shape (only those translated).
+Value TranslationsSchema() {
+  Value date = Value::Map().Set("type", TextValue("string")).Set("pattern", TextValue(kDatePattern));
+  Value one = Value::Map()
+                  .Set("type", TextValue("object"))
+                  .Set("additionalProperties", Value::Bool(false))
+                  .Set("required", Strings({"url", "translated_by", "method", "translated_on", "stale", "fields"}))
+                  .Set("properties",
+                       Value::Map()
+                           .Set("url", Value::Map()
+                                           .Set("description", TextValue("The record's page in this language."))
+                                           .Set("type", TextValue("string"))
+                                           .Set("pattern", TextValue(kUrlPattern)))
+                           .Set("translated_by", Value::Map().Set("type", TextValue("string")))
+                           .Set("method", Value::Map().Set("enum", Strings({"person", "machine"})))
+                           .Set("translated_on", date)
+                           .Set("reviewed_on", date)
+                           .Set("stale", Value::Map()
+                                             .Set("description", TextValue("Made before the record last changed."))
+                                             .Set("type", TextValue("boolean")))
+                           .Set("fields", Value::Map()
+                                              .Set("description", TextValue("The translated fields, in the record's "
+                                                                            "shape; a field not here is not translated."))
+                                              .Set("type", TextValue("object"))));
+  return Value::Map()
+      .Set("title", TextValue("Translations"))
+      .Set("description", TextValue("The record in the site's other languages, by language tag."))
+      .Set("type", TextValue("object"))
+      .Set("additionalProperties", std::move(one));
+}
+
+Value VersionSchema(const char* version_text, unsigned version, bool with_feedback_stats, bool bilingual) {
   Value properties = Value::Map();
   properties.Set("id", Value::Map()
                            .Set("title", TextValue("Record ID"))
@@ -216,6 +249,7 @@ Value VersionSchema(const char* version_text, unsigned version, bool with_feedba
   if (with_feedback_stats) {
     properties.Set("feedback_stats", Value::Map().Set("$ref", TextValue("#/$defs/feedback-stats")));
   }
+  if (bilingual) properties.Set("translations", TranslationsSchema());
   return Value::Map()
       .Set("title", TextValue(std::string("An ATRS ") + version_text + " record"))
       .Set("type", TextValue("object"))
@@ -231,8 +265,8 @@ Value RecordJsonSchema(const SiteConfig& config, bool with_feedback_stats) {
   one_of.Push(Value::Map().Set("$ref", TextValue("#/$defs/record-4.0")));
   one_of.Push(Value::Map().Set("$ref", TextValue("#/$defs/record-3.0")));
   Value defs = Value::Map()
-                   .Set("record-4.0", VersionSchema("4.0", kV4, with_feedback_stats))
-                   .Set("record-3.0", VersionSchema("3.0", kV3, with_feedback_stats));
+                   .Set("record-4.0", VersionSchema("4.0", kV4, with_feedback_stats, config.bilingual()))
+                   .Set("record-3.0", VersionSchema("3.0", kV3, with_feedback_stats, config.bilingual()));
   if (with_feedback_stats) defs.Set("feedback-stats", FeedbackStatsSchema());
   return Value::Map()
       .Set("$schema", TextValue("https://json-schema.org/draft/2020-12/schema"))

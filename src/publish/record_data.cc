@@ -20,13 +20,15 @@ Value Convert(const Record& record, const FieldSpec& spec, const Value& value);
 
 // The fields of a mapping, in table order; absent fields are left out, and
 // withheld ones that were not given are null.
-Value ConvertMap(const Record& record, const std::string& schema_parent, const Value& value) {
+// (A translation's fields leave withheld ones out: the original says so.)
+Value ConvertMap(const Record& record, const std::string& schema_parent, const Value& value,
+                 bool withheld_as_null = true) {
   Value map = Value::Map();
   for (const FieldSpec* child : ChildFields(DocumentKind::kRecord, record.version_bit, schema_parent)) {
     const std::string_view key = FieldKey(child->path);
     const Value* given = value.is_map() ? value.Find(key) : nullptr;
     if (given == nullptr || given->is_null()) {
-      if (IsWithheld(record.withheld, child->path)) map.Set(key, Value::Null());
+      if (withheld_as_null && IsWithheld(record.withheld, child->path)) map.Set(key, Value::Null());
       continue;
     }
     map.Set(key, Convert(record, *child, *given));
@@ -121,6 +123,22 @@ Value RecordData(const Site& site, const Record& record) {
   }
   if (record.feedback_summary && site.feedback_summary) {
     data.Set("feedback_stats", FeedbackStatsData(*site.feedback_summary, *record.feedback_summary));
+  }
+  if (c.bilingual()) {
+    // Each translation with its provenance: one file carries every language.
+    Value translations = Value::Map();
+    for (const RecordTranslation& t : record.translations) {
+      Value one = Value::Map()
+                      .Set("url", TextValue(c.base_url + EditionPrefix(c, t.language) + RecordPath(record)))
+                      .Set("translated_by", TextValue(t.translated_by))
+                      .Set("method", TextValue(t.by_machine ? "machine" : "person"))
+                      .Set("translated_on", TextValue(t.translated_on.Iso()));
+      if (t.reviewed_on) one.Set("reviewed_on", TextValue(t.reviewed_on->Iso()));
+      one.Set("stale", Value::Bool(t.stale));
+      one.Set("fields", ConvertMap(record, "", *t.data, false));
+      translations.Set(t.language, std::move(one));
+    }
+    data.Set("translations", std::move(translations));
   }
   return data;
 }

@@ -13,6 +13,10 @@
 //   - ajv-cli at its default (strict) settings validates every record of the
 //     example and golden sites against their schema/record.json
 //     (validate_records.js);
+//   - a bilingual site from `lantern init --languages cy,en`, every page type
+//     in Welsh and English with the same checks, the language switch by
+//     keyboard, and no English string of the theme on a Welsh page outside
+//     lang="en" (bilingual.js);
 //   - the resident's feedback journey by keyboard against `lantern serve`,
 //     with axe on each step (feedback_journey.js).
 // Prints one line per check and closes with "N passed, N failed"; exits 1 when
@@ -27,6 +31,7 @@ const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { feedbackJourney } = require('./feedback_journey');
 const { residentDefects } = require('./resident_defects');
+const { bilingualSite } = require('./bilingual');
 const { validateRecords } = require('./validate_records');
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -334,6 +339,7 @@ async function main() {
   }
 
   await residentDefects({ page, origin, ids, check });
+  const bilingualDir = await bilingualSite({ lantern, repo, workDir, shotDir, serve, runAxe, tabThrough, horizontalOverflow, page, check });
 
   check('every request the pages made succeeded (no broken links to assets)', badResponses.length === 0, badResponses.slice(0, 5).join('\n'));
   check('no JavaScript errors in the console', consoleErrors.length === 0, consoleErrors.join('\n'));
@@ -374,6 +380,13 @@ async function main() {
       if (entry.isDirectory()) walk(p); else if (p.endsWith('.html')) htmlFiles.push(p);
     }
   })(siteDir);
+  const bilingualFiles = [];
+  (function walk(dir) {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p); else if (p.endsWith('.html')) bilingualFiles.push(p);
+    }
+  })(bilingualDir);
   // Every internal link and asset reference in every page leads to a file the build wrote.
   const broken = [];
   for (const file of htmlFiles) {
@@ -387,9 +400,9 @@ async function main() {
   // The feedback endpoint is served by Lantern's server, not written by the build.
   const unexpected = broken.filter((b) => !/ -> \/feedback\//.test(b));
   check(`every internal link in ${htmlFiles.length} pages leads to a built file`, unexpected.length === 0, unexpected.slice(0, 10).join('\n'));
-  const result = spawnSync('java', ['-jar', vnu, '--errors-only', ...htmlFiles], { encoding: 'utf8' });
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', ...htmlFiles, ...bilingualFiles], { encoding: 'utf8' });
   const errors = (result.stderr || '').split('\n').filter((l) => /: error: /.test(l));
-  check(`vnu: ${htmlFiles.length} HTML files, zero errors`, result.status === 0 && errors.length === 0,
+  check(`vnu: ${htmlFiles.length + bilingualFiles.length} HTML files (the example and a bilingual site), zero errors`, result.status === 0 && errors.length === 0,
         (errors.length ? errors.slice(0, 20).join('\n') : result.stderr || result.error));
 
   // Every record, against its site's published schema, by ajv-cli at its defaults.

@@ -10,6 +10,8 @@
 #include "load/yaml_reader.h"
 #include "model/addresses.h"
 #include "model/languages.h"
+#include "publish/csv_writer.h"
+#include "publish/record_data.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -203,6 +205,43 @@ TEST(EditionTest, EveryPageHasItsCounterpartInTheOtherLanguage) {
   // Dates in the page's language.
   EXPECT_NE(std::string::npos, tree.at("records/bin-check/index.html").find("1 Mehefin 2025"));
   EXPECT_NE(std::string::npos, tree.at("en/records/bin-check/index.html").find("1 June 2025"));
+}
+
+TEST(OpenDataTest, EachRecordCarriesItsTranslationsInJsonAndCsv) {
+  Diagnostics d;
+  const Site site = LoadBilingualFixture(&d);
+  ASSERT_EQ(0, d.error_count()) << d.Format();
+  const Value bins = RecordData(site, site.records[0]);
+  // The original's fields stay the record's own; the Welsh comes beside them.
+  EXPECT_EQ("Larger bin check", bins.FindPath("summary.name")->text());
+  const Value* welsh = bins.FindPath("translations.cy");
+  ASSERT_NE(nullptr, welsh);
+  EXPECT_EQ("Gwiriad bin mwy", welsh->FindPath("fields.summary.name")->text());
+  EXPECT_EQ("person", welsh->Find("method")->text());
+  EXPECT_EQ("2025-06-05", welsh->Find("reviewed_on")->text());
+  EXPECT_FALSE(welsh->Find("stale")->as_bool());
+  // A value that may not be translated is not repeated in the translation.
+  EXPECT_EQ(nullptr, welsh->FindPath("fields.summary.phase"));
+  const Value untranslated = RecordData(site, site.records[1]);
+  ASSERT_NE(nullptr, untranslated.Find("translations"));
+  EXPECT_TRUE(untranslated.Find("translations")->members().empty());
+
+  const std::vector<std::string> columns = RecordsCsvColumns(CsvLayoutOf(site));
+  auto column = [&](const std::string& name) {
+    return std::find(columns.begin(), columns.end(), name) - columns.begin();
+  };
+  ASSERT_LT(column("summary.name_cy"), static_cast<long>(columns.size()));
+  EXPECT_LT(column("url_cy"), column("summary.name_cy"));
+  EXPECT_EQ(static_cast<long>(columns.size()), column("summary.phase_cy"));  // not translatable
+  EXPECT_EQ("licence", columns.back());
+  const std::string row = RecordsCsvRow(site, bins);
+  EXPECT_NE(std::string::npos, row.find(",Gwiriad bin mwy,")) << row;
+  EXPECT_NE(std::string::npos, row.find(",Uned Iaith Gymraeg y Cyngor,person,2025-06-03,2025-06-05,no,"));
+  // One language's site has no translation columns.
+  EXPECT_EQ(RecordsCsvColumns(), RecordsCsvColumns(CsvLayout{}));
+  const std::vector<std::string> plain = RecordsCsvColumns();
+  EXPECT_EQ(plain.end(), std::find(plain.begin(), plain.end(), "url_cy"));
+  EXPECT_LT(plain.size(), columns.size());
 }
 
 TEST(SiteLanguagesTest, LanguagesSetTheDefaultAndTheSourceLanguage) {
