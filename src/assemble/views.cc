@@ -118,11 +118,22 @@ std::string ContentLanguage(const Record& record, std::string_view schema_path) 
   return translation->data->FindPath(path) != nullptr ? "" : note->source_language;
 }
 
+// The language of the standard's own words (field labels, section titles,
+// the names of values from its lists): English, which the schema table holds.
+// On a page in another language they are marked lang="en", never passed off
+// as that language (WCAG 3.1.2); "" on an English page. Welsh labels are not
+// written yet (see the README).
+std::string StandardWordsLanguage(const Record& record) {
+  const std::optional<TranslationNote>& note = record.translation_note;
+  return note && PrimaryLanguage(note->language) != "en" ? "en" : "";
+}
+
 // A summary-list row for the field `spec` whose value is `value` (may be null).
 Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* value,
           FieldMarkdown* markdown) {
   Value row = Value::Map();
   row.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
+  row.Set("label_lang", TextValue(StandardWordsLanguage(record)));
   row.Set("number", TextValue(FieldNumber(spec, record.version_bit)));
   // Listed under redactions: with no value the field is withheld; with a value
   // it is partly withheld (shown, with the reason for what is left out).
@@ -135,7 +146,11 @@ Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const
   row.Set("is_group", Value::Bool(false));
   const bool readers_text = spec.type == FieldType::kText || spec.type == FieldType::kMarkdown ||
                             spec.type == FieldType::kTextList;
-  row.Set("value_lang", TextValue(readers_text && !IsBlank(value) ? ContentLanguage(record, spec.path) : ""));
+  const bool standard_words = spec.type == FieldType::kEnum || spec.type == FieldType::kEnumList;
+  row.Set("value_lang", TextValue(IsBlank(value)    ? ""
+                                  : readers_text   ? ContentLanguage(record, spec.path)
+                                  : standard_words ? StandardWordsLanguage(record)
+                                                   : ""));
   row.Set("value_html", TextValue(withheld ? "" : IsBlank(value) ? EscapeHtml(theme.String("value_none"))
                                                                  : ValueHtml(spec, *value, theme, markdown)));
   return row;
@@ -147,6 +162,7 @@ Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, con
   Value group = Value::Map();
   group.Set("is_group", Value::Bool(true));
   group.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
+  group.Set("label_lang", TextValue(StandardWordsLanguage(record)));
   group.Set("number", TextValue(FieldNumber(spec, record.version_bit)));
   const bool listed = IsWithheld(record, spec.path);
   const bool withheld = listed && IsBlank(list);
@@ -468,9 +484,11 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   Value sections = Value::List();
   for (const SectionSpec& section : RecordSections()) {
     const std::string title = version == kV3 && section.title_v3 ? section.title_v3 : section.title;
+    const std::string title_lang = StandardWordsLanguage(record);
     contents.Push(Value::Map()
                       .Set("number", TextValue(section.number))
                       .Set("title", TextValue(title))
+                      .Set("title_lang", TextValue(title_lang))
                       .Set("anchor", TextValue(section.anchor)));
     Value items = Value::List();
     const Value* block = record.data().Find(section.key);
@@ -482,6 +500,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
     sections.Push(Value::Map()
                       .Set("number", TextValue(section.number))
                       .Set("title", TextValue(title))
+                      .Set("title_lang", TextValue(title_lang))
                       .Set("anchor", TextValue(section.anchor))
                       .Set("items", std::move(items)));
   }
@@ -515,14 +534,16 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   const std::string endpoint = c.feedback_endpoint;
   std::string feedback_url;
   if (!endpoint.empty()) {
-    feedback_url = endpoint.rfind("/", 0) == 0 ? c.root_path + endpoint.substr(1) : endpoint;
+    // The form in the page's language (a bilingual site's other languages
+    // have theirs under their prefix, /en/feedback/…).
+    feedback_url = endpoint.rfind("/", 0) == 0 ? c.root_path + c.edition_prefix + endpoint.substr(1) : endpoint;
     if (feedback_url.back() != '/') feedback_url += '/';
     feedback_url += record.id;
   }
   std::string contact = EmailAddress(record.Text("summary.contact_email"));
   if (ClassifyEmail(contact) != EmailForm::kValid) contact = c.contact_email;
   std::string privacy = c.privacy_notice;
-  if (privacy.rfind("/", 0) == 0) privacy = c.root_path + privacy.substr(1);
+  if (privacy.rfind("/", 0) == 0) privacy = SiteUrl(c, privacy.substr(1));
   r.Set("feedback", Value::Map()
                         .Set("has_form", Value::Bool(!endpoint.empty()))
                         .Set("url", TextValue(feedback_url))

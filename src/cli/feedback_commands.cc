@@ -102,7 +102,9 @@ int RunFeedbackList(const FeedbackListOptions& options, std::FILE* out, std::FIL
   if (!rows.ok()) return Fail(err, rows.status());
   const std::string today = TodayUtc().Iso();
   const std::string horizon = options.due_within >= 0 ? TodayUtc().PlusDays(options.due_within).Iso() : "";
-  std::fprintf(out, "%-9s %-10s %-10s %-14s %-10s %s\n", "reference", "received", "type", "status", "due", "record");
+  // The language column tells staff to answer in Welsh where a resident wrote in it.
+  std::fprintf(out, "%-9s %-10s %-10s %-14s %-10s %-4s %s\n", "reference", "received", "type", "status", "due", "lang",
+               "record");
   size_t shown = 0;
   for (const StoredSubmission& row : rows.value()) {
     const bool open = IsOpenStatus(row.status);
@@ -110,9 +112,10 @@ int RunFeedbackList(const FeedbackListOptions& options, std::FILE* out, std::FIL
     if (!options.status.empty() && row.status != options.status) continue;
     if (options.overdue && !overdue) continue;
     if (options.due_within >= 0 && !(open && !row.DueOn().empty() && row.DueOn() <= horizon)) continue;
-    std::fprintf(out, "%-9s %-10s %-10s %-14s %-10s %s%s\n", row.reference.c_str(),
+    std::fprintf(out, "%-9s %-10s %-10s %-14s %-10s %-4s %s%s\n", row.reference.c_str(),
                  row.received_at.substr(0, 10).c_str(), row.request_type.c_str(), row.status.c_str(),
-                 row.DueOn().empty() ? "-" : row.DueOn().c_str(), row.record_id.empty() ? "(general)" : row.record_id.c_str(),
+                 row.DueOn().empty() ? "-" : row.DueOn().c_str(), row.language.empty() ? "-" : row.language.c_str(),
+                 row.record_id.empty() ? "(general)" : row.record_id.c_str(),
                  overdue ? "  OVERDUE" : "");
     ++shown;
   }
@@ -148,6 +151,7 @@ int RunFeedbackShow(const FeedbackShowOptions& options, std::FILE* out, std::FIL
   line("name", s.name);
   line("email", s.email);
   line("case reference", s.case_reference);
+  line("language", s.language);
   std::fprintf(out, "message:\n%s\n", s.message.c_str());
   if (!history.value().empty()) std::fprintf(out, "history:\n");
   for (const StatusChange& change : history.value()) {

@@ -68,6 +68,7 @@ std::shared_ptr<SiteSnapshot> SnapshotFromPipeline(PipelineResult& result, long 
   // site would add to each rebuild's wait.
   snapshot->site = std::move(result.site);
   snapshot->theme = std::move(result.theme);
+  AddFormEditions(snapshot.get(), result.edition_themes);
   auto tree = std::make_shared<const SharedOutputTree>(std::move(result.output));
   if (auto it = tree->find("404.html"); it != tree->end()) snapshot->not_found_html = *it->second;
   snapshot->files =
@@ -113,6 +114,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
     snapshot = std::make_shared<SiteSnapshot>();
     snapshot->site = built.site;
     snapshot->theme = built.theme;
+    AddFormEditions(snapshot.get(), built.edition_themes);
     snapshot->not_found_html = built.output.count("404.html") ? *built.output["404.html"] : "";
     snapshot->files = std::move(files);
   } else {
@@ -248,6 +250,7 @@ int RunServe(const ServeOptions& given, std::FILE* out, std::FILE* err) {
           next = std::make_shared<SiteSnapshot>();
           next->site = good->site;
           next->theme = good->theme;
+          next->editions = good->editions;
           next->files = good->files;
           next->not_found_html = good->not_found_html;
           next->version = ++version;

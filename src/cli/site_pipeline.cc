@@ -114,6 +114,8 @@ void BuildBilingual(const FileSystem& disk, const std::string& site_root, std::F
   OutputSink* sink = options.sink ? options.sink : &memory;
   BuildEditions(result->site, themes, sink, &result->built, &result->diagnostics, progress);
   memory.Finish();
+  themes.clear();  // they point into `loaded`, kept for the form
+  result->edition_themes = std::move(loaded);
   if (isatty(fileno(err)) != 0) std::fprintf(err, "\r\033[K");
   CheckInternalLinks(result->site, result->built, &result->diagnostics);
 }

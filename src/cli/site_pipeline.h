@@ -21,6 +21,9 @@ struct PipelineResult {
   int exit_code = 0;  // kExitOk, kExitContentErrors or kExitUsageOrSystem
   Site site;
   Theme theme;
+  // A bilingual site's themes, one per language in site.yaml's order (the
+  // default's strings are also `theme`'s): the server's form uses them.
+  std::vector<Theme> edition_themes;
   SharedOutputTree output;  // the files, unless PipelineOptions::sink took them
   // With PipelineOptions::keep_parts: records.json and records.csv, as their
   // parts (not in `output`).

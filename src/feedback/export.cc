@@ -18,6 +18,7 @@ std::vector<std::pair<const char*, std::string>> Fields(const StoredSubmission& 
           {"notes", s.notes},
           {"follows_reference", s.follows_reference},
           {"reply_wanted", s.reply_wanted ? "yes" : "no"},
+          {"language", s.language},
           {"name", s.name},
           {"email", s.email},
           {"case_reference", s.case_reference},

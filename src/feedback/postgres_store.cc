@@ -20,7 +20,7 @@ namespace lantern {
 namespace {
 
 constexpr const char* kApplication = "lantern-feedback";  // lantern_meta.application: the tables are ours
-constexpr int kSchemaVersion = 1;                          // PostgreSQL's own numbering, not SQLite's
+constexpr int kSchemaVersion = 2;                          // PostgreSQL's own numbering, not SQLite's
 // pg_advisory_xact_lock keys: one for migrations, one class for form tokens.
 constexpr long long kMigrationLock = 0x4C4E544650475331LL;  // "LNTFPGS1"
 constexpr int kTokenLockClass = 0x4C4E5446;                 // "LNTF"
@@ -61,6 +61,7 @@ CREATE TABLE submissions (
   extended_due_on TEXT COLLATE "C" NOT NULL DEFAULT '' CHECK (char_length(extended_due_on) IN (0, 10)),
   extension_reason TEXT COLLATE "C" NOT NULL DEFAULT '' CHECK (char_length(extension_reason) <= 1000),
   answered_at TEXT COLLATE "C" NOT NULL DEFAULT '' CHECK (char_length(answered_at) IN (0, 20)),
+  language TEXT COLLATE "C" NOT NULL DEFAULT '' CHECK (char_length(language) <= 35),
   CONSTRAINT submissions_one_row_per_answers UNIQUE (token_nonce, content_hash)
 );
 CREATE INDEX submissions_by_time ON submissions (received_at);
@@ -201,7 +202,7 @@ bool StorableText(const std::string& text) {
 constexpr const char* kRowColumns =
     "reference, received_at, record_id, record_updated, request_type, message, case_reference, name, email, "
     "reply_wanted, status, flags, notes, retain_until, follows_reference, due_on, extended_due_on, "
-    "extension_reason, answered_at";
+    "extension_reason, answered_at, language";
 
 StoredSubmission RowFrom(const PgResult& r, int i) {
   StoredSubmission row;
@@ -224,6 +225,7 @@ StoredSubmission RowFrom(const PgResult& r, int i) {
   row.extended_due_on = r.Text(i, 16);
   row.extension_reason = r.Text(i, 17);
   row.answered_at = r.Text(i, 18);
+  row.language = r.Text(i, 19);
   return row;
 }
 
@@ -408,8 +410,27 @@ class PostgresStore final : public FeedbackStore {
                            ", but this Lantern reads " + std::to_string(kSchemaVersion) +
                            " (a newer Lantern made it?)");
     }
-    // Older versions would be upgraded here, inside this locked transaction;
-    // version 1 is the first.
+    if (version < kSchemaVersion && mode_ == Mode::kReadOnly) {
+      return Status::Error("the database " + described_ + " has schema version " + std::to_string(version) +
+                           ", this Lantern reads " + std::to_string(kSchemaVersion) +
+                           " (lantern serve upgrades it when it starts)");
+    }
+    if (version < kSchemaVersion) {
+      // Upgrades run under the schema lock, so two servers starting together
+      // upgrade once; the version is read again under it.
+      PgResult lock = Run(conn, "SELECT pg_advisory_xact_lock($1::bigint)", {Number(kMigrationLock)});
+      if (!lock.ok()) return lock.Error("cannot lock the schema of " + described_);
+      PgResult again = Run(conn, "SELECT schema_version FROM lantern_meta WHERE id = 1");
+      if (!again.ok() || again.Rows() != 1) return again.Error("cannot read lantern_meta in " + described_);
+      if (again.Int(0, 0) < 2) {
+        // Version 2 added the form's language; older rows have none ('').
+        PGresult* added = PQexec(conn,  // constant DDL, no values
+                                 "ALTER TABLE submissions ADD COLUMN language TEXT COLLATE \"C\" NOT NULL DEFAULT '' "
+                                 "CHECK (char_length(language) <= 35); UPDATE lantern_meta SET schema_version = 2");
+        PgResult upgrade(added, conn);
+        if (!upgrade.ok()) return upgrade.Error("cannot upgrade the schema of " + described_ + " from version 1");
+      }
+    }
     return transaction.Commit();
   }
 
@@ -417,7 +438,8 @@ class PostgresStore final : public FeedbackStore {
 
   Result<InsertOutcome> Insert(const Submission& submission, int64_t now) override {
     for (const std::string* text : {&submission.record_id, &submission.message, &submission.case_reference,
-                                    &submission.name, &submission.email, &submission.token_nonce}) {
+                                    &submission.name, &submission.email, &submission.token_nonce,
+                                    &submission.language}) {
       if (!StorableText(*text)) {
         return Status::Error("cannot store the submission: it contains a NUL character or invalid UTF-8");
       }
@@ -501,14 +523,15 @@ class PostgresStore final : public FeedbackStore {
           c,
           "INSERT INTO submissions (reference, token_nonce, content_hash, follows_reference, received_at, record_id, "
           "record_updated, request_type, message, case_reference, name, email, reply_wanted, status, flags, notes, "
-          "message_hash, retain_until, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-          "$15, $16, $17, $18, $19) ON CONFLICT (token_nonce, content_hash) DO NOTHING RETURNING id",
+          "message_hash, retain_until, due_on, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+          "$13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (token_nonce, content_hash) DO NOTHING RETURNING id",
           {Text(reference.value()), Nullable(submission.token_nonce), Text(content_hash), Text(follows),
            Text(FormatUtcTime(now)), Text(submission.record_id), Text(submission.record_updated),
            Text(submission.request_type), Text(submission.message), Text(submission.case_reference),
            Text(submission.name), Text(submission.email), Number(submission.reply_wanted ? 1 : 0), Text(status),
            Text(JoinList(flags)), Text(JoinList(notes)), Text(message_hash),
-           Text(FormatUtcTime(now + static_cast<int64_t>(keep_days) * 24 * 3600)), Text(submission.due_on)});
+           Text(FormatUtcTime(now + static_cast<int64_t>(keep_days) * 24 * 3600)), Text(submission.due_on),
+           Text(submission.language)});
       if (!insert.ok()) {
         if (insert.SqlState() == "23505" && insert.Constraint() == "submissions_reference_key") {
           PgResult undo = Run(c, "ROLLBACK TO SAVEPOINT new_reference");

@@ -20,7 +20,7 @@ namespace lantern {
 namespace {
 
 constexpr int kApplicationId = 0x4C4E5446;  // "LNTF": marks the file as a Lantern feedback store
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // The submissions table under `name`. Length limits mirror kMax* in store.h;
 // length() counts characters. A form token may carry several submissions
@@ -52,6 +52,7 @@ std::string SubmissionsTable(const std::string& name) {
   extended_due_on TEXT NOT NULL DEFAULT '' CHECK (length(extended_due_on) IN (0, 10)),
   extension_reason TEXT NOT NULL DEFAULT '' CHECK (length(extension_reason) <= 1000),
   answered_at TEXT NOT NULL DEFAULT '' CHECK (length(answered_at) IN (0, 20)),
+  language TEXT NOT NULL DEFAULT '' CHECK (length(language) <= 35),
   UNIQUE (token_nonce, content_hash)
 ) STRICT;
 )sql";
@@ -110,6 +111,10 @@ SELECT id, reference, token_nonce, message_hash, received_at, record_id, record_
 DROP TABLE submissions;
 ALTER TABLE submissions_v2 RENAME TO submissions;
 )sql";
+
+// Schema 4 added the form's language; older rows have none ('').
+constexpr const char* kAddLanguage =
+    "ALTER TABLE submissions ADD COLUMN language TEXT NOT NULL DEFAULT '' CHECK (length(language) <= 35)";
 
 std::string ErrnoText() { return std::strerror(errno); }
 
@@ -300,7 +305,7 @@ Status SqliteFeedbackStore::Migrate() {
     version = user_version.Int(0);
   }
   if (table_count > 0 && version == kSchemaVersion) return Status::Ok();
-  if (table_count > 0 && version != 1 && version != 2) {
+  if (table_count > 0 && (version < 1 || version > 3)) {
     return Status::Error("schema version " + std::to_string(version) + ", but this Lantern reads " +
                          std::to_string(kSchemaVersion) + " (a newer Lantern made it?)");
   }
@@ -311,6 +316,10 @@ Status SqliteFeedbackStore::Migrate() {
   } else if (version == 1) {
     if (Status s = Execute(SubmissionsTable("submissions_v2").c_str()); !s.ok()) return s;
     if (Status s = Execute(kFromVersion1); !s.ok()) return s.WithContext("cannot upgrade from schema 1");
+  } else {
+    if (Status s = Execute(kAddLanguage); !s.ok()) {
+      return s.WithContext("cannot upgrade from schema " + std::to_string(version));
+    }
   }
   if (Status s = Execute(kIndexes); !s.ok()) return s;
   if (Status s = Execute(kStatusChanges); !s.ok()) return s;
@@ -464,8 +473,8 @@ Result<InsertOutcome> SqliteFeedbackStore::InsertLocked(const Submission& submis
     Statement insert(db_,
                      "INSERT INTO submissions (reference, token_nonce, content_hash, follows_reference, received_at, "
                      "record_id, record_updated, request_type, message, case_reference, name, email, reply_wanted, "
-                     "status, flags, notes, message_hash, retain_until, due_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                     "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+                     "status, flags, notes, message_hash, retain_until, due_on, language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                     "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
     insert.Bind(1, reference.value())
         .BindNullable(2, submission.token_nonce)
         .Bind(3, content_hash)
@@ -484,7 +493,8 @@ Result<InsertOutcome> SqliteFeedbackStore::InsertLocked(const Submission& submis
         .Bind(16, JoinList(notes))
         .Bind(17, message_hash)
         .Bind(18, FormatUtcTime(now + static_cast<int64_t>(keep_days) * 24 * 3600))
-        .Bind(19, submission.due_on);
+        .Bind(19, submission.due_on)
+        .Bind(20, submission.language);
     if (insert.Step() != SQLITE_DONE) return insert.Error("cannot store the submission");
     if (Status s = AddDeliveries(sqlite3_last_insert_rowid(db_), reference.value(), deliveries, now); !s.ok()) {
       return s;
@@ -500,7 +510,7 @@ namespace {
 constexpr const char* kRowColumns =
     "reference, received_at, record_id, record_updated, request_type, message, case_reference, name, email, "
     "reply_wanted, status, flags, notes, retain_until, follows_reference, due_on, extended_due_on, "
-    "extension_reason, answered_at";
+    "extension_reason, answered_at, language";
 
 StoredSubmission RowFrom(const Statement& select) {
   StoredSubmission row;
@@ -523,6 +533,7 @@ StoredSubmission RowFrom(const Statement& select) {
   row.extended_due_on = select.Text(16);
   row.extension_reason = select.Text(17);
   row.answered_at = select.Text(18);
+  row.language = select.Text(19);
   return row;
 }
 

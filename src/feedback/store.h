@@ -30,6 +30,7 @@ inline constexpr size_t kMaxNameChars = 200;
 inline constexpr size_t kMaxEmailChars = 254;
 inline constexpr size_t kMaxCaseReferenceChars = 100;
 inline constexpr size_t kMaxRecordIdChars = 200;
+inline constexpr size_t kMaxLanguageTagChars = 35;  // BCP 47 tags in practice
 
 // A notification the caller asks for: `channel` is "staff_email" (recipient:
 // addresses separated by commas), "receipt" (the resident's address) or
@@ -49,6 +50,10 @@ struct Submission {
   std::string name;            // may be empty
   std::string email;           // may be empty unless reply_wanted
   bool reply_wanted = false;
+  // The language the form was in (a tag such as "cy" or "en"; at most
+  // kMaxLanguageTagChars), so staff answer in it (Welsh Language Standards);
+  // empty when not known.
+  std::string language;
   std::string token_nonce;     // hex nonce of the form token: one row per token; empty when none
   std::vector<std::string> flags;  // spam flags set by the caller (honeypot, too_fast, many_links)
   // Facts for staff that do not make a row spam: bidi_controls, controls_removed,
@@ -92,6 +97,7 @@ struct StoredSubmission {
   std::string extended_due_on;    // after an Art. 12(3) extension, or empty
   std::string extension_reason;
   std::string answered_at;        // when it was first marked answered, or empty
+  std::string language;           // the form's language (Submission::language), or empty for older rows
   // The effective due date: the extended one when there is one.
   const std::string& DueOn() const { return extended_due_on.empty() ? due_on : extended_due_on; }
 };

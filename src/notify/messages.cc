@@ -304,6 +304,12 @@ MailMessage StaffNotification(const SubmissionFacts& facts, const MailIdentity& 
   mail.to = to;
   mail.subject = KindTitle(facts.request_type) + " " + HeaderSafe(facts.reference) + " to " +
                  ShortHeaderText(facts.record_title, 80) + " – answer by " + HeaderSafe(facts.due_on);
+  // A letter not in English says so where staff see it first, so it goes to
+  // someone who can answer in that language.
+  const std::string name = HeaderSafe(facts.language_name.empty() ? facts.language : facts.language_name);
+  const bool english = facts.language == "en" || facts.language.rfind("en-", 0) == 0;
+  const std::string language = facts.language.empty() ? "" : name + " (" + HeaderSafe(facts.language) + ")";
+  if (!facts.language.empty() && !english) mail.subject += " – in " + name;
   mail.message_id = MessageId(facts.reference + ".staff", identity);
   mail.date = MailDate(now_unix);
   mail.headers.push_back({"Auto-Submitted", "auto-generated"});
@@ -317,6 +323,10 @@ MailMessage StaffNotification(const SubmissionFacts& facts, const MailIdentity& 
   AddLine(body, "Record", facts.record_title + " (" + facts.record_id + ")");
   AddLine(body, "Record page", facts.record_url);
   AddLine(body, "Received", facts.received_at);
+  if (!language.empty()) {
+    AddLine(body, "Language",
+            english ? language : language + ": the resident wrote in " + name + "; answer in " + name);
+  }
   if (IsMonthKind(facts.request_type)) {
     AddLine(body, "Answer by", facts.due_on + " (one calendar month from receipt, UK GDPR Article 12(3);");
     body += std::string(16, ' ') + "it may be extended by two further months if the resident is told why\n" +
@@ -426,6 +436,7 @@ std::string WebhookBody(const SubmissionFacts& facts) {
   field("email", facts.email);
   json += std::string(",\"reply_wanted\":") + (facts.reply_wanted ? "true" : "false");
   field("case_reference", facts.case_reference);
+  field("language", facts.language);
   json += "}";
   return json;
 }

@@ -40,6 +40,10 @@ struct SubmissionFacts {
   std::string reference, request_type /* question|feedback|objection|review */, record_id, record_title,
       record_url, received_at /* 2026-11-22T05:30:15Z */, due_on /* YYYY-MM-DD */, message, name, email,
       case_reference, site_title, organisation;
+  // The language the resident wrote in ("cy"), or empty when not known; staff
+  // answer in it (the Welsh Language Standards require it for Welsh).
+  std::string language;
+  std::string language_name;  // its name in English ("Welsh"), from model/languages
   bool reply_wanted = false;
   // How residents reach the council, for the receipt; the sender address
   // is used when contact_email is empty.

@@ -6,8 +6,10 @@
 #include <map>
 #include <set>
 
+#include "assemble/editions.h"
 #include "assemble/views.h"
 #include "feedback/reference.h"
+#include "model/addresses.h"
 #include "model/working_days.h"
 #include "render/html_escape.h"
 #include "server/feedback_form.h"
@@ -43,9 +45,13 @@ std::string Joined(const std::set<std::string>& names) {
   return out.empty() ? "-" : out;
 }
 
+// The form's address in the site's language: a bilingual site's other
+// languages have theirs under their prefix (/en/feedback/).
 std::string FormBase(const Site& site) {
   std::string endpoint = site.config.feedback_endpoint.empty() ? "/feedback" : site.config.feedback_endpoint;
-  std::string base = endpoint.rfind("/", 0) == 0 ? site.config.root_path + endpoint.substr(1) : endpoint;
+  std::string base = endpoint.rfind("/", 0) == 0
+                         ? site.config.root_path + site.config.edition_prefix + endpoint.substr(1)
+                         : endpoint;
   if (base.empty() || base.back() != '/') base += '/';
   return base;
 }
@@ -96,6 +102,28 @@ void DecoratePreview(const SiteSnapshot& site, const std::string& root, Response
 }
 
 }  // namespace
+
+void AddFormEditions(SiteSnapshot* snapshot, const std::vector<Theme>& themes) {
+  const SiteConfig& config = snapshot->site.config;
+  if (!config.bilingual()) return;
+  for (size_t i = 0; i < config.languages.size(); ++i) {
+    const std::string& language = config.languages[i];
+    snapshot->editions.push_back(
+        FormEdition{language, EditionOf(snapshot->site, language), i == 0 || i >= themes.size() ? snapshot->theme
+                                                                                                : themes[i]});
+  }
+}
+
+App::Language App::LanguageOf(SiteSnapshot& site, const std::string& tag) {
+  for (FormEdition& edition : site.editions) {
+    if (edition.language == tag) return {edition.site, edition.theme, edition.language, FormBase(edition.site)};
+  }
+  if (!site.editions.empty()) {
+    FormEdition& first = site.editions.front();
+    return {first.site, first.theme, first.language, FormBase(first.site)};
+  }
+  return {site.site, site.theme, site.site.config.language, FormBase(site.site)};
+}
 
 const std::string& LiveReloadScript() {
   static const std::string script =
@@ -166,24 +194,25 @@ Response App::HandleRequest(const Request& request) {
   return Route(request);
 }
 
-std::string App::RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const std::string& template_name,
-                              const std::string& title, const std::string& url, Value extra) {
+std::string App::RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                              const std::string& template_name, const std::string& title, const std::string& url,
+                              Value extra) {
   std::lock_guard<std::mutex> lock(site->render_mutex);
-  Value view = CommonView(site->site, site->theme, PageKind::kPage, title, url);
+  Value view = CommonView(language.site, language.theme, PageKind::kPage, title, url);
   // Forms, check pages, confirmations and errors are answers to one person,
   // not pages to find: no search engine should list them or take them as canonical.
   view.Set("noindex", Value::Bool(true));
   view.Set("canonical_url", Value::Bool(false));
   for (const Value::Member& member : extra.members()) view.Set(member.key, member.value);
   Diagnostics diagnostics;
-  std::optional<std::string> content = site->theme.templates.Render(template_name, view, &diagnostics);
+  std::optional<std::string> content = language.theme.templates.Render(template_name, view, &diagnostics);
   if (!content) {
     Log("event=render_error template=" + template_name);
     return "<!DOCTYPE html><html lang=\"en\"><title>" + EscapeHtml(title) + "</title><h1>" + EscapeHtml(title) +
            "</h1></html>\n";
   }
   view.Set("content", TextValue(std::move(*content)));
-  std::optional<std::string> page = site->theme.templates.Render("layout", view, &diagnostics);
+  std::optional<std::string> page = language.theme.templates.Render("layout", view, &diagnostics);
   return page ? *page : std::string("<!DOCTYPE html><title>Error</title>\n");
 }
 
@@ -199,7 +228,7 @@ Response App::ErrorPage(int status) {
     const std::string text = site->theme.String(key).rfind("[", 0) == 0 ? site->theme.String("http_error_400")
                                                                           : site->theme.String(key);
     const std::string title = site->theme.String("http_error_title");
-    response.body = RenderThemed(site, "error", title, site->site.config.root_path,
+    response.body = RenderThemed(site, LanguageOf(*site, ""), "error", title, site->site.config.root_path,
                                  Value::Map().Set("error", Value::Map().Set("title", TextValue(title))
                                                                .Set("text", TextValue(text))));
   }
@@ -221,9 +250,15 @@ Response App::Route(const Request& request) {
     NoStore(&response);
     return response;
   }
-  const std::string form_base = FormBase(site->site);
-  if (request.path.compare(0, form_base.size(), form_base) == 0) {
-    Response response = FeedbackGet(site, request.path.substr(form_base.size()));
+  // The form in each language at its own address; the default's last, as
+  // the others' (/en/feedback/) may lie below it when the endpoint is "/".
+  std::vector<std::string> tags;
+  for (size_t i = 1; i < site->editions.size(); ++i) tags.push_back(site->editions[i].language);
+  tags.push_back("");  // the default language
+  for (const std::string& tag : tags) {
+    const Language language = LanguageOf(*site, tag);
+    if (request.path.compare(0, language.form_base.size(), language.form_base) != 0) continue;
+    Response response = FeedbackGet(site, language, request.path.substr(language.form_base.size()));
     if (config_.live_reload) DecoratePreview(*site, root, &response);
     return response;
   }
@@ -256,7 +291,8 @@ Response App::Health() {
   return response;
 }
 
-Response App::FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::string& rest) {
+Response App::FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                          const std::string& rest) {
   const std::string sent = "sent/";
   if (rest.compare(0, sent.size(), sent) == 0) {
     const std::string reference = rest.substr(sent.size());
@@ -268,7 +304,8 @@ Response App::FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::
     Response response;
     NoStore(&response);
     response.body = RenderThemed(
-        site, "feedback_confirmation", site->theme.String("confirmation_title"), FormBase(site->site) + rest,
+        site, language, "feedback_confirmation", language.theme.String("confirmation_title"),
+        language.form_base + rest,
         Value::Map().Set("confirmation",
                          Value::Map()
                              .Set("reference", TextValue(reference))
@@ -276,25 +313,29 @@ Response App::FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::
     return response;
   }
   FeedbackAnswers answers;
+  answers.language = language.tag;
   if (!rest.empty()) {
     if (!FindRecord(site->site, rest)) return ErrorPage(404);
     answers.tool = rest;
   }
   Result<std::string> token = signer_.Issue(clock_());
   if (!token.ok()) return ErrorPage(500);
-  return RenderForm(site, answers, {}, token.value(), 200);
+  return RenderForm(site, language, answers, {}, token.value(), 200);
 }
 
-Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const FeedbackAnswers& answers,
-                         const std::vector<FieldError>& errors, const std::string& token, int status) {
-  const Theme& theme = site->theme;
-  const Record* record = answers.tool.empty() ? nullptr : FindRecord(site->site, answers.tool);
+Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                         const FeedbackAnswers& answers, const std::vector<FieldError>& errors,
+                         const std::string& token, int status) {
+  const Theme& theme = language.theme;
+  // The record as the page's language names it.
+  const Record* record = answers.tool.empty() ? nullptr : FindRecord(language.site, answers.tool);
   const std::string heading = theme.String(record ? "feedback_page_title" : "feedback_general_title");
   Value form = Value::Map();
   form.Set("heading", TextValue(heading));
   form.Set("action", TextValue(PostPath()));
   form.Set("token", TextValue(token));
   form.Set("tool", TextValue(answers.tool));
+  form.Set("language", TextValue(language.tag));
   // A record renamed or removed since the form was loaded: the message is
   // kept, as general feedback naming the old id.
   if (std::string notice = RecordGoneNotice(theme, answers, record); !notice.empty()) {
@@ -302,14 +343,14 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
   }
   if (record) {
     form.Set("record_title", TextValue(RecordTitle(*record)));
-    form.Set("record_url", TextValue(RecordUrl(site->site, *record)));
+    form.Set("record_url", TextValue(RecordUrl(language.site, *record)));
   }
-  const std::string privacy = site->site.config.privacy_notice;
-  form.Set("privacy_url",
-           TextValue(privacy.rfind("/", 0) == 0 ? site->site.config.root_path + privacy.substr(1) : privacy));
-  if (site->site.config.retention_days > 0) {
+  const SiteConfig& config = language.site.config;
+  const std::string privacy = config.privacy_notice;
+  form.Set("privacy_url", TextValue(privacy.rfind("/", 0) == 0 ? SiteUrl(config, privacy.substr(1)) : privacy));
+  if (config.retention_days > 0) {
     form.Set("retention_sentence",
-             TextValue(theme.Sentence("feedback_retention", {{"days", std::to_string(site->site.config.retention_days)}})));
+             TextValue(theme.Sentence("feedback_retention", {{"days", std::to_string(config.retention_days)}})));
   }
   Value types = Value::List();
   for (const std::string& type : RequestTypes()) {
@@ -341,16 +382,17 @@ Response App::RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Feedba
                                         : heading;
   const std::string title =
       errors.empty() ? page_title : theme.String("feedback_title_error_prefix") + " " + page_title;
-  const std::string url = FormBase(site->site) + answers.tool;
+  const std::string url = language.form_base + answers.tool;
   Response response;
   response.status = status;
   NoStore(&response);
-  response.body = RenderThemed(site, "feedback", title, url, Value::Map().Set("form", std::move(form)));
+  response.body = RenderThemed(site, language, "feedback", title, url, Value::Map().Set("form", std::move(form)));
   return response;
 }
 
-Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const FeedbackAnswers& answers) {
-  const Theme& theme = site->theme;
+Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                          const FeedbackAnswers& answers) {
+  const Theme& theme = language.theme;
   Value rows = Value::List();
   auto row = [&](const std::string& field, const std::string& key, const std::string& value) {
     rows.Push(Value::Map()
@@ -372,6 +414,7 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Feedb
   };
   keep("token", answers.token);
   keep("tool", answers.tool);
+  keep("language", language.tag);
   keep("request_type", answers.request_type);
   keep("message", answers.message);
   keep("case_reference", answers.case_reference);
@@ -380,7 +423,7 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Feedb
   if (answers.reply) keep("reply", "yes");
   keep("website", answers.website);
   Value check = Value::Map();
-  const Record* record = answers.tool.empty() ? nullptr : FindRecord(site->site, answers.tool);
+  const Record* record = answers.tool.empty() ? nullptr : FindRecord(language.site, answers.tool);
   if (std::string notice = RecordGoneNotice(theme, answers, record); !notice.empty()) {
     check.Set("notice", TextValue(notice));
   }
@@ -391,14 +434,14 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Feedb
   NoStore(&response);
   const std::string title =
       record ? theme.Sentence("check_page_html_title", {{"tool", RecordTitle(*record)}}) : theme.String("check_title");
-  response.body = RenderThemed(site, "feedback_check", title, FormBase(site->site) + answers.tool,
+  response.body = RenderThemed(site, language, "feedback_check", title, language.form_base + answers.tool,
                                Value::Map().Set("check", std::move(check)));
   return response;
 }
 
-Response App::ShowBack(const std::shared_ptr<SiteSnapshot>& site, const FeedbackAnswers& answers,
-                       FieldError notice, int status, int64_t retry_after) {
-  Response response = RenderForm(site, answers, {std::move(notice)}, answers.token, status);
+Response App::ShowBack(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                       const FeedbackAnswers& answers, FieldError notice, int status, int64_t retry_after) {
+  Response response = RenderForm(site, language, answers, {std::move(notice)}, answers.token, status);
   response.headers.push_back({"Retry-After", std::to_string(retry_after)});
   return response;
 }
@@ -415,12 +458,15 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   const ParsedForm parsed = ParseFormBody(request.body, FeedbackFieldNames());
   FeedbackAnswers answers = FeedbackAnswers::FromFields(parsed.fields);
   if (!answers.tool.empty() && !IsRecordIdShape(answers.tool)) answers.tool.clear();  // not an id we could name
+  // The form's language, from its hidden field: one the site has, else the
+  // default (a form from before the site became bilingual has none).
+  const Language language = LanguageOf(*site, answers.language);
   const Record* record = answers.tool.empty() ? nullptr : FindRecord(site->site, answers.tool);
   const int64_t now = clock_();
   if (!answers.change.empty()) {
     // "Change" on the check-answers page: the form again, with everything kept.
     Log("event=feedback_change status=200");
-    return RenderForm(site, answers, {}, answers.token, 200);
+    return RenderForm(site, language, answers, {}, answers.token, 200);
   }
   const TokenCheck token = signer_.Check(answers.token, now);
   std::vector<FieldError> errors = ValidateAnswers(answers);
@@ -434,18 +480,18 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   if (!errors.empty()) {
     Log("event=feedback_invalid errors=" + std::to_string(errors.size()) + " anomalies=" + Joined(parsed.anomalies) +
         " status=422");
-    return RenderForm(site, answers, errors, answers.token, 422);
+    return RenderForm(site, language, answers, errors, answers.token, 422);
   }
   if (!answers.confirm) {
     // Check your answers (F11, WCAG 3.3.4): nothing is stored until the resident confirms.
-    return RenderCheck(site, answers);
+    return RenderCheck(site, language, answers);
   }
   // A send: only now do the rate limits count.
   const RateLimiter::Decision limit = limiter_.TakeSend(ClientKey(request), static_cast<double>(now));
   if (limit.kind == RateLimiter::Decision::Kind::kClientLimited) {
     const int64_t minutes = (limit.retry_after_seconds + 59) / 60;
     Log("event=feedback_rate_limited retry_after=" + std::to_string(limit.retry_after_seconds) + " status=429");
-    return ShowBack(site, answers,
+    return ShowBack(site, language, answers,
                     FieldError{"message", minutes == 1 ? "error_rate_limited_one" : "error_rate_limited",
                                {{"minutes", std::to_string(minutes)}}},
                     429, limit.retry_after_seconds);
@@ -459,6 +505,7 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   submission.name = answers.name;
   submission.email = answers.email;
   submission.reply_wanted = answers.reply;
+  submission.language = language.tag;
   submission.token_nonce = token.nonce_hex;
   submission.over_global_limit = limit.kind == RateLimiter::Decision::Kind::kOverGlobal;
   // The law's clock starts on the day of receipt (UK GDPR Art. 12(3) for objections and reviews).
@@ -477,7 +524,8 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   if (!stored.ok()) {
     // Nothing is acknowledged; the resident keeps the text and is told to try again.
     Log("event=feedback_store_error reason=\"" + stored.status().message() + "\" status=503");
-    return ShowBack(site, answers, FieldError{"message", "error_store_unavailable"}, 503, kStoreRetrySeconds);
+    return ShowBack(site, language, answers, FieldError{"message", "error_store_unavailable"}, 503,
+                    kStoreRetrySeconds);
   }
   std::string flags;
   for (const std::string& flag : submission.flags) flags += (flags.empty() ? "" : ",") + flag;
@@ -490,7 +538,7 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
   Response response;
   response.status = 303;
   NoStore(&response);
-  const std::string location = FormBase(site->site) + "sent/" + outcome.reference;
+  const std::string location = language.form_base + "sent/" + outcome.reference;
   response.headers.push_back({"Location", location});
   response.body = "<!DOCTYPE html><title>Sent</title><a href=\"" + location + "\">Continue</a>\n";
   return response;

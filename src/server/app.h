@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "assemble/theme.h"
 #include "feedback/store.h"
@@ -22,10 +23,24 @@
 
 namespace lantern {
 
-// One built site: what `serve` swaps in after each successful rebuild.
-struct SiteSnapshot {
+// One language of a bilingual site, as the form serves it: the site in that
+// language (records' names translated, addresses under its prefix) and the
+// theme with its strings.
+struct FormEdition {
+  std::string language;
   Site site;
   Theme theme;
+};
+
+// One built site: what `serve` swaps in after each successful rebuild.
+struct SiteSnapshot {
+  Site site;    // the originals: what submissions are stored and notified against
+  Theme theme;  // the default language's
+  // A bilingual site's languages, the default first (see AddFormEditions):
+  // the form, its errors, the check page and the confirmation are in the
+  // language of the address they were asked at (/en/feedback/…), and each
+  // submission stores it. Empty for a one-language site.
+  std::vector<FormEdition> editions;
   std::shared_ptr<const StaticSite> files;
   std::string not_found_html;   // the site's own 404 page, or empty
   std::string build_errors;     // diagnostics of a failed rebuild (preview); empty when the build is current
@@ -76,18 +91,31 @@ class App {
   std::string ClientKey(const Request& request) const;
 
  private:
-  Response FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const std::string& rest);
+  // The site and theme of one language: the snapshot's own for a
+  // one-language site or an unknown language.
+  struct Language {
+    const Site& site;
+    Theme& theme;  // rendering is not const (TemplateSet); under render_mutex
+    const std::string& tag;
+    std::string form_base;  // where its form lives, e.g. "/en/feedback/"
+  };
+  static Language LanguageOf(SiteSnapshot& site, const std::string& tag);
+
+  Response FeedbackGet(const std::shared_ptr<SiteSnapshot>& site, const Language& language, const std::string& rest);
   Response FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Request& request);
   Response Health();
-  Response RenderForm(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers,
-                      const std::vector<struct FieldError>& errors, const std::string& token, int status);
-  Response RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers);
+  Response RenderForm(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                      const struct FeedbackAnswers& answers, const std::vector<struct FieldError>& errors,
+                      const std::string& token, int status);
+  Response RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                       const struct FeedbackAnswers& answers);
   // The form again with every answer kept and `notice` at the top, for a send
   // that could not be stored now; `retry_after` seconds go in Retry-After.
-  Response ShowBack(const std::shared_ptr<SiteSnapshot>& site, const struct FeedbackAnswers& answers,
-                    struct FieldError notice, int status, int64_t retry_after);
-  std::string RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const std::string& template_name,
-                           const std::string& title, const std::string& url, class Value extra);
+  Response ShowBack(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                    const struct FeedbackAnswers& answers, struct FieldError notice, int status, int64_t retry_after);
+  std::string RenderThemed(const std::shared_ptr<SiteSnapshot>& site, const Language& language,
+                           const std::string& template_name, const std::string& title, const std::string& url,
+                           class Value extra);
   void Log(const std::string& line) const;
 
   AppConfig config_;
@@ -98,6 +126,11 @@ class App {
   mutable std::mutex site_mutex_;
   std::shared_ptr<SiteSnapshot> site_;
 };
+
+// Fills snapshot->editions for a bilingual site: `themes` holds each
+// language's theme in site.yaml's order (the default's is snapshot->theme).
+// Does nothing for a one-language site.
+void AddFormEditions(SiteSnapshot* snapshot, const std::vector<Theme>& themes);
 
 // The live-reload script served at /__lantern/reload.js in preview.
 const std::string& LiveReloadScript();

@@ -7,6 +7,7 @@
 
 #include "model/addresses.h"
 #include "model/date.h"
+#include "model/languages.h"
 #include "notify/messages.h"
 #include "publish/atom_feed.h"
 
@@ -49,6 +50,8 @@ SubmissionFacts FactsOf(const StoredSubmission& row, const Site& site) {
   facts.site_title = site.config.title;
   facts.organisation = site.config.organisation;
   facts.reply_wanted = row.reply_wanted;
+  facts.language = row.language;
+  if (!row.language.empty()) facts.language_name = LanguageNameInEnglish(row.language);
   return facts;
 }
 

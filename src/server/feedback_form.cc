@@ -10,7 +10,7 @@ namespace lantern {
 const std::set<std::string>& FeedbackFieldNames() {
   static const std::set<std::string> names = {"token", "tool",  "request_type", "message", "case_reference",
                                               "name",  "email", "reply",        "website", "confirm",
-                                              "change"};
+                                              "change", "language"};
   return names;
 }
 
@@ -36,6 +36,7 @@ FeedbackAnswers FeedbackAnswers::FromFields(const std::map<std::string, std::str
   a.reply = get("reply") == "yes";
   a.confirm = get("confirm") == "yes";
   a.change = get("change");
+  a.language = get("language");
   return a;
 }
 

@@ -29,6 +29,7 @@ const std::vector<std::string>& RequestTypes();
 
 struct FeedbackAnswers {
   std::string request_type, message, case_reference, name, email, tool, token, website;
+  std::string language;  // the form's language (a hidden field); checked against the site's by the app
   bool reply = false;
   bool confirm = false;  // sent from the check-answers page: store it
   std::string change;    // a "Change" button on the check-answers page: show the form again

@@ -309,6 +309,71 @@ std::string ValidBody(const std::string& token, const std::string& extra = "") {
          FormEncode("Please stop using my data.") + "&email=" + FormEncode("ada@example.org") + "&confirm=yes" + extra;
 }
 
+// A bilingual site's form is in the language of the page it was opened from
+// (/feedback/… Welsh, the default; /en/feedback/… English): its words, the
+// record's name, errors, the check page and the confirmation; each
+// submission stores its language so staff answer in it.
+TEST(AppTest, TheFormIsInThePagesLanguageAndEachSubmissionStoresIt) {
+  TestServerApp t("http://127.0.0.1:8080", testing::Generous(), "", false, ":memory:", FeedbackStore::Options(),
+                  "bilingual");
+  Response welsh = t.Get("/feedback/bin-check");
+  ASSERT_EQ(200, welsh.status);
+  EXPECT_NE(std::string::npos, welsh.body.find("<html lang=\"cy\">"));
+  EXPECT_NE(std::string::npos, welsh.body.find("<title>Cysylltwch â ni ynghylch Gwiriad bin mwy"));
+  EXPECT_NE(std::string::npos, welsh.body.find("name=\"language\" value=\"cy\""));
+  // Its switch goes to the English form.
+  EXPECT_NE(std::string::npos, welsh.body.find("href=\"/en/feedback/bin-check\""));
+  Response english = t.Get("/en/feedback/bin-check");
+  ASSERT_EQ(200, english.status);
+  EXPECT_NE(std::string::npos, english.body.find("<html lang=\"en\">"));
+  EXPECT_NE(std::string::npos, english.body.find("<title>Contact us about Larger bin check"));
+  EXPECT_NE(std::string::npos, english.body.find("name=\"language\" value=\"en\""));
+  EXPECT_EQ(404, t.Get("/en/feedback/no-such-record").status);
+
+  // Errors and the check page in the form's language.
+  const std::string token = testing::TokenIn(welsh.body);
+  *t.now += 10;
+  Response empty = t.Post("token=" + FormEncode(token) + "&tool=bin-check&language=cy&request_type=question");
+  EXPECT_EQ(422, empty.status);
+  EXPECT_NE(std::string::npos, empty.body.find("Rhowch eich neges"));
+  EXPECT_NE(std::string::npos, empty.body.find("<html lang=\"cy\">"));
+  const std::string answers = "token=" + FormEncode(token) + "&tool=bin-check&request_type=question&message=" +
+                              FormEncode("Pryd fydd y bin yn cyrraedd?");
+  Response check = t.Post(answers + "&language=cy");
+  EXPECT_EQ(200, check.status);
+  EXPECT_NE(std::string::npos, check.body.find("<title>Gwiriwch eich atebion: Gwiriad bin mwy"));
+  EXPECT_NE(std::string::npos, check.body.find("name=\"language\" value=\"cy\""));
+
+  // Sent in Welsh: stored as Welsh, confirmed in Welsh.
+  Response sent = t.Post(answers + "&language=cy&confirm=yes");
+  ASSERT_EQ(303, sent.status);
+  const std::string location = HeaderOf(sent, "Location");
+  EXPECT_EQ(0u, location.rfind("/feedback/sent/", 0)) << location;
+  Response confirmed = t.Get(location);
+  EXPECT_EQ(200, confirmed.status);
+  EXPECT_NE(std::string::npos, confirmed.body.find("Neges wedi&#39;i hanfon"));
+  // Sent in English from the English form.
+  const std::string english_token = testing::TokenIn(english.body);
+  *t.now += 10;
+  Response sent_english = t.Post("token=" + FormEncode(english_token) +
+                                 "&tool=bin-check&request_type=question&language=en&message=" + FormEncode("When?"));
+  EXPECT_EQ(200, sent_english.status);  // the check page first
+  sent_english = t.Post("token=" + FormEncode(english_token) +
+                        "&tool=bin-check&request_type=question&language=en&confirm=yes&message=" + FormEncode("When?"));
+  ASSERT_EQ(303, sent_english.status);
+  EXPECT_EQ(0u, HeaderOf(sent_english, "Location").rfind("/en/feedback/sent/", 0));
+  EXPECT_NE(std::string::npos, t.Get(HeaderOf(sent_english, "Location")).body.find("Message sent"));
+  // A language the site does not have is the default's; the text is kept.
+  Response unknown = t.Post("token=" + FormEncode(english_token) +
+                            "&tool=bin-check&request_type=feedback&language=fr&confirm=yes&message=" + FormEncode("Da"));
+  ASSERT_EQ(303, unknown.status);
+  const auto rows = t.Rows();
+  ASSERT_EQ(3u, rows.size());
+  EXPECT_EQ("cy", rows[0].language);
+  EXPECT_EQ("en", rows[1].language);
+  EXPECT_EQ("cy", rows[2].language);
+}
+
 TEST(AppTest, FormPageRendersWithTheThemeAndNoStore) {
   TestServerApp t;
   Response page = t.Get("/feedback/bin-check");

@@ -9,11 +9,12 @@
 namespace lantern::testing {
 
 TestServerApp::TestServerApp(const std::string& origin, RateLimiter::Limits limits, const std::string& trusted_proxy,
-                             bool live_reload, const std::string& db_path, FeedbackStore::Options store_options) {
+                             bool live_reload, const std::string& db_path, FeedbackStore::Options store_options,
+                             const std::string& golden_site) {
   store = std::move(FeedbackStore::Open(db_path, FeedbackStore::Mode::kCreate, store_options).value());
   PipelineResult built;
   std::FILE* quiet = std::fopen("/dev/null", "w");
-  RunPipeline(SourceDir() + "/tests/golden/sites/basic/input", PipelineOptions{}, quiet, &built);
+  RunPipeline(SourceDir() + "/tests/golden/sites/" + golden_site + "/input", PipelineOptions{}, quiet, &built);
   std::fclose(quiet);
   AppConfig config;
   config.guards.origins = {origin};

@@ -23,11 +23,13 @@ struct TestServerApp {
 
   // `origin` is what the guards accept; `limits` defaults to the production
   // ones; `live_reload` makes it the preview (reload script, error banner);
-  // the store is in memory unless `db_path` names a file.
+  // the store is in memory unless `db_path` names a file; `golden_site` names
+  // the site under tests/golden/sites/.
   explicit TestServerApp(const std::string& origin = "http://127.0.0.1:8080",
                          RateLimiter::Limits limits = RateLimiter::Limits(), const std::string& trusted_proxy = "",
                          bool live_reload = false, const std::string& db_path = ":memory:",
-                         FeedbackStore::Options store_options = FeedbackStore::Options());
+                         FeedbackStore::Options store_options = FeedbackStore::Options(),
+                         const std::string& golden_site = "basic");
 
   // A GET of `target` through the whole pipeline.
   Response Get(const std::string& target, std::map<std::string, std::string> headers = {});

@@ -49,6 +49,7 @@ TEST_P(StoreContractTest, InsertListFindExists) {
   Submission s = Objection();
   s.due_on = "2026-12-18";
   s.notes = {"bidi_controls"};
+  s.language = "cy";
   auto first = store->Insert(s, kNow);
   ASSERT_TRUE(first.ok()) << first.status().message();
   EXPECT_TRUE(IsReference(first.value().reference));
@@ -69,6 +70,7 @@ TEST_P(StoreContractTest, InsertListFindExists) {
   EXPECT_TRUE(row.reply_wanted);
   EXPECT_EQ("bidi_controls", row.notes);
   EXPECT_EQ("2026-12-18", row.due_on);
+  EXPECT_EQ("cy", row.language);
   EXPECT_EQ(FormatUtcTime(kNow + 365LL * 86400), row.retain_until);
   EXPECT_EQ(row.message, store->Find(row.reference).value().message);
   EXPECT_FALSE(store->Find("ABCDEFGH").ok());
@@ -499,6 +501,34 @@ TEST(PostgresStoreTest, BrokenDatabasesGiveClearErrors) {
   server.Psql(testing::PgServer::DatabaseOf(newer), "UPDATE lantern_meta SET schema_version = 99");
   expect_error(newer, FeedbackStore::Mode::kCreate, "schema version 99");
   expect_error(newer, FeedbackStore::Mode::kReadOnly, "schema version 99");
+}
+
+// Schema 1 (before the form's language): staff commands are told the server
+// upgrades it; the server adds the column once, rows keep an empty language.
+TEST(PostgresStoreTest, SchemaOneGainsTheLanguageKeepingEveryRow) {
+  auto& server = testing::PgServer::Shared();
+  const std::string old = server.NewDatabase();
+  {
+    auto store = OpenOrDie(old);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->Insert(Objection("Before languages"), kNow).ok());
+  }
+  server.Psql(testing::PgServer::DatabaseOf(old),
+              "ALTER TABLE submissions DROP COLUMN language; UPDATE lantern_meta SET schema_version = 1");
+  auto reader = FeedbackStore::Open(old, FeedbackStore::Mode::kReadOnly, Quick());
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(std::string::npos, reader.status().message().find("upgrades it")) << reader.status().message();
+  {
+    auto store = OpenOrDie(old);
+    ASSERT_TRUE(store);
+    Submission welsh = Objection("Yn Gymraeg");
+    welsh.language = "cy";
+    ASSERT_TRUE(store->Insert(welsh, kNow).ok());
+  }
+  auto rows = FeedbackStore::Open(old, FeedbackStore::Mode::kReadOnly, Quick()).value()->List("").value();
+  ASSERT_EQ(2u, rows.size());
+  EXPECT_EQ("", rows[0].language);
+  EXPECT_EQ("cy", rows[1].language);
 }
 
 // The database server dropped every connection (a restart, a failover):

@@ -361,7 +361,7 @@ TEST(FeedbackStoreTest, SchemaTwoGainsTheOutboxKeepingEveryRow) {
   const std::string script = temp.path() + "/v2.py";
   testing::WriteFile(script, R"py(import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-c.executescript("DROP TABLE outbox; PRAGMA user_version = 2;")
+c.executescript("DROP TABLE outbox; ALTER TABLE submissions DROP COLUMN language; PRAGMA user_version = 2;")
 c.commit()
 )py");
   ASSERT_EQ(0, std::system(("python3 '" + script + "' '" + path + "'").c_str()));
@@ -379,6 +379,40 @@ c.commit()
   auto rows = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly).value()->List("").value();
   ASSERT_EQ(2u, rows.size());
   EXPECT_EQ("Before the outbox", rows[0].message);
+}
+
+// A store of schema 3 (before the form's language) gains the column, its
+// rows keep theirs empty, and new rows store the language they were sent in.
+TEST(FeedbackStoreTest, SchemaThreeGainsTheLanguageKeepingEveryRow) {
+  testing::TempDir temp;
+  const std::string path = temp.path() + "/v3.db";
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(nullptr, store);
+    ASSERT_TRUE(store->Insert(Objection("Before languages"), kNow).ok());
+  }
+  const std::string script = temp.path() + "/v3.py";
+  testing::WriteFile(script, R"py(import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("ALTER TABLE submissions DROP COLUMN language; PRAGMA user_version = 3;")
+c.commit()
+)py");
+  ASSERT_EQ(0, std::system(("python3 '" + script + "' '" + path + "'").c_str()));
+  auto old_reader = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly);
+  ASSERT_FALSE(old_reader.ok());
+  EXPECT_NE(std::string::npos, old_reader.status().message().find("upgrades it")) << old_reader.status().message();
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(nullptr, store);
+    Submission welsh = Objection("Yn Gymraeg");
+    welsh.language = "cy";
+    ASSERT_TRUE(store->Insert(welsh, kNow).ok());
+  }
+  auto rows = FeedbackStore::Open(path, FeedbackStore::Mode::kReadOnly).value()->List("").value();
+  ASSERT_EQ(2u, rows.size());
+  EXPECT_EQ("Before languages", rows[0].message);
+  EXPECT_EQ("", rows[0].language);
+  EXPECT_EQ("cy", rows[1].language);
 }
 
 TEST(FeedbackStoreTest, PurgeExpiredFollowsRetainUntil) {

@@ -72,6 +72,28 @@ TEST(StaffNotification, BodyHasEveryFactAndTheLawForObjections) {
   }
 }
 
+// The Welsh Language Standards: Welsh correspondence is answered in Welsh, so
+// staff see the language first, in the subject, and in the body and webhook.
+TEST(StaffNotification, AWelshLetterSaysSoInTheSubjectAndBody) {
+  SubmissionFacts welsh = Objection();
+  welsh.language = "cy";
+  welsh.language_name = "Welsh";
+  const MailMessage mail = StaffNotification(welsh, Identity(), {"owner@example.gov.uk"}, kNow);
+  EXPECT_EQ(mail.subject.size() - std::string(" – in Welsh").size(), mail.subject.rfind(" – in Welsh")) << mail.subject;
+  EXPECT_NE(std::string::npos,
+            mail.body.find("Language:       Welsh (cy): the resident wrote in Welsh; answer in Welsh\n"))
+      << mail.body;
+  EXPECT_NE(std::string::npos, WebhookBody(welsh).find(",\"language\":\"cy\"}"));
+  SubmissionFacts english = Objection();
+  english.language = "en";
+  english.language_name = "English";
+  const MailMessage plain = StaffNotification(english, Identity(), {"owner@example.gov.uk"}, kNow);
+  EXPECT_EQ(StaffNotification(Objection(), Identity(), {"owner@example.gov.uk"}, kNow).subject, plain.subject);
+  EXPECT_NE(std::string::npos, plain.body.find("Language:       English (en)\n")) << plain.body;
+  // Unknown: no line at all.
+  EXPECT_EQ(std::string::npos, StaffNotification(Objection(), Identity(), {"a@b.example"}, kNow).body.find("Language"));
+}
+
 TEST(StaffNotification, ReviewIsNamedWithArticles22AToD) {
   SubmissionFacts facts = Objection();
   facts.request_type = "review";
@@ -264,7 +286,7 @@ TEST(Webhook, BodyHasStableKeyOrder) {
             "\"record_url\":\"https://register.example.gov.uk/records/bin-check/\","
             "\"received_at\":\"2026-11-22T05:30:15Z\",\"due_on\":\"2026-12-22\","
             "\"message\":\"Please stop using my data.\",\"name\":\"Ann Resident\",\"email\":\"ann@example.org\","
-            "\"reply_wanted\":true,\"case_reference\":\"\"}");
+            "\"reply_wanted\":true,\"case_reference\":\"\",\"language\":\"\"}");
 }
 
 TEST(Webhook, SignatureIsHmacOfTimestampDotBody) {
