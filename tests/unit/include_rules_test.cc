@@ -27,8 +27,9 @@ const std::map<std::string, std::set<std::string>>& AllowedIncludes() {
       {"assemble", {"base", "model", "load", "render", "publish"}},
       {"feedback", {"base"}},
       {"notify", {"base"}},
+      {"import", {"base", "model", "load", "publish"}},
       {"server", {"base", "model", "load", "render", "publish", "assemble", "feedback", "notify"}},
-      {"cli", {"base", "model", "load", "render", "publish", "assemble", "feedback", "notify", "server"}},
+      {"cli", {"base", "model", "load", "render", "publish", "assemble", "feedback", "notify", "server", "import"}},
   };
   return allowed;
 }
