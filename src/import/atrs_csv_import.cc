@@ -204,13 +204,20 @@ class CsvImporter {
     ++fields_;
   }
 
+  // "Third party involvement" → "third party involvement", for messages.
+  static std::string LowerLabel(const FieldSpec& field) {
+    std::string label = FieldLabel(field, kV4);
+    if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+    return label;
+  }
+
   // The answer as the field's value: enumeration labels as slugs, Yes/No as
   // yes/no. False (with an error) when it is not one of the allowed values.
   bool Convert(const FieldSpec& field, const std::string& answer, SourceLocation at, Value* value) {
     if (field.type == FieldType::kBool) {
       const std::optional<bool> yes = ParseBool(answer);
       if (!yes) {
-        return Fail(at, "L126", std::string(FieldLabel(field, kV4)) + " must be Yes or No, not \"" + answer + "\"");
+        return Fail(at, "L126", LowerLabel(field) + " must be Yes or No, not \"" + answer + "\"");
       }
       *value = Value::Text(*yes ? "yes" : "no", {}, false);
       return true;
@@ -231,7 +238,7 @@ class CsvImporter {
       for (const std::string& label : labels) {
         const std::string slug = SlugOfLabel(field.enumeration, label, kV4);
         if (slug.empty()) {
-          return Fail(at, "L126", "unknown " + std::string(FieldLabel(field, kV4)) + " \"" + label + "\": one of " +
+          return Fail(at, "L126", "unknown " + LowerLabel(field) + " \"" + label + "\": one of " +
                                       LabelsOf(field.enumeration, kV4));
         }
         if (field.type == FieldType::kEnum) {
