@@ -63,10 +63,11 @@ std::vector<Command> Commands() {
          app->add_option("-o,--output", options->output, "the file to write (default: standard output)");
          return [options] { return RunExport(*options, stdout, stderr); };
        }},
-      {"import", "Start records from what a council has: 'import atrs FILE.csv' reads the ATRS 4.0 template",
+      {"import", "Start records from what a council has: 'import atrs FILE.csv' (the ATRS 4.0 template) or "
+                 "'import govuk FILE.json' (a GOV.UK record)",
        [](CLI::App* app) {
          auto options = std::make_shared<ImportOptions>();
-         app->add_option("FORMAT", options->format, "the format: atrs (the ATRS 4.0 template, as CSV)")->required();
+         app->add_option("FORMAT", options->format, "the format: atrs (the ATRS 4.0 template, as CSV) or govuk (GOV.UK's Content API JSON)")->required();
          app->add_option("FILES", options->inputs, "the files to import, or folders of them")->required();
          app->add_option("--site", options->site, "the site folder (default: the current folder)");
          return [options] { return RunImport(*options, stderr); };

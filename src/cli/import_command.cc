@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "import/atrs_csv_import.h"
+#include "import/govuk_import.h"
 #include "load/scaffold.h"
 #include "load/schema.h"
 #include "load/validator.h"
@@ -47,14 +48,38 @@ int CountTodos(const std::string& yaml) {
   return count;
 }
 
+// What the input had that no field takes, kept whole as comments under a
+// TODO at the end of the file, so that `check` lists it until it is moved.
+std::string Unmapped(const ImportedRecord& record) {
+  if (record.unmapped.empty()) return "";
+  std::string out =
+      "\n# TODO: " + std::to_string(record.unmapped.size()) +
+      " part(s) of the imported record map to no field. Move each into the field it belongs to (or drop it), then "
+      "delete this block.\n";
+  for (const std::string& part : record.unmapped) {
+    out += "#\n";
+    size_t start = 0;
+    while (start <= part.size()) {
+      const size_t end = std::min(part.find('\n', start), part.size());
+      const std::string line = part.substr(start, end - start);
+      out += line.empty() ? "#\n" : "# " + line + "\n";
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int RunImport(const ImportOptions& options, std::FILE* err) {
-  if (options.format != "atrs") {
-    std::fprintf(err, "lantern: error: unknown import format \"%s\": the only format is \"atrs\" (the ATRS 4.0 template as CSV)\n",
+  if (options.format != "atrs" && options.format != "govuk") {
+    std::fprintf(err,
+                 "lantern: error: unknown import format \"%s\": the formats are \"atrs\" (the ATRS 4.0 template as "
+                 "CSV) and \"govuk\" (GOV.UK's Content API JSON)\n",
                  options.format.c_str());
     return kExitUsageOrSystem;
   }
+  const bool govuk = options.format == "govuk";
   std::error_code error;
   if (!fs::is_regular_file(fs::path(options.site) / "site.yaml", error)) {
     std::fprintf(err,
@@ -63,9 +88,9 @@ int RunImport(const ImportOptions& options, std::FILE* err) {
                  options.site.c_str());
     return kExitUsageOrSystem;
   }
-  const std::vector<std::string> files = InputFiles(options.inputs, ".csv");
+  const std::vector<std::string> files = InputFiles(options.inputs, govuk ? ".json" : ".csv");
   if (files.empty()) {
-    std::fprintf(err, "lantern: error: no .csv files to import\n");
+    std::fprintf(err, "lantern: error: no %s files to import\n", govuk ? ".json" : ".csv");
     return kExitUsageOrSystem;
   }
   // Every input is read and checked before anything is written.
@@ -79,7 +104,9 @@ int RunImport(const ImportOptions& options, std::FILE* err) {
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ImportedRecord record;
-    if (ImportAtrsCsv(file, text, &record, &diagnostics)) records.push_back(std::move(record));
+    const bool ok = govuk ? ImportGovukJson(file, text, &record, &diagnostics)
+                          : ImportAtrsCsv(file, text, &record, &diagnostics);
+    if (ok) records.push_back(std::move(record));
   }
   std::set<std::string> ids;
   for (const ImportedRecord& record : records) {
@@ -109,7 +136,7 @@ int RunImport(const ImportOptions& options, std::FILE* err) {
   const Date today = TodayUtc();
   fs::create_directories(folder, error);
   for (const ImportedRecord& record : records) {
-    const std::string yaml = RecordFromAnswers(record.id, kV4, today, record.answers);
+    const std::string yaml = RecordFromAnswers(record.id, kV4, today, record.answers) + Unmapped(record);
     const fs::path path = folder / (record.id + ".yaml");
     std::ofstream out(path, std::ios::binary);
     out << yaml;
@@ -118,9 +145,12 @@ int RunImport(const ImportOptions& options, std::FILE* err) {
       std::fprintf(err, "lantern: error: cannot write %s\n", path.string().c_str());
       return kExitUsageOrSystem;
     }
-    std::fprintf(err, "%s: %s mapped, %s to fill in; wrote %s\n", record.source_path.c_str(),
+    std::fprintf(err, "%s: %s mapped, %s to fill in, %s; wrote %s\n", record.source_path.c_str(),
                  Plural(record.fields_mapped, "field").c_str(), Plural(CountTodos(yaml), "TODO").c_str(),
-                 path.string().c_str());
+                 Plural(static_cast<int>(record.unmapped.size()), "unmapped part").c_str(), path.string().c_str());
+    for (const std::string& part : record.unmapped) {
+      std::fprintf(err, "  unmapped: %s\n", part.substr(0, part.find('\n')).c_str());
+    }
   }
   std::fprintf(err, "fill in each TODO, then run: lantern check %s\n", options.site.c_str());
   return kExitOk;

@@ -43,6 +43,7 @@ const std::map<std::string, std::string>& OneIncluder() {
       {"yaml.h", "load/libyaml_reader.cc"},
       {"CLI/", "cli/cli.cc"},                     {"kainjow/", "render/template.cc"},
       {"httplib.h", "server/http_server.cc"},     {"nlohmann/", "publish/json_writer.cc"},
+      {"gumbo.h", "import/html_to_markdown.cc"},
   };
   return includer;
 }
