@@ -11,6 +11,7 @@
 #include "cli/authoring.h"
 #include "cli/commands.h"
 #include "cli/feedback_commands.h"
+#include "cli/import_command.h"
 #include "cli/serve_command.h"
 
 namespace lantern {
@@ -61,6 +62,15 @@ std::vector<Command> Commands() {
          app->add_option("--site", options->site, "the site folder (default: the current folder)");
          app->add_option("-o,--output", options->output, "the file to write (default: standard output)");
          return [options] { return RunExport(*options, stdout, stderr); };
+       }},
+      {"import", "Start records from what a council has: 'import atrs FILE.csv' (the ATRS 4.0 template) or "
+                 "'import govuk FILE.json' (a GOV.UK record)",
+       [](CLI::App* app) {
+         auto options = std::make_shared<ImportOptions>();
+         app->add_option("FORMAT", options->format, "the format: atrs (the ATRS 4.0 template, as CSV) or govuk (GOV.UK's Content API JSON)")->required();
+         app->add_option("FILES", options->inputs, "the files to import, or folders of them")->required();
+         app->add_option("--site", options->site, "the site folder (default: the current folder)");
+         return [options] { return RunImport(*options, stderr); };
        }},
       {"serve", "Preview the site: build in memory, serve, rebuild and reload on changes; or --production DIR",
        [](CLI::App* app) {

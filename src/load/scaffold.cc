@@ -1,5 +1,6 @@
 #include "load/scaffold.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -24,15 +25,48 @@ std::string JoinSlugs(const std::vector<std::string>& slugs) {
   return out;
 }
 
+// A text as a YAML scalar the reader gives back unchanged: double-quoted
+// (escapes for controls) when it is one line or cannot be a literal block.
+bool NeedsEscapes(std::string_view text) {
+  for (unsigned char c : text) {
+    if ((c < 0x20 && c != '\n') || c == 0x7f) return true;
+  }
+  return false;
+}
+
+std::string DoubleQuoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7f) {
+      static const char* kHex = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
 class RecordWriter {
  public:
-  RecordWriter(std::string id, unsigned version, Date today) : id_(std::move(id)), version_(version), today_(today) {}
+  RecordWriter(std::string id, unsigned version, Date today, const Value* answers = nullptr)
+      : id_(std::move(id)), version_(version), today_(today), answers_(answers) {}
 
   std::string Write() {
     out_ += "# A Lantern record of one algorithmic tool, in the shape of ATRS " + VersionText() + ".\n";
     out_ += "# Write real text in place of each placeholder (lantern check lists them), and delete optional\n";
     out_ += "# fields you do not need. Lines starting with # are comments.\n";
-    WriteChildren("", 0, false);
+    WriteChildren("", 0, false, answers_);
     return out_;
   }
 
@@ -53,22 +87,137 @@ class RecordWriter {
   }
 
   // `commented`: the block is written as comments for the author to take up.
-  void WriteChildren(const std::string& parent, int indent, bool commented) {
+  // `container`: the answers at this level, or nullptr (none).
+  void WriteChildren(const std::string& parent, int indent, bool commented, const Value* container) {
     bool first_top = true;
     for (const FieldSpec* field : ChildFields(DocumentKind::kRecord, version_, parent)) {
       if (parent.empty() && !first_top && (field->type == FieldType::kObject || field->type == FieldType::kObjectList)) {
         out_ += "\n";
       }
       first_top = false;
-      WriteField(*field, indent, commented, "");
+      WriteField(*field, indent, commented, "", container);
+    }
+  }
+
+  const Value* AnswerOf(const FieldSpec& field, const Value* container) const {
+    if (container == nullptr || !container->is_map()) return nullptr;
+    const Value* answer = container->Find(FieldKey(field.path));
+    return answer != nullptr && !answer->is_null() ? answer : nullptr;
+  }
+
+  // Whether the field, missing from the answers, is written commented out.
+  bool MissingCommentedOut(const FieldSpec& field) const {
+    if (answers_ == nullptr) return false;
+    if (field.required || std::string_view(field.path) == "status") return false;
+    // A retired tool needs the day it stopped being used.
+    const Value* phase = answers_->Find("phase");
+    if (std::string_view(field.path) == "dates.archived" && phase != nullptr && phase->is_text() &&
+        phase->text() == "retired") {
+      return false;
+    }
+    return true;
+  }
+
+  // A text answer as a scalar after "key:".
+  // `content`: the indentation of a literal block's lines.
+  void WriteTextAnswer(int indent, int content, bool markdown, const std::string& lead, const std::string& text) {
+    const bool multi_line = text.find('\n') != std::string::npos;
+    const bool literal_ok = !NeedsEscapes(text) && !text.empty() && text.front() != ' ' && text.back() != '\n' &&
+                            text.back() != ' ' && text.find("\n ") == std::string::npos;
+    if ((multi_line || markdown) && literal_ok) {
+      Line(indent, false, lead + " |");
+      size_t start = 0;
+      while (start <= text.size()) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        const std::string line = text.substr(start, end - start);
+        if (line.empty()) {
+          out_ += "\n";
+        } else {
+          Line(content, false, line);
+        }
+        start = end + 1;
+      }
+      return;
+    }
+    Line(indent, false, lead + " " + DoubleQuoted(text));
+  }
+
+  // A field the answers give. Returns false when the answer is not of a shape
+  // the field takes (then the field is written as if unanswered).
+  bool WriteAnswer(const FieldSpec& field, int indent, const std::string& dash, const Value& answer) {
+    const std::string key(FieldKey(field.path));
+    const std::string lead = dash + key + ":";
+    const int inner = indent + 2 + static_cast<int>(dash.size());
+    switch (field.type) {
+      case FieldType::kObject:
+        if (!answer.is_map()) return false;
+        Line(indent, false, lead);
+        WriteChildren(field.path, inner, false, &answer);
+        return true;
+      case FieldType::kObjectList: {
+        if (!answer.is_list() || answer.items().empty()) return false;
+        Line(indent, false, lead);
+        const auto& children = ChildFields(DocumentKind::kRecord, version_, std::string(field.path) + "[]");
+        for (const Value& entry : answer.items()) {
+          bool first = true;
+          for (const FieldSpec* child : children) {
+            // The dash goes on the entry's first line that is not a comment.
+            const bool written = AnswerOf(*child, &entry) != nullptr || !MissingCommentedOut(*child);
+            WriteField(*child, inner, false, written && first ? "- " : "  ", &entry);
+            if (written) first = false;
+          }
+        }
+        return true;
+      }
+      case FieldType::kEnumList:
+      case FieldType::kTextList: {
+        std::string items;
+        auto add = [&](const Value& item) {
+          if (!item.is_text()) return;
+          const std::string text = field.type == FieldType::kEnumList ? item.text() : DoubleQuoted(item.text());
+          items += (items.empty() ? "" : ", ") + text;
+        };
+        if (answer.is_list()) {
+          for (const Value& item : answer.items()) add(item);
+        } else {
+          add(answer);
+        }
+        Line(indent, false, lead + " [" + items + "]");
+        return true;
+      }
+      default:
+        break;
+    }
+    if (!answer.is_text()) return false;
+    switch (field.type) {
+      case FieldType::kBool:
+      case FieldType::kEnum:
+      case FieldType::kDate:
+      case FieldType::kInteger:
+        Line(indent, false, lead + " " + (field.type == FieldType::kEnum && key == "atrs_version"
+                                              ? DoubleQuoted(answer.text())
+                                              : answer.text()));
+        return true;
+      default:
+        WriteTextAnswer(indent, inner, field.type == FieldType::kMarkdown, lead, answer.text());
+        return true;
     }
   }
 
   // `dash`: "- " when this field opens a list entry.
-  void WriteField(const FieldSpec& field, int indent, bool commented, const std::string& dash) {
+  void WriteField(const FieldSpec& field, int indent, bool commented, const std::string& dash,
+                  const Value* container) {
     const std::string key(FieldKey(field.path));
     const std::string label = FieldLabel(field, version_);
-    const bool comment_out = commented || CommentedOut(field);
+    const Value* answer = commented ? nullptr : AnswerOf(field, container);
+    if (answer != nullptr && field.type != FieldType::kId) {
+      const size_t mark = out_.size();
+      Line(indent + static_cast<int>(dash.size()), false,
+           std::string("# ") + (field.required ? "(required) " : "(optional) ") + field.help);
+      if (WriteAnswer(field, indent, dash, *answer)) return;
+      out_.resize(mark);
+    }
+    const bool comment_out = commented || (answers_ == nullptr ? CommentedOut(field) : MissingCommentedOut(field));
     std::string help = std::string(field.required ? "(required) " : "(optional) ") + field.help;
     if (comment_out && !commented) help += " Remove the # to use it.";
     Line(indent + static_cast<int>(dash.size()), commented, "# " + help);
@@ -80,13 +229,14 @@ class RecordWriter {
     switch (field.type) {
       case FieldType::kObject:
         Line(at, comment_out, lead);
-        WriteChildren(field.path, indent + 2 + static_cast<int>(dash.size()), comment_out);
+        WriteChildren(field.path, indent + 2 + static_cast<int>(dash.size()), comment_out,
+                      comment_out ? nullptr : AnswerOf(field, container));
         return;
       case FieldType::kObjectList: {
         Line(at, comment_out, lead);
         bool first = true;
         for (const FieldSpec* child : ChildFields(DocumentKind::kRecord, version_, std::string(field.path) + "[]")) {
-          WriteField(*child, indent + 2 + static_cast<int>(dash.size()), comment_out, first ? "- " : "  ");
+          WriteField(*child, indent + 2 + static_cast<int>(dash.size()), comment_out, first ? "- " : "  ", nullptr);
           first = false;
         }
         return;
@@ -152,6 +302,7 @@ class RecordWriter {
   std::string id_;
   unsigned version_;
   Date today_;
+  const Value* answers_;
   std::string out_;
   int comment_base_ = -1;
 };
@@ -160,6 +311,10 @@ class RecordWriter {
 
 std::string RecordScaffold(const std::string& id, unsigned version, const Date& today) {
   return RecordWriter(id, version, today).Write();
+}
+
+std::string RecordFromAnswers(const std::string& id, unsigned version, const Date& today, const Value& answers) {
+  return RecordWriter(id, version, today, &answers).Write();
 }
 
 std::string PageScaffold(const std::string& slug) {

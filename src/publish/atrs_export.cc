@@ -24,6 +24,23 @@ std::vector<const FieldSpec*> Sources(const FieldSpec& field4, unsigned version)
       sources.push_back(&f);
     }
   }
+  // A field of a renamed list's entries ("owner.external_suppliers[].name")
+  // answers the same field of the 4.0 list's ("owner.third_parties[].name"):
+  // the table names the lists' counterparts, not their children's.
+  const std::string_view path4 = field4.path;
+  const size_t entry4 = path4.find("[].");
+  if (sources.empty() && entry4 != std::string_view::npos) {
+    for (const FieldSpec& f : AllFields()) {
+      const std::string_view path = f.path;
+      const size_t entry = path.find("[].");
+      if (f.document != DocumentKind::kRecord || f.versions != kV3 || entry == std::string_view::npos) continue;
+      const FieldSpec* list3 = FindField(DocumentKind::kRecord, kV3, path.substr(0, entry));
+      if (list3 != nullptr && list3->counterpart != nullptr && path4.substr(0, entry4) == list3->counterpart &&
+          path.substr(entry + 3) == path4.substr(entry4 + 3)) {
+        sources.push_back(&f);
+      }
+    }
+  }
   return sources;
 }
 

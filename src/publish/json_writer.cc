@@ -1,5 +1,7 @@
 #include "publish/json_writer.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -74,11 +76,13 @@ std::string ToScriptJson(const Value& value) {
   return safe;
 }
 
-std::optional<Value> ParseJson(std::string_view text, std::string* error) {
+std::optional<Value> ParseJson(std::string_view text, std::string* error, size_t* error_offset) {
   try {
     return FromNlohmann(Json::parse(text.begin(), text.end()));
   } catch (const Json::parse_error& e) {
     if (error) *error = e.what();  // names the byte and what was expected there
+    // nlohmann counts the bytes read, the failing one included.
+    if (error_offset) *error_offset = e.byte > 0 ? std::min<size_t>(e.byte - 1, text.size()) : 0;
     return std::nullopt;
   }
 }

@@ -25,8 +25,9 @@ std::string ToJson(const Value& value);
 std::string ToScriptJson(const Value& value);
 
 // The parsed document, or std::nullopt with a message in `error` (byte offset
-// and reason) when `text` is not JSON.
-std::optional<Value> ParseJson(std::string_view text, std::string* error);
+// and reason) when `text` is not JSON; `error_offset`, when given, gets the
+// byte offset where reading stopped.
+std::optional<Value> ParseJson(std::string_view text, std::string* error, size_t* error_offset = nullptr);
 
 // An unquoted text that ToJson writes as a JSON number.
 inline Value NumberValue(long long n) { return Value::Text(std::to_string(n), {}, false); }

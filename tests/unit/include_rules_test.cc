@@ -27,8 +27,9 @@ const std::map<std::string, std::set<std::string>>& AllowedIncludes() {
       {"assemble", {"base", "model", "load", "render", "publish"}},
       {"feedback", {"base"}},
       {"notify", {"base"}},
+      {"import", {"base", "model", "load", "publish"}},
       {"server", {"base", "model", "load", "render", "publish", "assemble", "feedback", "notify"}},
-      {"cli", {"base", "model", "load", "render", "publish", "assemble", "feedback", "notify", "server"}},
+      {"cli", {"base", "model", "load", "render", "publish", "assemble", "feedback", "notify", "server", "import"}},
   };
   return allowed;
 }
@@ -42,6 +43,7 @@ const std::map<std::string, std::string>& OneIncluder() {
       {"yaml.h", "load/libyaml_reader.cc"},
       {"CLI/", "cli/cli.cc"},                     {"kainjow/", "render/template.cc"},
       {"httplib.h", "server/http_server.cc"},     {"nlohmann/", "publish/json_writer.cc"},
+      {"gumbo.h", "import/html_to_markdown.cc"},
   };
   return includer;
 }
