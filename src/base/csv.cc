@@ -9,7 +9,7 @@ std::string CsvCell(std::string_view text) {
   if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) cell = "'";
   cell += text;
   // A defused cell is always quoted too, as OWASP advises for CSV injection.
-  if (cell.find_first_of(",\"\r\n") == std::string::npos && cell.front() != '\'') return cell;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos && (cell.empty() || cell.front() != '\'')) return cell;
   std::string quoted;
   quoted.reserve(cell.size() + 8);
   quoted += '"';
