@@ -5,11 +5,8 @@
 #include "load/schema.h"
 
 namespace lantern {
-namespace {
 
-// Lower case, with only letters and digits kept: "Beta/Pilot", "beta-pilot"
-// and "Recreation, culture and religion" compare as GOV.UK spells them.
-std::string Folded(std::string_view text) {
+std::string FoldedForMatching(std::string_view text) {
   std::string folded;
   for (char c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -18,14 +15,12 @@ std::string Folded(std::string_view text) {
   return folded;
 }
 
-}  // namespace
-
 std::string SlugOfLabel(std::string_view enumeration, std::string_view text, unsigned version) {
-  const std::string wanted = Folded(text);
+  const std::string wanted = FoldedForMatching(text);
   if (wanted.empty()) return "";
   for (const EnumValue& value : AllEnumValues()) {
     if (enumeration != value.enumeration || !(value.versions & version)) continue;
-    if (Folded(value.slug) == wanted || Folded(value.label) == wanted) return value.slug;
+    if (FoldedForMatching(value.slug) == wanted || FoldedForMatching(value.label) == wanted) return value.slug;
   }
   return "";
 }

@@ -3,19 +3,11 @@
 #include <map>
 #include <set>
 
+#include "import/facet_values.h"
 #include "load/schema.h"
 
 namespace lantern {
 namespace {
-
-std::string Folded(std::string_view text) {
-  std::string folded;
-  for (char c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) folded += c;
-  }
-  return folded;
-}
 
 // "### 1.4.1 - External supplier" → "External supplier".
 std::string_view Label(std::string_view heading) {
@@ -61,30 +53,30 @@ const Tables& Index() {
     for (const FieldSpec& field : AllFields()) {
       if (field.document != DocumentKind::kRecord) continue;
       if (field.type == FieldType::kObject || field.type == FieldType::kObjectList) {
-        built.sections.insert(Folded(FieldLabel(field, kV4)));
-        built.sections.insert(Folded(FieldLabel(field, kV3)));
+        built.sections.insert(FoldedForMatching(FieldLabel(field, kV4)));
+        built.sections.insert(FoldedForMatching(FieldLabel(field, kV3)));
         continue;
       }
       if (*field.number == '\0' && (field.number_v3 == nullptr || *field.number_v3 == '\0')) continue;
       if (field.versions & kV4) {
-        built.fields.emplace(Folded(field.label), HeadingTarget{HeadingTarget::Kind::kField, field.path, ""});
+        built.fields.emplace(FoldedForMatching(field.label), HeadingTarget{HeadingTarget::Kind::kField, field.path, ""});
       }
       if (field.versions == kV3 || field.label_v3 != nullptr) {
         const std::string path = field.versions == kV3 ? Path4(field) : std::string(field.path);
         if (path.empty()) continue;
         const std::string label = FieldLabel(field, kV3);
-        built.fields.emplace(Folded(label), HeadingTarget{HeadingTarget::Kind::kField, path,
+        built.fields.emplace(FoldedForMatching(label), HeadingTarget{HeadingTarget::Kind::kField, path,
                                                           merged.count(field.path) ? label : ""});
       }
     }
     for (const SectionSpec& section : RecordSections()) {
-      built.sections.insert(Folded(section.title));
-      if (section.title_v3 != nullptr) built.sections.insert(Folded(section.title_v3));
+      built.sections.insert(FoldedForMatching(section.title));
+      if (section.title_v3 != nullptr) built.sections.insert(FoldedForMatching(section.title_v3));
     }
     // GOV.UK's own section names.
     for (const char* name : {"Summary", "Summary information", "Tier 1 information", "Tool specification",
                              "Data specification", "Risks, mitigations and impact assessments"}) {
-      built.sections.insert(Folded(name));
+      built.sections.insert(FoldedForMatching(name));
     }
     return built;
   }();
@@ -94,7 +86,7 @@ const Tables& Index() {
 }  // namespace
 
 HeadingTarget MapHeading(std::string_view heading) {
-  const std::string label = Folded(Label(heading));
+  const std::string label = FoldedForMatching(Label(heading));
   if (label.rfind("tier1", 0) == 0 || label.rfind("tier2", 0) == 0) return {HeadingTarget::Kind::kSection, "", ""};
   const Tables& tables = Index();
   if (auto it = tables.fields.find(label); it != tables.fields.end()) return it->second;
