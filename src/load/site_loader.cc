@@ -16,6 +16,7 @@
 #include "load/translation_loader.h"
 #include "load/validator.h"
 #include "load/yaml_reader.h"
+#include "model/addresses.h"
 #include "model/languages.h"
 
 namespace lantern {
@@ -425,6 +426,7 @@ std::vector<bool> CheckAcrossRecords(const std::vector<RecordIdentity>& records,
   });
   std::vector<bool> kept(records.size(), false);
   std::map<std::string, std::string> id_owner;
+  std::map<std::string, const RecordIdentity*> short_owner;
   for (const size_t i : order) {
     const RecordIdentity& record = records[i];
     auto [it, inserted] = id_owner.emplace(record.id, record.source_path);
@@ -432,6 +434,16 @@ std::vector<bool> CheckAcrossRecords(const std::vector<RecordIdentity>& records,
       diagnostics->Error(record.source_path, record.id_location, "L028",
                          "id " + Quote(record.id) + " is already used by " + it->second +
                              "; each record needs its own id, and an id is never reused");
+      continue;
+    }
+    // Two ids with one short address would send a letter's reader to the
+    // wrong record: the later file (in the order above) yields.
+    auto [short_it, short_free] = short_owner.emplace(ShortCode(record.id), &record);
+    if (!short_free) {
+      diagnostics->Error(record.source_path, record.id_location, "L082",
+                         "id " + Quote(record.id) + " has the same short address (/" + ShortPath(record.id) +
+                             ") as " + Quote(short_it->second->id) + " in " + short_it->second->source_path +
+                             "; give one of them another id");
       continue;
     }
     const std::string& service = record.service;

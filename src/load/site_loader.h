@@ -66,7 +66,8 @@ RecordIdentity IdentityOf(const Record& record);
 // The checks across records, for the records loaded without errors, given in
 // the order of their files: unique ids (a record whose id comes from its file
 // name keeps it; the error goes to the one that set "id:" to a name already
-// taken) and services from site.yaml's list (only when `config_ok`). Returns,
+// taken), unique short addresses (ShortCode: the later file's is an error,
+// L082) and services from site.yaml's list (only when `config_ok`). Returns,
 // for each, whether it stays on the site; errors go to `diagnostics`.
 std::vector<bool> CheckAcrossRecords(const std::vector<RecordIdentity>& records, const SiteConfig& config,
                                      bool config_ok, Diagnostics* diagnostics);

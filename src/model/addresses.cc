@@ -1,12 +1,31 @@
 #include "model/addresses.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "base/crypto.h"
 
 namespace lantern {
 
 std::string RecordPath(std::string_view id) { return std::string(kRecordsPath).append(id).append("/"); }
 std::string RecordJsonPath(std::string_view id) { return std::string(kRecordsPath).append(id).append(".json"); }
 std::string RecordFeedPath(std::string_view id) { return RecordPath(id).append(kSiteFeedPath); }
+
+std::string NoticePath(std::string_view id) { return RecordPath(id).append("notice/"); }
+
+std::string ShortCode(std::string_view id) {
+  static constexpr std::string_view kAlphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+  const std::string digest = Sha256(id);
+  // The first 35 of the digest's 40 leading bits, five to a character.
+  uint64_t bits = 0;
+  for (int i = 0; i < 5; ++i) bits = (bits << 8) | static_cast<unsigned char>(digest[i]);
+  bits >>= 5;
+  std::string code(7, '0');
+  for (int i = 6; i >= 0; --i, bits >>= 5) code[i] = kAlphabet[bits & 31];
+  return code;
+}
+
+std::string ShortPath(std::string_view id) { return "r/" + ShortCode(id) + "/"; }
 
 bool IsFeedPath(std::string_view path) {
   if (path == kSiteFeedPath) return true;

@@ -30,6 +30,20 @@ inline constexpr std::string_view kSiteFeedPath = "feed.xml";
 // XML: the content type follows from what the file is, which only this file
 // knows (an asset or the sitemap named *.xml is not a feed).
 bool IsFeedPath(std::string_view path_below_root);
+// "records/<id>/notice/": the decision-notice kit of a record (what a
+// letter, an email or a service page says of it, its QR code and its card).
+std::string NoticePath(std::string_view id);
+inline std::string NoticePath(const Record& record) { return NoticePath(record.id); }
+// A record's short address for letters and QR codes: "r/<code>/", where
+// <code> is seven characters of Crockford's base 32 (digits and lower-case
+// letters without i, l, o and u, so that a reader typing it from paper cannot
+// confuse them) taken from the SHA-256 of the id. It depends on the id alone,
+// so it stays the same from build to build and when records are added; two
+// ids of one site may share a code (about one site in 700,000 with 100
+// records), which the loader reports (L082).
+std::string ShortCode(std::string_view id);
+std::string ShortPath(std::string_view id);
+inline std::string ShortPath(const Record& record) { return ShortPath(record.id); }
 // "records/": the list of every record, above the records' own paths.
 inline constexpr std::string_view kRecordsPath = "records/";
 // "records/<kind>/<slug>/": the filter page of one service, phase or function.

@@ -44,6 +44,7 @@ const std::map<std::string, std::string>& OneIncluder() {
       {"CLI/", "cli/cli.cc"},                     {"kainjow/", "render/template.cc"},
       {"httplib.h", "server/http_server.cc"},     {"nlohmann/", "publish/json_writer.cc"},
       {"gumbo.h", "import/html_to_markdown.cc"},
+      {"qrencode.h", "publish/qr_code.cc"},
   };
   return includer;
 }
