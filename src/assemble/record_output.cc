@@ -27,7 +27,8 @@ bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& t
   output->feed_entries = RecordFeedEntries(site, record);
   output->feed_path = RecordFeedPath(record);
   output->feed_file = RecordFeed(site, record, output->feed_entries);
-  return html.has_value();
+  const bool notice_ok = RenderNoticeKit(site, index, theme, templates, record, diagnostics, &output->notice_files);
+  return html.has_value() && notice_ok;
 }
 
 }  // namespace lantern

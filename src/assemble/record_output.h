@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "assemble/notice_kit.h"
 #include "assemble/site_index.h"
 #include "assemble/theme.h"
 #include "base/diagnostic.h"
@@ -30,6 +31,7 @@ struct RecordOutput {
   std::string json_entry;  // its entry in records.json
   std::string csv_row;     // its row in records.csv
   std::vector<FeedEntry> feed_entries;  // its entries in feed.xml
+  std::vector<OutputFile> notice_files;  // its decision-notice kit (notice_kit.h), page first
   // The links of the Markdown fields the page shows, found as they were
   // rendered: CollectRecordLinks takes them instead of parsing them again.
   std::vector<MarkdownFieldLinks> markdown_links;

@@ -30,6 +30,13 @@
 
 namespace lantern {
 
+// A file as kept: its bytes shared with the served tree, and its ids.
+struct KeptFile {
+  std::string path;
+  SharedFile bytes;
+  std::shared_ptr<const std::set<std::string>> ids;
+};
+
 // One record's output as kept: the files' bytes shared with the served tree
 // (never copied), the page's ids and the Markdown's internal links for the
 // link checker, and the parts of the site-wide files.
@@ -45,6 +52,7 @@ struct KeptRecordOutput {
   SharedFile json_entry;  // shared with records.json as the preview serves it (until it is joined)
   SharedFile csv_row;
   std::vector<FeedEntry> feed_entries;
+  std::vector<KeptFile> notice_files;  // the decision-notice kit's files
   std::vector<InternalLink> links;  // CollectRecordLinks' (positions looked up when reported)
 };
 

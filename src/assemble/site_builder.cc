@@ -226,6 +226,8 @@ void RecordRenderer::PutFiles(OutputSink* sink, BuiltPages* built, RecordOutput*
   if (!output->page_html.empty()) put(output->page_path, std::move(output->page_html));
   put(output->json_path, std::move(output->json_file));
   put(output->feed_path, std::move(output->feed_file));
+  for (OutputFile& file : output->notice_files) put(file.path, std::move(file.bytes));
+  output->notice_files.clear();
   output->page_html.clear();
   output->json_file.clear();
   output->feed_file.clear();
@@ -311,7 +313,10 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
   for (const PageJob& job : jobs) {
     if (job.in_sitemap) sitemap_pages[job.output_path] = job.last_change;
   }
-  for (const Record& record : site.records) sitemap_pages[RecordPath(record) + "index.html"] = RecordLastChange(record);
+  for (const Record& record : site.records) {
+    sitemap_pages[RecordPath(record) + "index.html"] = RecordLastChange(record);
+    sitemap_pages[NoticePath(record) + "index.html"] = RecordLastChange(record);
+  }
   std::vector<SitemapEntry> sitemap;
   for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
   put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
@@ -358,6 +363,10 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
     sink->PutShared(output.json_path, output.json_file);
     built->Add(output.feed_path, "");
     sink->PutShared(output.feed_path, output.feed_file);
+    for (const KeptFile& file : output.notice_files) {
+      built->AddPage(file.path, file.ids);
+      sink->PutShared(file.path, file.bytes);
+    }
   };
   for (size_t start = 0; start < count; start += kRecordBatch) {
     const size_t n = std::min(kRecordBatch, count - start);
@@ -394,6 +403,11 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             made->json_entry = std::make_shared<const std::string>(std::move(output.json_entry));
             made->csv_row = std::make_shared<const std::string>(std::move(output.csv_row));
             made->feed_entries = std::move(output.feed_entries);
+            for (OutputFile& file : output.notice_files) {
+              KeptFile kept_file{file.path, std::make_shared<const std::string>(std::move(file.bytes)), nullptr};
+              kept_file.ids = built->Add(kept_file.path, *kept_file.bytes);
+              made->notice_files.push_back(std::move(kept_file));
+            }
             CollectRecordLinks(site.config, record, {}, &made->links, &output.markdown_links);
             kept[k] = std::move(made);
           } else {

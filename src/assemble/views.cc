@@ -396,6 +396,28 @@ Value RecordListEntry(const Site& site, const Theme& theme, const Record& record
       .Set("updated", DateView(theme, record.last_changed()));
 }
 
+Value FeedbackView(const Site& site, const Record& record) {
+  const SiteConfig& c = site.config;
+  const std::string endpoint = c.feedback_endpoint;
+  std::string feedback_url;
+  if (!endpoint.empty()) {
+    // The form in the page's language (a bilingual site's other languages
+    // have theirs under their prefix, /en/feedback/…).
+    feedback_url = endpoint.rfind("/", 0) == 0 ? c.root_path + c.edition_prefix + endpoint.substr(1) : endpoint;
+    if (feedback_url.back() != '/') feedback_url += '/';
+    feedback_url += record.id;
+  }
+  std::string contact = EmailAddress(record.Text("summary.contact_email"));
+  if (ClassifyEmail(contact) != EmailForm::kValid) contact = c.contact_email;
+  std::string privacy = c.privacy_notice;
+  if (privacy.rfind("/", 0) == 0) privacy = SiteUrl(c, privacy.substr(1));
+  return Value::Map()
+                        .Set("has_form", Value::Bool(!endpoint.empty()))
+                        .Set("url", TextValue(feedback_url))
+                        .Set("contact_email", TextValue(contact))
+                        .Set("privacy_url", TextValue(privacy));
+}
+
 void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view,
                    std::vector<MarkdownFieldLinks>* links) {
   const unsigned version = record.version_bit;
@@ -530,25 +552,8 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   }
   view->Set("json_ld_html", TextValue(RecordJsonLd(site, record)));
 
-  const SiteConfig& c = site.config;
-  const std::string endpoint = c.feedback_endpoint;
-  std::string feedback_url;
-  if (!endpoint.empty()) {
-    // The form in the page's language (a bilingual site's other languages
-    // have theirs under their prefix, /en/feedback/…).
-    feedback_url = endpoint.rfind("/", 0) == 0 ? c.root_path + c.edition_prefix + endpoint.substr(1) : endpoint;
-    if (feedback_url.back() != '/') feedback_url += '/';
-    feedback_url += record.id;
-  }
-  std::string contact = EmailAddress(record.Text("summary.contact_email"));
-  if (ClassifyEmail(contact) != EmailForm::kValid) contact = c.contact_email;
-  std::string privacy = c.privacy_notice;
-  if (privacy.rfind("/", 0) == 0) privacy = SiteUrl(c, privacy.substr(1));
-  r.Set("feedback", Value::Map()
-                        .Set("has_form", Value::Bool(!endpoint.empty()))
-                        .Set("url", TextValue(feedback_url))
-                        .Set("contact_email", TextValue(contact))
-                        .Set("privacy_url", TextValue(privacy)));
+  r.Set("feedback", FeedbackView(site, record));
+  r.Set("notice_url", TextValue(SiteUrl(site.config, NoticePath(record))));
   view->Set("record", std::move(r));
 }
 

@@ -41,6 +41,11 @@ Value RecordListEntry(const Site& site, const Theme& theme, const Record& record
 void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view,
                    std::vector<MarkdownFieldLinks>* links = nullptr);
 
+// How a resident responds about `record` (the record page's and the notice
+// page's "feedback"): has_form, url (the form in the page's language),
+// contact_email, privacy_url.
+Value FeedbackView(const Site& site, const Record& record);
+
 // Adds "intro_html", "counts", "recent", "pages", "services" to `view`.
 void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view);
 // Adds "records", "counts", "facet_groups" and "search" to `view`.

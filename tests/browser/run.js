@@ -223,6 +223,7 @@ async function main() {
     ['record-4.0', `/records/${ids.v4}/`],
     ['record-3.0', `/records/${ids.v3}/`],
     ['record-retired', `/records/${ids.retired}/`],
+    ['notice-kit', `/records/${ids.v4}/notice/`],
     ['policy-page', '/pages/ai-policy/'],
     ['accessibility-statement', '/pages/accessibility/'],
     ['not-found', '/no-such-page/'],
