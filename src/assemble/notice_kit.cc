@@ -55,7 +55,11 @@ bool RenderNoticeKit(const Site& site, const SiteIndex& index, const Theme& them
                                   {{"name", EscapeHtml(name)}, {"address", LinkHtml(short_url, short_url)}}) +
                      "</p>"));
   Value feedback_record = Value::Map();
-  feedback_record.Set("feedback", FeedbackView(site, record));
+  // "record" is what the feedback partial and the layout read of the
+  // record: how to respond, and its own feed and data (the layout links them).
+  feedback_record.Set("feedback", FeedbackView(site, record))
+      .Set("feed_url", TextValue(SiteUrl(c, RecordFeedPath(record))))
+      .Set("json_url", TextValue(SiteUrl(c, RecordJsonPath(record))));
   view.Set("notice", std::move(notice));
   view.Set("record", std::move(feedback_record));
   std::optional<std::string> page = templates->RenderInLayout("notice", "layout", std::move(view), diagnostics);

@@ -153,6 +153,10 @@ TEST(NoticeKitTest, TheNoticePageGivesTheResidentTheirRightsAndStaffTheTextToCop
       << page;
   EXPECT_NE(std::string::npos, page.find("<label class=\"label\" for=\"notice-letter-text\">"));
   EXPECT_NE(std::string::npos, page.find("alt=\"QR code for " + short_url + "\""));
+  // The layout's alternates are the record's own feed and data.
+  EXPECT_NE(std::string::npos, page.find("href=\"" + b.site.config.root_path + "records/" + record.id + "/feed.xml\""));
+  EXPECT_NE(std::string::npos, page.find("href=\"" + b.site.config.root_path + "records/" + record.id + ".json\""));
+  EXPECT_EQ(std::string::npos, page.find("href=\"\""));
   // The record page links to its kit.
   const std::string& record_page = b.output.at(RecordPath(record) + "index.html");
   EXPECT_NE(std::string::npos, record_page.find("href=\"" + b.site.config.root_path + NoticePath(record) + "\""));
