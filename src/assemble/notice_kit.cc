@@ -18,10 +18,6 @@ std::string SentenceHtml(const Theme& theme, const std::string& key,
   return FillPlaceholders(EscapeHtml(theme.String(key)), html_values);
 }
 
-std::string LinkHtml(const std::string& href, const std::string& text) {
-  return "<a href=\"" + EscapeHtml(href) + "\">" + EscapeHtml(text) + "</a>";
-}
-
 }  // namespace
 
 bool RenderNoticeKit(const Site& site, const SiteIndex& index, const Theme& theme, TemplateSet* templates,

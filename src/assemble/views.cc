@@ -25,10 +25,6 @@ std::string DateHtml(const Theme& theme, const Date& date) {
   return "<time datetime=\"" + date.Iso() + "\">" + EscapeHtml(theme.DisplayDate(date)) + "</time>";
 }
 
-std::string Link(const std::string& href, const std::string& text) {
-  return "<a href=\"" + EscapeHtml(href) + "\">" + EscapeHtml(text) + "</a>";
-}
-
 bool IsBlank(const Value* v) {
   return v == nullptr || v->is_null() || (v->is_text() && v->text().find_first_not_of(" \t\r\n") == std::string::npos) ||
          (v->is_list() && v->items().empty());
@@ -78,12 +74,12 @@ std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& th
       {
         const std::string first = text.substr(0, text.find_first_of(" \t\n"));
         const std::string rest = first.size() < text.size() ? text.substr(first.size()) : "";
-        return Link(UrlTarget(text), first) + EscapeHtml(rest);
+        return LinkHtml(UrlTarget(text), first) + EscapeHtml(rest);
       }
     case FieldType::kEmail:
       if (ClassifyEmail(text) == EmailForm::kNotApplicable) return EscapeHtml(theme.String("value_not_applicable"));
       if (ClassifyEmail(text) == EmailForm::kInvalid) return EscapeHtml(text);
-      return Link("mailto:" + EmailAddress(text), EmailAddress(text));
+      return LinkHtml("mailto:" + EmailAddress(text), EmailAddress(text));
     case FieldType::kDate:
       if (std::optional<Date> date = Date::Parse(text)) return DateHtml(theme, *date);
       return EscapeHtml(text);
@@ -717,6 +713,10 @@ void AddAccessibilityView(const Site& site, const Theme& theme, Value* view) {
                 .Set("tested_by", TextValue(a.tested_by));
   if (a.reviewed_on) v.Set("reviewed_on", DateView(theme, *a.reviewed_on));
   view->Set("statement", std::move(v));
+}
+
+std::string LinkHtml(const std::string& href, const std::string& text) {
+  return "<a href=\"" + EscapeHtml(href) + "\">" + EscapeHtml(text) + "</a>";
 }
 
 }  // namespace lantern

@@ -62,6 +62,9 @@ void AddDataView(const Site& site, const Theme& theme, Value* view);
 // accessibility block (the page's own words come from AddPageView).
 void AddAccessibilityView(const Site& site, const Theme& theme, Value* view);
 
+// <a href="href">text</a>, both escaped: a link inside a sentence the theme words.
+std::string LinkHtml(const std::string& href, const std::string& text);
+
 // URLs of the site's pages, each starting with the site's root path.
 std::string RecordUrl(const Site& site, const Record& record);
 std::string PageUrl(const Site& site, const Page& page);
