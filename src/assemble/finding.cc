@@ -10,18 +10,6 @@
 namespace lantern {
 namespace {
 
-std::vector<std::string> Texts(const Value* value) {
-  std::vector<std::string> texts;
-  if (value == nullptr) return texts;
-  if (value->is_text()) texts.push_back(value->text());
-  if (value->is_list()) {
-    for (const Value& item : value->items()) {
-      if (item.is_text()) texts.push_back(item.text());
-    }
-  }
-  return texts;
-}
-
 std::vector<std::string> Suppliers(const Record& record) {
   std::vector<std::string> names;
   for (const char* path : {"owner.third_parties", "owner.external_suppliers"}) {
@@ -82,7 +70,7 @@ std::vector<Facet> Facets(const Site&, const std::vector<const Record*>& records
       Facet facet{kind, value, EnumLabel(kind, value), {}};
       for (const Record* record : records) {
         const std::vector<std::string> values =
-            std::string_view(kind) == "phase" ? std::vector<std::string>{record->phase} : Texts(record->data().Find(kind));
+            std::string_view(kind) == "phase" ? std::vector<std::string>{record->phase} : record->Texts(kind);
         if (std::find(values.begin(), values.end(), value) != values.end()) facet.records.push_back(record);
       }
       if (!facet.records.empty()) facets.push_back(std::move(facet));
@@ -102,7 +90,7 @@ std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& 
   bool first = true;
   for (const Record* record : by_name) {
     std::vector<std::string> functions;
-    for (const std::string& f : Texts(record->data().Find("function"))) functions.push_back(EnumLabel("function", f));
+    for (const std::string& f : record->Texts("function")) functions.push_back(EnumLabel("function", f));
     std::string description = record->Text("summary.one_sentence_description");
     const std::string longer = record->Text("summary.description");
     if (!longer.empty()) description += "\n" + longer;
@@ -113,7 +101,7 @@ std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& 
            ",\"name\":" + JsonString(record->Text("summary.name")) + ",\"description\":" + JsonString(description) +
            ",\"service\":" + JsonString(record->Text("service")) +
            ",\"phase\":" + JsonString(EnumLabel("phase", record->phase)) + ",\"functions\":" + JsonList(functions) +
-           ",\"suppliers\":" + JsonList(Suppliers(*record)) + ",\"tags\":" + JsonList(Texts(record->data().Find("tags"))) +
+           ",\"suppliers\":" + JsonList(Suppliers(*record)) + ",\"tags\":" + JsonList(record->Texts("tags")) +
            "}";
   }
   return out + "\n]}\n";

@@ -50,6 +50,31 @@ bool RenderNoticeKit(const Site& site, const SiteIndex& index, const Theme& them
                      SentenceHtml(theme, "notice_letter",
                                   {{"name", EscapeHtml(name)}, {"address", LinkHtml(short_url, short_url)}}) +
                      "</p>"));
+  // The card for service pages, given as a file and as its source to copy,
+  // with its style in style attributes; and its preview on this page, the same
+  // card without them (this site's Content-Security-Policy refuses style
+  // attributes; style.css styles the card's classes instead).
+  Value card = Value::Map();
+  card.Set("language", TextValue(c.language))
+      .Set("title", TextValue(theme.String("notice_card_title")))
+      .Set("name", TextValue(name))
+      .Set("description", TextValue(record.Text("summary.one_sentence_description")))
+      .Set("link", TextValue(theme.String("notice_card_link")))
+      .Set("url", TextValue(short_url));
+  Value preview_view = Value::Map();
+  preview_view.Set("card", card);
+  card.Set("inline", TextValue("yes"));
+  Value card_view = Value::Map();
+  card_view.Set("card", std::move(card));
+  std::optional<std::string> card_html = templates->Render("notice_card", card_view, diagnostics);
+  std::optional<std::string> preview_html = templates->Render("notice_card", preview_view, diagnostics);
+  if (card_html && preview_html) {
+    notice.Set("card_preview_html", TextValue(std::move(*preview_html)))
+        .Set("card_source", TextValue(*card_html))
+        .Set("card_url", TextValue(notice_url + "card.html"));
+  } else {
+    ok = false;
+  }
   Value feedback_record = Value::Map();
   // "record" is what the feedback partial and the layout read of the
   // record: how to respond, and its own feed and data (the layout links them).
@@ -64,6 +89,8 @@ bool RenderNoticeKit(const Site& site, const SiteIndex& index, const Theme& them
   } else {
     ok = false;
   }
+
+  if (card_html && preview_html) files->push_back({notice_path + "card.html", std::move(*card_html)});
 
   if (std::optional<std::string> svg = QrCodeSvg(short_url, qr_alt)) {
     files->push_back({notice_path + "qr.svg", std::move(*svg)});

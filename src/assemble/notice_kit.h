@@ -1,10 +1,13 @@
 // The decision-notice kit of a record: what a council tells a resident at the
-// point of a decision. Three files per record, in each language's edition:
+// point of a decision. Four files per record, in each language's edition:
 //   records/<id>/notice/index.html  the page a letter's QR code and short
 //                                   address open: the tool in plain words, how
 //                                   to ask for a person to review a decision,
 //                                   and for staff the copy-ready text, HTML,
 //                                   the short address and the QR code;
+//   records/<id>/notice/card.html   the card for the council's service pages
+//                                   (an HTML snippet with its style in its
+//                                   attributes, no script);
 //   records/<id>/notice/qr.svg      the QR code of the short address;
 //   r/<code>/index.html             the short address: a static redirect to
 //                                   the notice page that works without

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <vector>
 
+#include "assemble/dashboard.h"
 #include "assemble/finding.h"
 #include "assemble/record_output.h"
 #include "assemble/site_index.h"
@@ -112,6 +113,14 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
                     return view;
                   },
                   true, std::nullopt});
+  jobs.push_back({std::string(kDashboardPath) + "index.html", "dashboard",
+                  [&site, &index, &theme, today] {
+                    Value view = PageView(site, index, theme, PageKind::kDashboard, theme.String("dashboard_title"),
+                                          SiteUrl(site.config, kDashboardPath));
+                    AddDashboardView(site, index, theme, today, &view);
+                    return view;
+                  },
+                  true, std::nullopt});
   jobs.push_back({"404.html", "404",
                   [&site, &index, &theme, root] {
                     return PageView(site, index, theme, PageKind::kNotFound, theme.String("not_found_title"),
@@ -122,10 +131,11 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
   const std::optional<Date> site_change = SiteLastChange(site);
   for (PageJob& job : jobs) {
     if (job.template_name == "home" || job.template_name == "records" || job.template_name == "data" ||
-        job.template_name == "filter") {
+        job.template_name == "filter" || job.template_name == "dashboard") {
       job.last_change = site_change;
     }
-    if (job.template_name == "home" || job.template_name == "records" || job.template_name == "data") {
+    if (job.template_name == "home" || job.template_name == "records" || job.template_name == "data" ||
+        job.template_name == "dashboard") {
       job.shows = PageJob::Shows::kEveryRecord;
     }
   }

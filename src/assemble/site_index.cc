@@ -55,7 +55,7 @@ void KeepListedParts(Record* record) {
   if (record->data().is_map()) {
     // Not "changes": what the site-wide pages read of them (their dates, for
     // the sitemap and "last changed") is in Record::changes.
-    record->set_data(KeepMembers(record->data(), {"summary", "service", "function", "tags", "owner"},
+    record->set_data(KeepMembers(record->data(), {"summary", "service", "function", "capability", "risk_level", "tags", "owner"},
                                [&](std::string_view key, const Value& v) -> Value {
                                  if (key == "summary" && v.is_map()) {
                                    return KeepMembers(v, {"name", "one_sentence_description", "description"}, as_is);

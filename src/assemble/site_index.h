@@ -31,7 +31,7 @@ SiteIndex IndexSite(const Site& site);
 // search index: BuildSiteWide), so that a build streaming its records holds
 // a few hundred bytes per record instead of its tree: data keeps summary.name,
 // summary.one_sentence_description, summary.description, service, function,
-// tags and the names of owner's third parties and external suppliers, with no
+// capability, risk_level (the dashboard's), tags and the names of owner's third parties and external suppliers, with no
 // room reserved beyond them; `changes` keeps its dates but not its notes (data
 // no longer has "changes"); withheld, file_change_dates and feedback_summary go.
 void KeepListedParts(Record* record);

@@ -288,6 +288,7 @@ Value ConstantView(const Site& site, const Theme& theme) {
   view.Set("meta_description", TextValue(theme.Sentence("meta_description_site", site_values)));
   view.Set("feed_url", TextValue(SiteUrl(c, kSiteFeedPath)));
   view.Set("data_url", TextValue(SiteUrl(c, "data/")));
+  view.Set("dashboard_url", TextValue(SiteUrl(c, kDashboardPath)));
   view.Set("licence", Value::Map()
                           .Set("name", TextValue(c.licence_name))
                           .Set("url", TextValue(c.licence_url))
@@ -354,7 +355,7 @@ Value PageView(const Site& site, const SiteIndex& index, const Theme& theme, Pag
     view.Set("has_language_switch", Value::Bool(true));
     view.Set("language_switch", std::move(switch_links));
   }
-  static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data", "filter"};
+  static const char* kKinds[] = {"home", "records", "record", "page", "not_found", "data", "filter", "dashboard"};
   view.Set("page_kind", TextValue(kKinds[static_cast<int>(kind)]));
   return view;
 }
@@ -470,7 +471,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
 
   // The facts for the summary list: Tier 1 contact routes, then metadata.
   static const char* kSummaryFields[] = {
-      "summary.website_url", "summary.contact_email", "phase", "service", "organisation_type", "function",
+      "summary.website_url", "summary.contact_email", "phase", "risk_level", "service", "organisation_type", "function",
       "capability", "task", "region", "tags", "dates.published", "dates.updated", "dates.archived",
       "governance.approved_by", "governance.approved_on", "environment.summary", "environment.assessment_url",
       "atrs_version"};

@@ -14,7 +14,7 @@
 
 namespace lantern {
 
-enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound, kData, kFilter };
+enum class PageKind { kHome, kRecords, kRecord, kPage, kNotFound, kData, kFilter, kDashboard };
 
 // The names every page has: site, strings, root, nav, breadcrumbs, page_title,
 // canonical_url, page_kind. `current_url` marks the current navigation entry.

@@ -46,6 +46,8 @@ std::string ShortPath(std::string_view id);
 inline std::string ShortPath(const Record& record) { return ShortPath(record.id); }
 // "records/": the list of every record, above the records' own paths.
 inline constexpr std::string_view kRecordsPath = "records/";
+// "dashboard/": the register in figures.
+inline constexpr std::string_view kDashboardPath = "dashboard/";
 // "records/<kind>/<slug>/": the filter page of one service, phase or function.
 std::string FacetPath(std::string_view kind, std::string_view slug);
 // "pages/<slug>/": a Markdown page.

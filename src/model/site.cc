@@ -14,6 +14,19 @@ std::string Record::Text(std::string_view dotted_path) const {
   return value != nullptr && value->is_text() ? value->text() : std::string();
 }
 
+std::vector<std::string> Record::Texts(std::string_view dotted_path) const {
+  std::vector<std::string> texts;
+  const Value* value = data().FindPath(dotted_path);
+  if (value == nullptr) return texts;
+  if (value->is_text()) texts.push_back(value->text());
+  if (value->is_list()) {
+    for (const Value& item : value->items()) {
+      if (item.is_text()) texts.push_back(item.text());
+    }
+  }
+  return texts;
+}
+
 const RecordTranslation* Record::Translation(std::string_view language) const {
   for (const RecordTranslation& translation : translations) {
     if (translation.language == language) return &translation;

@@ -194,6 +194,9 @@ struct Record {
   Date last_changed() const { return updated ? *updated : published; }
   // The text at a dotted path ("summary.name"), or "" when absent or not text.
   std::string Text(std::string_view dotted_path) const;
+  // The texts at a dotted path: a list's text items, or a text as one item;
+  // empty when absent ("function" → {"housing-and-community-amenities"}).
+  std::vector<std::string> Texts(std::string_view dotted_path) const;
 
  private:
   std::shared_ptr<const Value> data_ = EmptyData();

@@ -49,7 +49,8 @@ async function bilingualSite({ lantern, repo, workDir, shotDir, serve, runAxe, t
   const filter = (list.match(/href="(\/records\/(?:service|phase|function)\/[^"]+\/)"/) || [])[1];
   check('bilingual: the Welsh records list links to a filter page', !!filter);
   const types = [['home', ''], ['records-list', 'records/'], ['filter', (filter || '/records/').slice(1)],
-                 ['record', `records/${record}/`], ['notice-kit', `records/${record}/notice/`], ['policy-page', 'pages/ai-policy/'],
+                 ['record', `records/${record}/`], ['notice-kit', `records/${record}/notice/`], ['dashboard', 'dashboard/'],
+                 ['policy-page', 'pages/ai-policy/'],
                  ['accessibility-statement', 'pages/accessibility/'], ['data', 'data/']];
   const fragments = englishFragments(repo);
   for (const [name, below] of types) {

@@ -17,6 +17,8 @@
 //     in Welsh and English with the same checks, the language switch by
 //     keyboard, and no English string of the theme on a Welsh page outside
 //     lang="en" (bilingual.js);
+//   - the notice kit's card pasted into a plain service page: axe, no
+//     horizontal scroll, its own style, its link by Tab (notice_card.js);
 //   - the resident's feedback journey by keyboard against `lantern serve`,
 //     with axe on each step (feedback_journey.js).
 // Prints one line per check and closes with "N passed, N failed"; exits 1 when
@@ -31,6 +33,7 @@ const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { feedbackJourney } = require('./feedback_journey');
 const { residentDefects } = require('./resident_defects');
+const { noticeCard } = require('./notice_card');
 const { bilingualSite } = require('./bilingual');
 const { validateRecords } = require('./validate_records');
 
@@ -224,6 +227,7 @@ async function main() {
     ['record-3.0', `/records/${ids.v3}/`],
     ['record-retired', `/records/${ids.retired}/`],
     ['notice-kit', `/records/${ids.v4}/notice/`],
+    ['dashboard', '/dashboard/'],
     ['policy-page', '/pages/ai-policy/'],
     ['accessibility-statement', '/pages/accessibility/'],
     ['not-found', '/no-such-page/'],
@@ -244,7 +248,7 @@ async function main() {
   const foreign = [];
   context.on('request', (req) => {
     const url = new URL(req.url());
-    if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') foreign.push(req.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'about:' && url.hostname !== '127.0.0.1') foreign.push(req.url());
   });
   const page = await context.newPage();
   const consoleErrors = [];
@@ -350,6 +354,7 @@ async function main() {
   }
 
   await residentDefects({ page, origin, ids, check });
+  const cardPages = await noticeCard({ page, origin, siteDir, workDir, ids, runAxe, horizontalOverflow, check });
   const bilingualDir = await bilingualSite({ lantern, repo, workDir, shotDir, serve, runAxe, tabThrough, horizontalOverflow, page, check });
 
   check('every request the pages made succeeded (no broken links to assets)', badResponses.length === 0, badResponses.slice(0, 5).join('\n'));
@@ -382,20 +387,22 @@ async function main() {
   server.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 
-  // Every HTML file the build wrote, in one java call.
+  // Every HTML page the build wrote, in one java call. A notice kit's
+  // card.html is a snippet for a council's page, not a page: it is validated
+  // inside the service pages noticeCard wrote (cardPages).
   const vnu = String(require('vnu-jar'));
   const htmlFiles = [];
   (function walk(dir) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p); else if (p.endsWith('.html')) htmlFiles.push(p);
+      if (entry.isDirectory()) walk(p); else if (p.endsWith('.html') && entry.name !== 'card.html') htmlFiles.push(p);
     }
   })(siteDir);
   const bilingualFiles = [];
   (function walk(dir) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p); else if (p.endsWith('.html')) bilingualFiles.push(p);
+      if (entry.isDirectory()) walk(p); else if (p.endsWith('.html') && entry.name !== 'card.html') bilingualFiles.push(p);
     }
   })(bilingualDir);
   // Every internal link and asset reference in every page leads to a file the build wrote.
@@ -411,9 +418,9 @@ async function main() {
   // The feedback endpoint is served by Lantern's server, not written by the build.
   const unexpected = broken.filter((b) => !/ -> \/feedback\//.test(b));
   check(`every internal link in ${htmlFiles.length} pages leads to a built file`, unexpected.length === 0, unexpected.slice(0, 10).join('\n'));
-  const result = spawnSync('java', ['-jar', vnu, '--errors-only', ...htmlFiles, ...bilingualFiles], { encoding: 'utf8' });
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', ...htmlFiles, ...bilingualFiles, ...cardPages], { encoding: 'utf8' });
   const errors = (result.stderr || '').split('\n').filter((l) => /: error: /.test(l));
-  check(`vnu: ${htmlFiles.length + bilingualFiles.length} HTML files (the example and a bilingual site), zero errors`, result.status === 0 && errors.length === 0,
+  check(`vnu: ${htmlFiles.length + bilingualFiles.length + cardPages.length} HTML files (the example and a bilingual site, and the cards on service pages), zero errors`, result.status === 0 && errors.length === 0,
         (errors.length ? errors.slice(0, 20).join('\n') : result.stderr || result.error));
 
   // Every record, against its site's published schema, by ajv-cli at its defaults.

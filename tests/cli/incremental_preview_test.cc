@@ -119,9 +119,9 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
   EXPECT_EQ(1u, cache_.outputs.last_rendered());
   EXPECT_NE(std::string::npos, edited.files.at("records/bin-copy-3/index.html").find("Bin check copy three, renamed"));
   EXPECT_NE(std::string::npos, edited.files.at("records/index.html").find("Bin check copy three, renamed"));
-  // The pages that list it, and only those: home, records, data and its
-  // service's, phase's and function's filter pages.
-  EXPECT_EQ(6u, cache_.pages.last_rendered());
+  // The pages that list or count it, and only those: home, records, data,
+  // the dashboard and its service's, phase's and function's filter pages.
+  EXPECT_EQ(7u, cache_.pages.last_rendered());
   EXPECT_NE(std::string::npos,
             edited.files.at("records/service/waste-and-recycling/index.html").find("Bin check copy three, renamed"));
 
@@ -165,7 +165,7 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
        "    See [the old rules](/records/no-such-record/).\n    Some households can have a bigger bin");
   Outcome link_broken = ExpectSameAsFresh("a broken link added to a record");
   EXPECT_EQ(1, link_broken.exit_code);
-  EXPECT_NE(std::string::npos, link_broken.diagnostics.find("bin-copy-9.yaml:22:25: error:"))
+  EXPECT_NE(std::string::npos, link_broken.diagnostics.find("bin-copy-9.yaml:23:25: error:"))
       << link_broken.diagnostics;
   Edit("records/bin-copy-10.yaml", "  name: Bin check copy 10", "  name: Bin check copy ten");
   Outcome other_edit = ExpectSameAsFresh("another record edited while the link is broken");
@@ -218,7 +218,7 @@ TEST_F(IncrementalPreviewTest, EverySequenceOfEditsGivesWhatAFreshBuildGives) {
   Edit("site.yaml", "review_interval_months: 6", "review_interval_months: 1");
   Outcome reviews_due = ExpectSameAsFresh("a review interval that makes reviews due");
   EXPECT_EQ(0u, cache_.records.last_parsed());
-  EXPECT_NE(std::string::npos, reviews_due.diagnostics.find("bin-copy-11.yaml:15:12: warning: the record was last "
+  EXPECT_NE(std::string::npos, reviews_due.diagnostics.find("bin-copy-11.yaml:16:12: warning: the record was last "
                                                             "updated on 15 October 2025, over 1 months ago"))
       << reviews_due.diagnostics;
   Edit("site.yaml", "review_interval_months: 1", "review_interval_months: 6");

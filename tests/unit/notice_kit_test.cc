@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
@@ -12,30 +13,15 @@
 #include "load/site_loader.h"
 #include "model/addresses.h"
 #include "publish/qr_code.h"
+#include "render/html_escape.h"
+#include "testing/example_site.h"
 #include "testing/test_support.h"
 
 namespace lantern {
 namespace {
 
-struct Built {
-  Site site;
-  OutputTree output;
-};
-
-const Built& ExampleSite() {
-  static const Built built = [] {
-    Built b;
-    DiskFileSystem disk;
-    Diagnostics d;
-    const std::string root = testing::SourceDir() + "/content";
-    EXPECT_TRUE(LoadSite(disk, root, {}, &b.site, &d).ok());
-    Theme theme;
-    EXPECT_TRUE(LoadTheme(EmbeddedFiles(), disk, root, b.site.config.language, &theme, &d)) << d.Format();
-    EXPECT_TRUE(BuildSite(b.site, theme, &b.output, &d)) << d.Format();
-    return b;
-  }();
-  return built;
-}
+using Built = testing::BuiltSite;
+using testing::ExampleSite;
 
 // What `command` printed, or nullopt when it could not run or failed.
 std::optional<std::string> Output(const std::string& command) {
@@ -164,6 +150,64 @@ TEST(NoticeKitTest, TheNoticePageGivesTheResidentTheirRightsAndStaffTheTextToCop
   const std::string& sitemap = b.output.at("sitemap.xml");
   EXPECT_NE(std::string::npos, sitemap.find("<loc>" + b.site.config.base_url + NoticePath(record) + "</loc>"));
   EXPECT_EQ(std::string::npos, sitemap.find("/r/"));
+}
+
+// The declarations of a style attribute or a CSS rule's body, trimmed, in order.
+std::vector<std::string> Declarations(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string part; std::getline(in, part, ';');) {
+    const size_t begin = part.find_first_not_of(" \n");
+    if (begin == std::string::npos) continue;
+    out.push_back(part.substr(begin, part.find_last_not_of(" \n") - begin + 1));
+  }
+  return out;
+}
+
+TEST(NoticeKitTest, TheCardForServicePagesIsOneFileItsSourceToCopyAndItsPreview) {
+  const Built& b = ExampleSite();
+  for (const Record& record : b.site.records) {
+    const std::string notice = NoticePath(record);
+    ASSERT_TRUE(b.output.count(notice + "card.html")) << record.id;
+    const std::string& card = b.output.at(notice + "card.html");
+    const std::string short_url = b.site.config.base_url + ShortPath(record);
+    EXPECT_EQ(0u, card.find("<div class=\"lantern-card\" lang=\"en\" style=\"")) << card;
+    EXPECT_NE(std::string::npos, card.find(">This service uses an algorithmic tool</h2>")) << card;
+    EXPECT_NE(std::string::npos, card.find("<strong>" + EscapeHtml(record.Text("summary.name")) + "</strong>"));
+    // An absolute link: the card lives on the council's own site.
+    EXPECT_NE(std::string::npos, card.find("href=\"" + short_url + "\"")) << card;
+    EXPECT_EQ(std::string::npos, card.find("<script"));
+    EXPECT_EQ(std::string::npos, card.find("<style"));  // not valid in a page's body
+    EXPECT_EQ(std::string::npos, card.find("<link"));
+    const std::string& page = b.output.at(notice + "index.html");
+    // The preview is the card without its style attributes (the page's
+    // Content-Security-Policy refuses them; style.css styles its classes).
+    EXPECT_NE(std::string::npos, page.find(std::regex_replace(card, std::regex(" style=\"[^\"]*\""), "")))
+        << record.id << ": the preview is not the card";
+    EXPECT_EQ(std::string::npos, page.find(" style=\"")) << record.id;
+    EXPECT_NE(std::string::npos, page.find(">" + EscapeHtml(card) + "</textarea>")) << record.id;
+    EXPECT_NE(std::string::npos, page.find("href=\"" + b.site.config.root_path + notice + "card.html\" download"));
+  }
+}
+
+// The card carries its style in style attributes (a council's page links no
+// stylesheet of ours); the theme's style.css styles the same classes where a
+// Content-Security-Policy refuses style attributes, as on Lantern's own pages.
+// Each class's attribute and rule must say the same.
+TEST(NoticeKitTest, TheCardsStyleAttributesAndTheThemesRulesAgree) {
+  const Built& b = ExampleSite();
+  const std::string& card = b.output.at(NoticePath(b.site.records.front()) + "card.html");
+  const std::string css = testing::ReadFileOrEmpty(testing::SourceDir() + "/themes/default/static/style.css");
+  const std::regex element("class=\"(lantern-card[a-z_-]*)\"[^>]*? style=\"([^\"]*)\"");
+  int classes = 0;
+  for (std::sregex_iterator it(card.begin(), card.end(), element), end; it != end; ++it) {
+    ++classes;
+    const std::string name = (*it)[1];
+    std::smatch rule;
+    ASSERT_TRUE(std::regex_search(css, rule, std::regex("\\n\\." + name + " \\{([^}]*)\\}"))) << name;
+    EXPECT_EQ(Declarations((*it)[2]), Declarations(rule[1])) << name;
+  }
+  EXPECT_EQ(4, classes) << card;  // the box, its heading, its sentence and its link
 }
 
 }  // namespace

@@ -20,30 +20,14 @@
 #include "publish/json_writer.h"
 #include "publish/record_data.h"
 #include "testing/json_schema_check.h"
+#include "testing/example_site.h"
 #include "testing/test_support.h"
 
 namespace lantern {
 namespace {
 
-struct Built {
-  Site site;
-  OutputTree output;
-};
-
-const Built& ExampleSite() {
-  static const Built built = [] {
-    Built b;
-    DiskFileSystem disk;
-    Diagnostics d;
-    const std::string root = testing::SourceDir() + "/content";
-    EXPECT_TRUE(LoadSite(disk, root, {}, &b.site, &d).ok());
-    Theme theme;
-    EXPECT_TRUE(LoadTheme(EmbeddedFiles(), disk, root, b.site.config.language, &theme, &d)) << d.Format();
-    EXPECT_TRUE(BuildSite(b.site, theme, &b.output, &d)) << d.Format();
-    return b;
-  }();
-  return built;
-}
+using Built = testing::BuiltSite;
+using testing::ExampleSite;
 
 const Record& RecordById(const Site& site, const std::string& id) {
   for (const Record& r : site.records) {
@@ -585,7 +569,9 @@ TEST(DiscoveryTest, SitemapListsEveryPageButThe404AndRobotsNamesIt) {
   ExpectWellFormedXml("sitemap.xml", sitemap);
   size_t pages = 0;
   for (const auto& [path, bytes] : b.output) {
-    if (path.size() < 5 || path.substr(path.size() - 5) != ".html" || path == "404.html") continue;
+    // Pages are the index.html files: 404.html is not one, and a notice kit's
+    // card.html is a snippet to paste into a council's own page.
+    if (path.size() < 10 || path.substr(path.size() - 10) != "index.html") continue;
     // Short addresses are redirects to the notice pages, which are listed: not pages of their own.
     if (path.rfind("r/", 0) == 0) {
       EXPECT_NE(std::string::npos, bytes.find("<meta name=\"robots\" content=\"noindex\">")) << path;

@@ -32,7 +32,8 @@ TEST(KeepListedPartsTest, KeepsWhatListsReadAndDropsTheRest) {
   Record record = WithData(
       "summary:\n  name: Bin check\n  one_sentence_description: One.\n  description: Longer.\n"
       "  website_url: https://example.org\n"
-      "service: Waste\nfunction: [environment, transport]\ntags: [bins]\nphase: production\n"
+      "service: Waste\nfunction: [environment, transport]\ncapability: [analysis]\nrisk_level: low\n"
+      "tags: [bins]\nphase: production\nregion: [london]\n"
       "owner:\n  team: Waste team\n"
       "  third_parties:\n    - name: Acme Ltd\n      role: Builds it\n"
       "  external_suppliers:\n    - name: Beta Ltd\n      role: Hosts it\n"
@@ -49,6 +50,10 @@ TEST(KeepListedPartsTest, KeepsWhatListsReadAndDropsTheRest) {
   EXPECT_EQ("Waste", record.Text("service"));
   ASSERT_NE(nullptr, record.data().Find("function"));
   EXPECT_EQ(2u, record.data().Find("function")->items().size());
+  // The dashboard's.
+  EXPECT_EQ(std::vector<std::string>{"analysis"}, record.Texts("capability"));
+  EXPECT_EQ("low", record.Text("risk_level"));
+  EXPECT_EQ(nullptr, record.data().Find("region"));
   ASSERT_NE(nullptr, record.data().Find("tags"));
   EXPECT_EQ("bins", record.data().Find("tags")->items().at(0).text());
   const Value* third = record.data().FindPath("owner.third_parties");
