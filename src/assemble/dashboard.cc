@@ -8,7 +8,6 @@
 #include "base/utf8.h"
 #include "load/schema.h"
 #include "model/addresses.h"
-#include "model/languages.h"
 
 namespace lantern {
 namespace {
@@ -21,14 +20,6 @@ struct Bar {
   std::string url;
   std::string label_lang;
 };
-
-// The language of words that are not the page's own, or "" when they are:
-// the standard's names of values are English (schema.h), and services are
-// named in site.yaml, in the site's source language. On a page in another
-// language they are marked so, never passed off as its (WCAG 3.1.2).
-std::string Foreign(const SiteConfig& config, const std::string& language) {
-  return PrimaryLanguage(config.language) == PrimaryLanguage(language) ? "" : language;
-}
 
 // The chart's geometry, in CSS pixels (the theme's bar_chart partial draws it
 // at 16 px text): each bar is its label's lines, then the bar with its count
@@ -80,26 +71,30 @@ Value Chart(const Theme& theme, const std::string& id, const std::string& text, 
 }
 
 // The index's filter pages of `kind` as bars, each linking to its page.
-std::vector<Bar> FacetBars(const Site& site, const SiteIndex& index, const std::string& kind) {
+std::vector<Bar> FacetBars(const Site& site, const SiteIndex& index, const Theme& theme, const std::string& kind) {
   std::vector<Bar> bars;
   for (const Facet& facet : index.facets) {
     if (facet.kind != kind) continue;
-    const std::string& words = kind == "service" ? site.config.source_language : std::string("en");
-    bars.push_back({facet.label, static_cast<int>(facet.records.size()), FacetUrl(site, facet), Foreign(site.config, words)});
+    StandardText label = FacetLabel(site, theme, facet);
+    bars.push_back({std::move(label.text), static_cast<int>(facet.records.size()), FacetUrl(site, facet),
+                    std::move(label.lang)});
   }
   return bars;
 }
 
 // Bars for a list of the standard's values with no filter pages, in the
 // schema's order, those no record has left out.
-std::vector<Bar> ValueBars(const Site& site, const SiteIndex& index, const std::string& field) {
+std::vector<Bar> ValueBars(const SiteIndex& index, const Theme& theme, const std::string& field) {
   std::map<std::string, int> counts;
   for (const Record* record : index.by_name) {
     for (const std::string& value : record->Texts(field)) ++counts[value];
   }
   std::vector<Bar> bars;
   for (const std::string& slug : EnumSlugs(field, kAll)) {
-    if (auto it = counts.find(slug); it != counts.end()) bars.push_back({EnumLabel(field, slug), it->second, "", Foreign(site.config, "en")});
+    if (auto it = counts.find(slug); it != counts.end()) {
+      StandardText label = theme.Standard(EnumLabel(field, slug));
+      bars.push_back({std::move(label.text), it->second, "", std::move(label.lang)});
+    }
   }
   return bars;
 }
@@ -148,17 +143,17 @@ void AddDashboardView(const Site& site, const SiteIndex& index, const Theme& the
     if (!bars.empty()) charts.Push(Chart(theme, id, text, bars));
   };
   const std::string several = theme.String("dashboard_several_text");
-  std::vector<Bar> services = FacetBars(site, index, "service");
+  std::vector<Bar> services = FacetBars(site, index, theme, "service");
   AddNotGiven(theme, index, "service", &services);
   add("service", "", std::move(services));
-  add("phase", "", FacetBars(site, index, "phase"));
-  std::vector<Bar> functions = FacetBars(site, index, "function");
+  add("phase", "", FacetBars(site, index, theme, "phase"));
+  std::vector<Bar> functions = FacetBars(site, index, theme, "function");
   AddNotGiven(theme, index, "function", &functions);
   add("function", several, std::move(functions));
-  std::vector<Bar> capabilities = ValueBars(site, index, "capability");
+  std::vector<Bar> capabilities = ValueBars(index, theme, "capability");
   AddNotGiven(theme, index, "capability", &capabilities);
   add("capability", several, std::move(capabilities));
-  std::vector<Bar> risks = ValueBars(site, index, "risk_level");
+  std::vector<Bar> risks = ValueBars(index, theme, "risk_level");
   AddNotGiven(theme, index, "risk_level", &risks);
   add("risk_level", theme.String("dashboard_risk_level_text"), std::move(risks));
 

@@ -83,14 +83,12 @@ std::string FacetUrl(const Site& site, const Facet& facet) {
   return SiteUrl(site.config, FacetPath(facet.kind, facet.slug));
 }
 
-std::string SearchIndexJson(const Site& site) { return SearchIndexJson(site, site.RecordsByName()); }
-
-std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& by_name) {
+std::string SearchIndexJson(const Site& site, const Theme& theme, const std::vector<const Record*>& by_name) {
   std::string out = "{\"records\":[\n";
   bool first = true;
   for (const Record* record : by_name) {
     std::vector<std::string> functions;
-    for (const std::string& f : record->Texts("function")) functions.push_back(EnumLabel("function", f));
+    for (const std::string& f : record->Texts("function")) functions.push_back(theme.Standard(EnumLabel("function", f)).text);
     std::string description = record->Text("summary.one_sentence_description");
     const std::string longer = record->Text("summary.description");
     if (!longer.empty()) description += "\n" + longer;
@@ -100,7 +98,7 @@ std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& 
            JsonString(SiteUrl(site.config, RecordPath(*record))) +
            ",\"name\":" + JsonString(record->Text("summary.name")) + ",\"description\":" + JsonString(description) +
            ",\"service\":" + JsonString(record->Text("service")) +
-           ",\"phase\":" + JsonString(EnumLabel("phase", record->phase)) + ",\"functions\":" + JsonList(functions) +
+           ",\"phase\":" + JsonString(theme.Standard(EnumLabel("phase", record->phase)).text) + ",\"functions\":" + JsonList(functions) +
            ",\"suppliers\":" + JsonList(Suppliers(*record)) + ",\"tags\":" + JsonList(record->Texts("tags")) +
            "}";
   }

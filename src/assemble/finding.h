@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assemble/theme.h"
 #include "base/json_text.h"
 #include "model/site.h"
 
@@ -37,10 +38,10 @@ std::string Slugify(const std::string& text);
 
 // The search index as JSON (sorted, so byte-identical between builds):
 // {"records":[{"id","url","name","description","service","phase","functions",
-// "suppliers","tags"}]}, in the list's order.
-std::string SearchIndexJson(const Site& site);
-// The same from the records already ordered by name (SiteIndex::by_name).
-std::string SearchIndexJson(const Site& site, const std::vector<const Record*>& by_name);
+// "suppliers","tags"}]}, in the order of `by_name` (SiteIndex::by_name); the
+// phase and functions by their names in the theme's language, so that a
+// resident finds them by the words the page shows.
+std::string SearchIndexJson(const Site& site, const Theme& theme, const std::vector<const Record*>& by_name);
 
 
 }  // namespace lantern

@@ -36,8 +36,14 @@ bool RenderNoticeKit(const Site& site, const SiteIndex& index, const Theme& them
     view.Set("meta_description", TextValue(sentence));
   }
   Value notice = Value::Map();
+  // On a bilingual site's page in another language, what is still in the original's.
+  const std::string name_lang = ContentLanguage(record, "summary.name");
+  const std::string description_lang = ContentLanguage(record, "summary.one_sentence_description");
   notice.Set("name", TextValue(name))
+      .Set("name_lang", TextValue(name_lang))
       .Set("one_sentence_description", TextValue(record.Text("summary.one_sentence_description")))
+      .Set("description_lang", TextValue(description_lang))
+      .Set("is_retired", Value::Bool(record.is_retired()))
       .Set("intro", TextValue(theme.Sentence("notice_intro", {{"organisation", c.organisation}})))
       .Set("record_url", TextValue(RecordUrl(site, record)))
       .Set("short_url", TextValue(short_url))
@@ -58,7 +64,9 @@ bool RenderNoticeKit(const Site& site, const SiteIndex& index, const Theme& them
   card.Set("language", TextValue(c.language))
       .Set("title", TextValue(theme.String("notice_card_title")))
       .Set("name", TextValue(name))
+      .Set("name_lang", TextValue(name_lang))
       .Set("description", TextValue(record.Text("summary.one_sentence_description")))
+      .Set("description_lang", TextValue(description_lang))
       .Set("link", TextValue(theme.String("notice_card_link")))
       .Set("url", TextValue(short_url));
   Value preview_view = Value::Map();

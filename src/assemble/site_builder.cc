@@ -87,7 +87,9 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
     jobs.push_back({url.substr(root.size()) + "index.html", "filter",
                     [&site, &index, &theme, &facet, url, today] {
                       Value view = PageView(site, index, theme, PageKind::kFilter,
-                                            theme.String("filter_" + facet.kind + "_label") + ": " + facet.label, url);
+                                            theme.String("filter_" + facet.kind + "_label") + ": " +
+                                                FacetLabel(site, theme, facet).text,
+                                            url);
                       AddFilterView(site, index, theme, facet, today, &view);
                       return view;
                     },
@@ -331,7 +333,7 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
   for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
   put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
   put("robots.txt", RobotsTxt(site.config));
-  put("search-index.json", SearchIndexJson(site, index.by_name));
+  put("search-index.json", SearchIndexJson(site, theme, index.by_name));
   // Browsers ask for /favicon.ico whatever the pages link to: the site's own
   // assets/favicon.ico when it has one (it replaces the theme's icon), else
   // the default theme's, drawn like its assets/favicon.svg.

@@ -118,10 +118,19 @@ uint64_t ThemeFingerprint(const Theme& theme) {
   for (const Value::Member& member : theme.strings.members()) {
     fingerprint.Add(member.key).Add(member.value.is_text() ? member.value.text() : std::string_view("\x01"));
   }
+  fingerprint.Add(theme.standard_words.members().size());
+  for (const Value::Member& member : theme.standard_words.members()) {
+    fingerprint.Add(member.key).Add(member.value.is_text() ? member.value.text() : std::string_view("\x01"));
+  }
   fingerprint.Add(theme.language);  // picks the plural forms
   fingerprint.Add(theme.assets.size());
   for (const auto& [path, bytes] : theme.assets) fingerprint.Add(path).Add(bytes);
   return fingerprint.value();
+}
+
+StandardText Theme::Standard(std::string_view english) const {
+  if (const Value* word = standard_words.Find(english); word != nullptr && word->is_text()) return {word->text(), ""};
+  return {std::string(english), language == "en" || language.rfind("en-", 0) == 0 ? "" : "en"};
 }
 
 std::string Theme::String(const std::string& key) const {
@@ -213,6 +222,11 @@ bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, cons
   for (const std::string& lang : languages) {
     const std::string path = JoinPath(strings_folder, lang + ".yaml");
     if (theme_files.FileSize(path) >= 0) ok &= MergeStrings(theme_files, path, &theme->strings, diagnostics);
+    // The standard's words are English already: no file for English.
+    const std::string standard = JoinPath(JoinPath(theme_root, "standard"), lang + ".yaml");
+    if (lang != "en" && theme_files.FileSize(standard) >= 0) {
+      ok &= MergeStrings(theme_files, standard, &theme->standard_words, diagnostics);
+    }
   }
 
   CopyFolder(theme_files, JoinPath(theme_root, "static"), "assets/", &theme->assets, diagnostics);

@@ -18,9 +18,20 @@
 
 namespace lantern {
 
+// Some of the standard's own words as a page shows them: `text`, and `lang`,
+// the language to mark it with when it is not the page's ("" when it is).
+struct StandardText {
+  std::string text;
+  std::string lang;
+};
+
 struct Theme {
   TemplateSet templates;
   Value strings = Value::Map();               // strings/<language>.yaml over strings/en.yaml
+  // The standard's own words (fields' labels, sections' titles, values'
+  // names: English in the schema table) in the theme's language, by their
+  // English: standard/<language>.yaml; empty for English.
+  Value standard_words = Value::Map();
   std::map<std::string, std::string> assets;  // output path ("assets/style.css") → bytes
   std::string language = "en";                // the strings' language, for plural forms
 
@@ -45,6 +56,12 @@ struct Theme {
   // "[<key>_other]" when neither exists.
   std::string Plural(const std::string& key, uint64_t count,
                      const std::map<std::string, std::string>& values = {}) const;
+
+  // The standard's words `english` on a page in the theme's language: the
+  // translation from standard_words, with no mark; else the English, marked
+  // lang="en" unless the theme is English (WCAG 3.1.2: never passed off as
+  // the page's language).
+  StandardText Standard(std::string_view english) const;
 };
 
 // `text` with its "{name}" placeholders filled from `values` (see Theme::Sentence).

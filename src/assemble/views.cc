@@ -30,10 +30,21 @@ bool IsBlank(const Value* v) {
          (v->is_list() && v->items().empty());
 }
 
-std::string JoinTexts(const Value& value, const char* enumeration) {
+// A value or list of values as one text, ", " between them; the values of an
+// enumeration by their names in the theme's language. `lang` (may be null)
+// receives the language to mark the text with: English where a name has no
+// translation on a page in another language.
+std::string JoinTexts(const Value& value, const char* enumeration, const Theme& theme, std::string* lang = nullptr) {
   std::vector<std::string> parts;
   auto add = [&](const Value& item) {
-    if (item.is_text()) parts.push_back(enumeration ? EnumLabel(enumeration, item.text()) : item.text());
+    if (!item.is_text()) return;
+    if (!enumeration) {
+      parts.push_back(item.text());
+      return;
+    }
+    StandardText name = theme.Standard(EnumLabel(enumeration, item.text()));
+    if (lang && !name.lang.empty()) *lang = name.lang;
+    parts.push_back(std::move(name.text));
   };
   if (value.is_list()) {
     for (const Value& item : value.items()) add(item);
@@ -87,9 +98,9 @@ std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& th
       return EscapeHtml(theme.String(ParseBool(text).value_or(false) ? "value_yes" : "value_no"));
     case FieldType::kEnum:
     case FieldType::kEnumList:
-      return EscapeHtml(JoinTexts(value, spec.enumeration));
+      return EscapeHtml(JoinTexts(value, spec.enumeration, theme));
     case FieldType::kTextList:
-      return EscapeHtml(JoinTexts(value, nullptr));
+      return EscapeHtml(JoinTexts(value, nullptr, theme));
     default:
       return EscapeHtml(text);
   }
@@ -99,37 +110,14 @@ bool IsWithheld(const Record& record, const std::string& schema_path) {
   return lantern::IsWithheld(record.withheld, schema_path);
 }
 
-// The language a record's field is shown in on a page of a bilingual site,
-// when it is not the page's: the original's, where the record has no
-// translation into the page's language or its translation leaves the field
-// out ("" otherwise, and always on a page in the original's language). A
-// field inside a repeatable section counts as translated when its section is.
-std::string ContentLanguage(const Record& record, std::string_view schema_path) {
-  const std::optional<TranslationNote>& note = record.translation_note;
-  if (!note) return "";
-  if (!note->fallback_language.empty()) return note->fallback_language;
-  const RecordTranslation* translation = record.Translation(note->language);
-  if (translation == nullptr) return "";
-  const std::string path(schema_path.substr(0, schema_path.find("[]")));
-  return translation->data->FindPath(path) != nullptr ? "" : note->source_language;
-}
-
-// The language of the standard's own words (field labels, section titles,
-// the names of values from its lists): English, which the schema table holds.
-// On a page in another language they are marked lang="en", never passed off
-// as that language (WCAG 3.1.2); "" on an English page. Welsh labels are not
-// written yet (see the README).
-std::string StandardWordsLanguage(const Record& record) {
-  const std::optional<TranslationNote>& note = record.translation_note;
-  return note && PrimaryLanguage(note->language) != "en" ? "en" : "";
-}
 
 // A summary-list row for the field `spec` whose value is `value` (may be null).
 Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* value,
           FieldMarkdown* markdown) {
   Value row = Value::Map();
-  row.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
-  row.Set("label_lang", TextValue(StandardWordsLanguage(record)));
+  const StandardText label = theme.Standard(FieldLabel(spec, record.version_bit));
+  row.Set("label", TextValue(label.text));
+  row.Set("label_lang", TextValue(label.lang));
   row.Set("number", TextValue(FieldNumber(spec, record.version_bit)));
   // Listed under redactions: with no value the field is withheld; with a value
   // it is partly withheld (shown, with the reason for what is left out).
@@ -143,9 +131,11 @@ Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const
   const bool readers_text = spec.type == FieldType::kText || spec.type == FieldType::kMarkdown ||
                             spec.type == FieldType::kTextList;
   const bool standard_words = spec.type == FieldType::kEnum || spec.type == FieldType::kEnumList;
+  std::string names_lang;  // of the values' names, for a value from the standard's lists
+  if (standard_words && !IsBlank(value)) JoinTexts(*value, spec.enumeration, theme, &names_lang);
   row.Set("value_lang", TextValue(IsBlank(value)    ? ""
                                   : readers_text   ? ContentLanguage(record, spec.path)
-                                  : standard_words ? StandardWordsLanguage(record)
+                                  : standard_words ? names_lang
                                                    : ""));
   row.Set("value_html", TextValue(withheld ? "" : IsBlank(value) ? EscapeHtml(theme.String("value_none"))
                                                                  : ValueHtml(spec, *value, theme, markdown)));
@@ -157,8 +147,9 @@ Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, con
             FieldMarkdown* markdown) {
   Value group = Value::Map();
   group.Set("is_group", Value::Bool(true));
-  group.Set("label", TextValue(FieldLabel(spec, record.version_bit)));
-  group.Set("label_lang", TextValue(StandardWordsLanguage(record)));
+  const StandardText label = theme.Standard(FieldLabel(spec, record.version_bit));
+  group.Set("label", TextValue(label.text));
+  group.Set("label_lang", TextValue(label.lang));
   group.Set("number", TextValue(FieldNumber(spec, record.version_bit)));
   const bool listed = IsWithheld(record, spec.path);
   const bool withheld = listed && IsBlank(list);
@@ -176,7 +167,7 @@ Value Group(const Record& record, const Theme& theme, const FieldSpec& spec, con
       for (const char* key : {"name", "title"}) {
         if (const Value* v = item.Find(key); v && v->is_text() && heading.empty()) heading = v->text();
       }
-      if (heading.empty()) heading = std::string(FieldLabel(spec, record.version_bit)) + " " + std::to_string(n);
+      if (heading.empty()) heading = label.text + " " + std::to_string(n);
       Value rows = Value::List();
       for (const FieldSpec* child : children) {
         const std::string_view key = FieldKey(child->path);
@@ -221,6 +212,27 @@ std::string MarkdownAt(const Record& record, FieldMarkdown* markdown, std::strin
 }
 
 }  // namespace
+
+// The language a record's field is shown in on a page of a bilingual site,
+// when it is not the page's: the original's, where the record has no
+// translation into the page's language or its translation leaves the field
+// out ("" otherwise, and always on a page in the original's language). A
+// field inside a repeatable section counts as translated when its section is.
+StandardText FacetLabel(const Site& site, const Theme& theme, const Facet& facet) {
+  if (facet.kind != "service") return theme.Standard(facet.label);
+  const std::string& words = site.config.source_language;
+  return {facet.label, PrimaryLanguage(words) == PrimaryLanguage(site.config.language) ? "" : words};
+}
+
+std::string ContentLanguage(const Record& record, std::string_view schema_path) {
+  const std::optional<TranslationNote>& note = record.translation_note;
+  if (!note) return "";
+  if (!note->fallback_language.empty()) return note->fallback_language;
+  const RecordTranslation* translation = record.Translation(note->language);
+  if (translation == nullptr) return "";
+  const std::string path(schema_path.substr(0, schema_path.find("[]")));
+  return translation->data->FindPath(path) != nullptr ? "" : note->source_language;
+}
 
 std::string RecordUrl(const Site& site, const Record& record) { return SiteUrl(site.config, RecordPath(record)); }
 
@@ -384,7 +396,8 @@ Value RecordListEntry(const Site& site, const Theme& theme, const Record& record
       .Set("phase", TextValue(record.phase))
       .Set("phase_url", TextValue(SiteUrl(site.config, FacetPath("phase", record.phase))))
       .Set("is_review_overdue", Value::Bool(!record.is_retired() && record.next_review < today))
-      .Set("phase_label", TextValue(EnumLabel("phase", record.phase)))
+      .Set("phase_label", TextValue(theme.Standard(EnumLabel("phase", record.phase)).text))
+      .Set("phase_lang", TextValue(theme.Standard(EnumLabel("phase", record.phase)).lang))
       .Set("is_retired", Value::Bool(record.is_retired()))
       // A retired phase already says "Retired" on its own tag; only a record
       // retired by its status alone needs the second tag.
@@ -502,8 +515,9 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   Value contents = Value::List();
   Value sections = Value::List();
   for (const SectionSpec& section : RecordSections()) {
-    const std::string title = version == kV3 && section.title_v3 ? section.title_v3 : section.title;
-    const std::string title_lang = StandardWordsLanguage(record);
+    const StandardText section_title = theme.Standard(version == kV3 && section.title_v3 ? section.title_v3 : section.title);
+    const std::string& title = section_title.text;
+    const std::string& title_lang = section_title.lang;
     contents.Push(Value::Map()
                       .Set("number", TextValue(section.number))
                       .Set("title", TextValue(title))
@@ -615,8 +629,10 @@ Value FacetGroups(const Site& site, const SiteIndex& index, const Theme& theme, 
     for (const Facet& facet : facets) {
       if (facet.kind != kind) continue;
       const bool is_current = current && current->kind == facet.kind && current->slug == facet.slug;
+      const StandardText label = FacetLabel(site, theme, facet);
       items.Push(Value::Map()
-                     .Set("label", TextValue(facet.label))
+                     .Set("label", TextValue(label.text))
+                     .Set("label_lang", TextValue(label.lang))
                      .Set("url", TextValue(FacetUrl(site, facet)))
                      .Set("count", TextValue(std::to_string(facet.records.size())))
                      .Set("current", Value::Bool(is_current)));
@@ -648,16 +664,18 @@ void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme,
   Value records = Value::List();
   for (const Record* record : facet.records) records.Push(RecordListEntry(site, theme, *record, today));
   view->Set("records", std::move(records));
+  const StandardText label = FacetLabel(site, theme, facet);
   view->Set("filter", Value::Map()
                           .Set("kind", TextValue(facet.kind))
                           .Set("kind_label", TextValue(theme.String("filter_" + facet.kind + "_label")))
-                          .Set("label", TextValue(facet.label))
+                          .Set("label", TextValue(label.text))
+                          .Set("label_lang", TextValue(label.lang))
                           .Set("count", TextValue(std::to_string(facet.records.size()))));
   view->Set("facet_groups", FacetGroups(site, index, theme, &facet));
   view->Set("meta_description",
             TextValue(theme.Sentence("meta_description_filter", {{"organisation", site.config.organisation},
                                                                  {"filter", theme.String("filter_" + facet.kind + "_label")},
-                                                                 {"value", facet.label}})));
+                                                                 {"value", label.text}})));
 }
 
 void AddPageView(const Page& page, const Theme& theme, Value* view) {

@@ -4,6 +4,7 @@
 #define LANTERN_ASSEMBLE_VIEWS_H_
 
 #include <string>
+#include <string_view>
 
 #include "assemble/finding.h"
 #include "assemble/site_index.h"
@@ -61,6 +62,17 @@ void AddDataView(const Site& site, const Theme& theme, Value* view);
 // Adds "statement" to `view`: the accessibility statement's facts from site.yaml's
 // accessibility block (the page's own words come from AddPageView).
 void AddAccessibilityView(const Site& site, const Theme& theme, Value* view);
+
+// The language `record`'s field at `schema_path` is shown in on a page of a
+// bilingual site when it is not the page's (the original's, where the field
+// is not translated into the page's language), or "".
+std::string ContentLanguage(const Record& record, std::string_view schema_path);
+
+// A filter page's label as a page in the theme's language shows it: a
+// function's or phase's name in that language (Theme::Standard); a service as
+// site.yaml names it, marked with the site's source language when the page
+// is in another.
+StandardText FacetLabel(const Site& site, const Theme& theme, const Facet& facet);
 
 // <a href="href">text</a>, both escaped: a link inside a sentence the theme words.
 std::string LinkHtml(const std::string& href, const std::string& text);

@@ -2,6 +2,7 @@
 // decoder, the redirect and the notice page.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <regex>
 #include <set>
@@ -122,7 +123,8 @@ TEST(NoticeKitTest, EachRecordsQrCodeScannedLeadsToItsNoticePage) {
 
 TEST(NoticeKitTest, TheNoticePageGivesTheResidentTheirRightsAndStaffTheTextToCopy) {
   const Built& b = ExampleSite();
-  const Record& record = b.site.records.front();
+  const Record& record = *std::find_if(b.site.records.begin(), b.site.records.end(),
+                                       [](const Record& r) { return !r.is_retired(); });
   const std::string& page = b.output.at(NoticePath(record) + "index.html");
   const std::string name = record.Text("summary.name");
   const std::string short_url = b.site.config.base_url + ShortPath(record);
@@ -146,6 +148,13 @@ TEST(NoticeKitTest, TheNoticePageGivesTheResidentTheirRightsAndStaffTheTextToCop
   // The record page links to its kit.
   const std::string& record_page = b.output.at(RecordPath(record) + "index.html");
   EXPECT_NE(std::string::npos, record_page.find("href=\"" + b.site.config.root_path + NoticePath(record) + "\""));
+  // A retired tool's page says so; one in use does not.
+  EXPECT_EQ(std::string::npos, page.find("This tool is no longer used."));
+  for (const Record& other : b.site.records) {
+    if (!other.is_retired()) continue;
+    EXPECT_NE(std::string::npos, b.output.at(NoticePath(other) + "index.html").find("This tool is no longer used."))
+        << other.id;
+  }
   // The sitemap lists the notice page and not the redirect.
   const std::string& sitemap = b.output.at("sitemap.xml");
   EXPECT_NE(std::string::npos, sitemap.find("<loc>" + b.site.config.base_url + NoticePath(record) + "</loc>"));
