@@ -1,5 +1,8 @@
 #include "assemble/theme.h"
 
+#include <chrono>
+#include <optional>
+
 #include <algorithm>
 
 #include "assemble/plural_rules.h"
@@ -142,22 +145,52 @@ std::string Theme::Sentence(const std::string& key, const std::map<std::string, 
   return FillPlaceholders(String(key), values);
 }
 
+namespace {
+
+// The nth (from 0) item of `list` between `separator`s, trimmed of spaces, or
+// nullopt when the list is shorter.
+std::optional<std::string> NthItem(std::string_view list, int nth, char separator) {
+  for (int n = 0; n < nth; ++n) {
+    const size_t end = list.find(separator);
+    if (end == std::string_view::npos) return std::nullopt;
+    list.remove_prefix(end + 1);
+  }
+  std::string item(list.substr(0, list.find(separator)));
+  item.erase(0, item.find_first_not_of(' '));
+  item.erase(item.find_last_not_of(' ') + 1);
+  if (item.empty()) return std::nullopt;
+  return item;
+}
+
+}  // namespace
+
 std::string Theme::DisplayDate(const Date& date) const {
   const Value* months = strings.Find("date_months");
   const Value* format = strings.Find("date_format");
   if (months == nullptr || format == nullptr || !months->is_text() || !format->is_text()) return date.Display();
-  // The nth word of the list (no month name has a space in English or Welsh).
-  std::string month;
-  size_t start = 0;
-  for (int n = 1; n <= date.month; ++n) {
-    start = months->text().find_first_not_of(' ', start);
-    const size_t end = months->text().find(' ', start);
-    if (start == std::string::npos) return date.Display();
-    month = months->text().substr(start, end == std::string::npos ? std::string::npos : end - start);
-    start = end;
-  }
+  // Words between spaces: no month name has a space in English or Welsh.
+  std::string list = months->text();
+  for (size_t at = list.find("  "); at != std::string::npos; at = list.find("  ")) list.erase(at, 1);
+  const std::optional<std::string> month = NthItem(list, date.month - 1, ' ');
+  if (!month) return date.Display();
   return FillPlaceholders(format->text(),
-                          {{"day", std::to_string(date.day)}, {"month", month}, {"year", std::to_string(date.year)}});
+                          {{"day", std::to_string(date.day)}, {"month", *month}, {"year", std::to_string(date.year)}});
+}
+
+std::string Theme::DisplayDateWithWeekday(const Date& date) const {
+  const Value* weekdays = strings.Find("date_weekdays");
+  const Value* format = strings.Find("date_format_weekday");
+  const std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{static_cast<unsigned>(date.month)},
+                                        std::chrono::day{static_cast<unsigned>(date.day)}};
+  if (weekdays == nullptr || format == nullptr || !weekdays->is_text() || !format->is_text() || !ymd.ok()) {
+    return DisplayDate(date);
+  }
+  const int sunday_first = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ymd}}.c_encoding());
+  // Between commas: Welsh weekday names have spaces ("Dydd Mawrth").
+  const std::optional<std::string> weekday = NthItem(weekdays->text(), sunday_first, ',');
+  if (!weekday) return DisplayDate(date);
+  const std::string day = DisplayDate(date);
+  return FillPlaceholders(format->text(), {{"weekday", *weekday}, {"date", day}});
 }
 
 std::string Theme::Plural(const std::string& key, uint64_t count,

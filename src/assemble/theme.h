@@ -49,6 +49,11 @@ struct Theme {
   // {day}, {month} (the nth word of "date_months") and {year}: "2 June 2025",
   // "2 Mehefin 2025". Falls back to the English form when the strings lack them.
   std::string DisplayDate(const Date& date) const;
+  // The same with its weekday first, as a letter gives a deadline: "Tuesday
+  // 22 December 2026", "Dydd Mawrth 22 Rhagfyr 2026" ("date_format_weekday"
+  // with {weekday}, the nth of "date_weekdays" from Sunday, and {date}, the
+  // day as DisplayDate writes it); DisplayDate when the strings lack them.
+  std::string DisplayDateWithWeekday(const Date& date) const;
 
   // The sentence for `count` things: the string "<key>_<category>", the CLDR
   // plural category of `count` in the theme's language ("records_two" in

@@ -72,31 +72,11 @@ std::string ShortHeaderText(std::string_view text, size_t max_code_points) {
   return safe.substr(0, i) + "…";
 }
 
-std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text) {
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
-    return std::nullopt;
-  }
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                  std::chrono::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return ymd;
-}
-
+// English always: the RFC 5322 Date header's names (the receipt's own dates
+// are in the resident's language, from ReceiptWords).
 constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
 constexpr const char* kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
-// "Tuesday 22 December 2026" for residents; the text unchanged when it is not
-// a date (so a caller's mistake shows rather than vanishes).
-std::string DateInWords(std::string_view iso_date) {
-  std::optional<std::chrono::year_month_day> ymd = ParseIsoDate(iso_date.substr(0, 10));
-  if (!ymd) return std::string(iso_date);
-  std::chrono::weekday wd{std::chrono::sys_days{*ymd}};
-  return std::string(kDayNames[wd.c_encoding()]) + " " + std::to_string(static_cast<unsigned>(ymd->day())) + " " +
-         kMonthNames[static_cast<unsigned>(ymd->month()) - 1] + " " + std::to_string(static_cast<int>(ymd->year()));
-}
 
 bool IsMonthKind(std::string_view request_type) { return request_type == "objection" || request_type == "review"; }
 
@@ -109,41 +89,50 @@ std::string KindTitle(std::string_view request_type) {
   return "Submission";
 }
 
-// The kind in a resident's words ("your objection ...").
-std::string KindForResident(std::string_view request_type) {
-  if (request_type == "question") return "question";
-  if (request_type == "feedback") return "feedback";
-  if (request_type == "objection") return "objection to the use of your personal data";
-  if (request_type == "review") return "request for a person to review a decision";
-  return "message";
+// The receipt_kind_* key of a kind of submission.
+std::string KindKey(std::string_view request_type) {
+  for (const char* kind : {"question", "feedback", "objection", "review"}) {
+    if (request_type == kind) return std::string("receipt_kind_") + kind;
+  }
+  return "receipt_kind_message";
 }
 
-std::string NextSteps(std::string_view request_type, bool reply_wanted) {
-  if (request_type == "objection") {
-    return "The council will look at your objection. It must stop using your personal data in this way\n"
-           "unless it can show compelling legitimate grounds that override your interests, rights and\n"
-           "freedoms (UK GDPR Article 21). It will tell you its decision within one calendar month of\n"
-           "receiving your objection. If it needs longer, it will tell you why within that month\n"
-           "(UK GDPR Article 12(3)).\n";
+// `paragraph` broken at spaces into lines of at most 76 characters (code
+// points; a longer word keeps a line of its own), each ending in "\n": RFC
+// 5322 asks for lines of at most 78, and a translation's sentences are
+// written unbroken.
+std::string Wrapped(std::string_view paragraph) {
+  constexpr size_t kWidth = 76;
+  std::string out, line;
+  size_t width = 0;
+  size_t at = 0;
+  while (at < paragraph.size()) {
+    size_t space = paragraph.find(' ', at);
+    if (space == std::string_view::npos) space = paragraph.size();
+    const std::string_view word = paragraph.substr(at, space - at);
+    at = space + 1;
+    if (word.empty()) continue;
+    const size_t word_width = CountCodePoints(word);
+    if (!line.empty() && width + 1 + word_width > kWidth) {
+      out += line + "\n";
+      line.clear();
+      width = 0;
+    }
+    if (!line.empty()) {
+      line += ' ';
+      ++width;
+    }
+    line += word;
+    width += word_width;
   }
-  if (request_type == "review") {
-    return "A member of staff will review the decision, looking at it again rather than relying on the\n"
-           "tool (UK GDPR Articles 22A to 22D). You may give your point of view and the council must\n"
-           "consider it. It will tell you the outcome within one calendar month of receiving your\n"
-           "request. If it needs longer, it will tell you why within that month (UK GDPR Article 12(3)).\n";
-  }
-  if (reply_wanted) {
-    return "A member of staff will read your " + std::string(request_type == "question" ? "question" : "feedback") +
-           " and reply to this email address.\n";
-  }
-  return "A member of staff will read your " + std::string(request_type == "question" ? "question" : "feedback") +
-         ". You asked for no reply, so you will not hear from us unless we need to ask you something.\n";
+  if (!line.empty()) out += line + "\n";
+  return out;
 }
 
 void AddLine(std::string& body, std::string_view label, std::string_view value) {
   std::string line(label);
   line += ':';
-  while (line.size() < 16) line += ' ';
+  for (size_t width = CountCodePoints(line); width < 16; ++width) line += ' ';
   body += line + BodyText(value) + "\n";
 }
 
@@ -348,17 +337,19 @@ MailMessage StaffNotification(const SubmissionFacts& facts, const MailIdentity& 
   return mail;
 }
 
-MailMessage ResidentReceipt(const SubmissionFacts& facts, const MailIdentity& identity, int64_t now_unix) {
+MailMessage ResidentReceipt(const SubmissionFacts& facts, const MailIdentity& identity, int64_t now_unix,
+                            const ReceiptWords& words) {
   MailMessage mail;
   mail.from = identity.from_address;
   mail.from_name = identity.from_name;
   if (IsMailAddress(facts.email)) mail.to.push_back(facts.email);
-  std::string who = facts.organisation.empty() ? (facts.site_title.empty() ? "The council" : facts.site_title)
-                                               : facts.organisation;
-  // Only texts from the register and from Lantern below: never facts.message,
-  // facts.name or facts.case_reference (see the header).
-  mail.subject = "We have received your " + KindForResident(facts.request_type) + " – reference " +
-                 HeaderSafe(facts.reference);
+  const std::string who = !facts.organisation.empty() ? facts.organisation
+                          : !facts.site_title.empty() ? facts.site_title
+                                                      : words.text("receipt_council", {});
+  const std::string kind = words.text(KindKey(facts.request_type), {});
+  // Only texts from the register, the theme and Lantern below: never
+  // facts.message, facts.name or facts.case_reference (see the header).
+  mail.subject = HeaderSafe(words.text("receipt_subject", {{"kind", kind}, {"reference", facts.reference}}));
   mail.message_id = MessageId(facts.reference + ".receipt", identity);
   mail.date = MailDate(now_unix);
   mail.headers.push_back({"Auto-Submitted", "auto-replied"});
@@ -366,20 +357,25 @@ MailMessage ResidentReceipt(const SubmissionFacts& facts, const MailIdentity& id
   mail.headers.push_back({"X-Auto-Response-Suppress", "All"});
 
   std::string& body = mail.body;
-  body += BodyText(who) + " has received your " + KindForResident(facts.request_type) + " about\n\"" +
-          BodyText(facts.record_title) + "\".\n\n";
-  AddLine(body, "Your reference", facts.reference);
-  AddLine(body, "Received", DateInWords(facts.received_at));
-  AddLine(body, "Answer by", DateInWords(facts.due_on));
-  if (!facts.record_url.empty()) AddLine(body, "Record", facts.record_url);
-  body += "\nWhat happens next\n\n" + NextSteps(facts.request_type, facts.reply_wanted);
-  body += "\nHow to contact us\n\n";
-  std::string contact = facts.contact_email.empty() ? identity.from_address : facts.contact_email;
-  body += "Quote your reference " + BodyText(facts.reference) + " when you contact us.\n";
-  if (!contact.empty()) AddLine(body, "Email", contact);
-  if (!facts.contact_phone.empty()) AddLine(body, "Phone", facts.contact_phone);
-  body += "\nThis is an automatic message. We do not repeat what you wrote here, so that nobody can\n"
-          "use the form to send messages to others. If you did not send this, you can ignore it.\n";
+  body += Wrapped(BodyText(words.text("receipt_opening",
+                                      {{"organisation", who}, {"kind", kind}, {"record", facts.record_title}}))) +
+          "\n";
+  AddLine(body, words.text("receipt_reference_label", {}), facts.reference);
+  AddLine(body, words.text("receipt_received_label", {}), words.date(facts.received_at.substr(0, 10)));
+  AddLine(body, words.text("receipt_answer_by_label", {}), words.date(facts.due_on));
+  if (!facts.record_url.empty()) AddLine(body, words.text("receipt_record_label", {}), facts.record_url);
+  body += "\n" + words.text("receipt_next_heading", {}) + "\n\n";
+  const std::string next = facts.request_type == "objection" ? "receipt_next_objection"
+                           : facts.request_type == "review"  ? "receipt_next_review"
+                           : facts.reply_wanted              ? "receipt_next_reply"
+                                                             : "receipt_next_no_reply";
+  body += Wrapped(words.text(next, {{"kind", kind}}));
+  body += "\n" + words.text("receipt_contact_heading", {}) + "\n\n";
+  const std::string contact = facts.contact_email.empty() ? identity.from_address : facts.contact_email;
+  body += Wrapped(words.text("receipt_quote_reference", {{"reference", BodyText(facts.reference)}}));
+  if (!contact.empty()) AddLine(body, words.text("receipt_email_label", {}), contact);
+  if (!facts.contact_phone.empty()) AddLine(body, words.text("receipt_phone_label", {}), facts.contact_phone);
+  body += "\n" + Wrapped(words.text("receipt_automatic", {}));
   return mail;
 }
 

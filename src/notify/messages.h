@@ -12,6 +12,8 @@
 #define LANTERN_NOTIFY_MESSAGES_H_
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,13 +60,25 @@ struct SubmissionFacts {
 MailMessage StaffNotification(const SubmissionFacts& facts, const MailIdentity& identity,
                               const std::vector<std::string>& to, int64_t now_unix);
 
+// The words of a receipt in the language the resident wrote in (the Welsh
+// Language Standards ask that Welsh correspondence is answered in Welsh), so
+// that this layer needs no theme: `text(key, values)` is the theme's string
+// `key` (receipt_subject, receipt_kind_objection, …: strings/en.yaml) with
+// its {placeholders} filled; `date(iso)` a day as a letter writes it, with
+// its weekday. ReceiptWordsOf (server/receipt_words.h) makes them from a theme.
+struct ReceiptWords {
+  std::function<std::string(const std::string& key, const std::map<std::string, std::string>& values)> text;
+  std::function<std::string(std::string_view iso_date)> date;
+};
+
 // The receipt to the resident (to = facts.email, or no recipient when that is
-// not a well-formed address). It holds only texts Lantern chose (reference,
-// kind, record title from the register, due date, contact) and never anything
-// the resident typed, so the form cannot send a stranger words of the
-// sender's choosing. Auto-Submitted: auto-replied; Message-ID
-// "<REFERENCE.receipt@domain>".
-MailMessage ResidentReceipt(const SubmissionFacts& facts, const MailIdentity& identity, int64_t now_unix);
+// not a well-formed address), in `words`' language, each sentence wrapped at
+// 76 characters. It holds only texts Lantern chose (reference, kind, record
+// title from the register, due date, contact) and never anything the
+// resident typed, so the form cannot send a stranger words of the sender's
+// choosing. Auto-Submitted: auto-replied; Message-ID "<REFERENCE.receipt@domain>".
+MailMessage ResidentReceipt(const SubmissionFacts& facts, const MailIdentity& identity, int64_t now_unix,
+                            const ReceiptWords& words);
 
 struct DigestItem {
   std::string reference, request_type, record_id, status, due_on;

@@ -10,6 +10,7 @@
 #include "model/languages.h"
 #include "notify/messages.h"
 #include "publish/atom_feed.h"
+#include "server/receipt_words.h"
 
 namespace lantern {
 namespace {
@@ -196,7 +197,19 @@ Status DeliveryWorker::Send(const Delivery& delivery, const SiteSnapshot& site, 
   if (delivery.channel == "staff_email" || delivery.channel == "receipt") {
     if (!config_.email) return Status::Error("this server has no --smtp to send email with");
     if (delivery.channel == "receipt") {
-      MailMessage receipt = ResidentReceipt(facts, identity, now);
+      // In the language the resident wrote in: that edition's words, and the
+      // record's name and address in it (the default's for a language the
+      // site does not have, or a row stored before languages were).
+      const Site* words_site = &site.site;
+      const Theme* theme = &site.theme;
+      for (const FormEdition& edition : site.editions) {
+        if (edition.language == row.value().language) {
+          words_site = &edition.site;
+          theme = &edition.theme;
+        }
+      }
+      const SubmissionFacts resident_facts = FactsOf(row.value(), *words_site);
+      MailMessage receipt = ResidentReceipt(resident_facts, identity, now, ReceiptWordsOf(*theme));
       receipt.to = {delivery.recipient};
       return SendMail(config_.smtp, receipt);
     }

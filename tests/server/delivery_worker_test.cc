@@ -3,6 +3,9 @@
 // retry), the daily digest once a day, and rows it cannot send without --smtp.
 #include <gtest/gtest.h>
 
+#include <string_view>
+
+#include "base/utf8.h"
 #include "server/delivery_worker.h"
 #include "server/server_fixture.h"
 #include "testing/smtp_sink.h"
@@ -31,11 +34,15 @@ struct WorkerRig {
 
   std::vector<std::string> log;
 
-  WorkerRig(const std::string& smtp_url, std::vector<std::string> digest_to = {}) {
+  WorkerRig(const std::string& smtp_url, std::vector<std::string> digest_to = {},
+            const std::string& golden_site = "basic")
+      : server("http://127.0.0.1:8080", RateLimiter::Limits(), "", false, ":memory:", FeedbackStore::Options(),
+               golden_site) {
     // The golden site, with the digest's addresses set.
     auto snapshot = std::make_shared<SiteSnapshot>();
     snapshot->site = server.app->site()->site;
     snapshot->theme = server.app->site()->theme;
+    snapshot->editions = server.app->site()->editions;
     snapshot->site.config.notify.email = std::move(digest_to);
     DeliveryWorkerConfig config;
     config.email = !smtp_url.empty();
@@ -108,6 +115,60 @@ TEST(DeliveryWorkerTest, AReceiptsRefusalIsKeptInTheOutboxNotTheLog) {
     EXPECT_EQ(!receipt, line.find("451") != std::string::npos) << line;
     EXPECT_EQ(std::string::npos, line.find("resident@")) << line;
   }
+}
+
+// The Welsh Language Standards: correspondence in Welsh is answered in Welsh.
+// A resident who wrote from the Welsh form gets a Welsh receipt, naming the
+// record as the Welsh pages do and linking its Welsh page; one who wrote in
+// English gets an English one; staff are told in English, with the language.
+TEST(DeliveryWorkerTest, TheReceiptIsInTheLanguageTheResidentWroteIn) {
+  testing::SmtpSink sink;
+  ASSERT_GT(sink.port(), 0) << sink.error();
+  WorkerRig rig(sink.url(), {}, "bilingual");
+  Submission welsh = Objection("please stop", "2026-12-22");
+  welsh.language = "cy";
+  welsh.token_nonce = "0a1b";
+  welsh.deliveries = {{"receipt", "preswylydd@example.org"}};
+  const std::string welsh_ref = rig.server.store->Insert(welsh, rig.now).value().reference;
+  ASSERT_EQ(1, rig.worker->RunOnce().value());
+  ASSERT_TRUE(sink.WaitForMessages(1));
+  EXPECT_NE(std::string::npos, sink.Subject(1).find("Rydym wedi cael eich gwrthwynebiad i'r defnydd o'ch data personol – cyfeirnod " +
+                                                   welsh_ref))
+      << sink.Subject(1);
+  const std::string body = sink.Body(1);
+  for (const char* expected : {"Mae Cyngor Bwrdeistref Prawf wedi cael eich gwrthwynebiad", "\"Gwiriad bin mwy\"",
+                               "Ateb erbyn:     Dydd Mawrth 22 Rhagfyr 2026", "Beth sy'n digwydd nesaf",
+                               "Erthygl 21 GDPR y DU", "https://ai.test.example/records/bin-check/",
+                               "Sut i gysylltu â ni", "Neges awtomatig yw hon."}) {
+    EXPECT_NE(std::string::npos, body.find(expected)) << expected << " not in\n" << body;
+  }
+  EXPECT_EQ(std::string::npos, body.find("What happens next")) << body;
+  EXPECT_EQ(std::string::npos, body.find("please stop"));
+  // Each line fits a mail reader (RFC 5322 asks for at most 78).
+  for (size_t at = 0, end; at < body.size(); at = end + 1) {
+    end = body.find('\n', at);
+    if (end == std::string::npos) end = body.size();
+    std::string_view line = std::string_view(body).substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // as the sink keeps it
+    EXPECT_LE(CountCodePoints(line), 76u) << line;
+  }
+
+  // Other words: the same message twice in a row is held as suspected spam.
+  Submission english = Objection("I object to this tool", "2026-12-22");
+  english.language = "en";
+  english.deliveries = {{"receipt", "resident@example.org"}, {"staff_email", "owner@example.gov.uk"}};
+  english.token_nonce = "2c3d";
+  const InsertOutcome second = rig.server.store->Insert(english, rig.now).value();
+  ASSERT_FALSE(second.duplicate) << second.status;
+  ASSERT_EQ(2, rig.worker->RunOnce().value()) << second.status;
+  ASSERT_TRUE(sink.WaitForMessages(3));
+  int receipt = 0, staff = 0;
+  for (int n = 2; n <= 3; ++n) (sink.Recipients(n).find("resident@") != std::string::npos ? receipt : staff) = n;
+  ASSERT_TRUE(receipt && staff);
+  EXPECT_NE(std::string::npos, sink.Body(receipt).find("\"Larger bin check\"")) << sink.Body(receipt);
+  EXPECT_NE(std::string::npos, sink.Body(receipt).find("Tuesday 22 December 2026"));
+  EXPECT_NE(std::string::npos, sink.Body(receipt).find("https://ai.test.example/en/records/bin-check/"));
+  EXPECT_EQ(std::string::npos, sink.Body(staff).find("Rydym"));
 }
 
 TEST(DeliveryWorkerTest, AfterThreeDaysOfFailuresTheRowIsFailedUntilStaffRetryIt) {

@@ -9,12 +9,17 @@
 
 #include "base/crypto.h"
 #include "notify/messages.h"
+#include "server/receipt_words.h"
+#include "testing/example_site.h"
 #include "testing/smtp_sink.h"
 #include "testing/test_support.h"
 #include "testing/webhook_sink.h"
 
 namespace lantern {
 namespace {
+
+// The receipt's words from the default theme in English.
+ReceiptWords English() { return ReceiptWordsOf(testing::DefaultTheme("en")); }
 
 using testing::SmtpSink;
 using testing::SmtpSinkOptions;
@@ -85,7 +90,7 @@ TEST(SendMail, ResidentTextCannotAddRecipientsOrHeaders) {
   facts.record_title = "Bins\r\nBcc: evil@example.org";
   facts.email = "ann@example.org\r\nBcc: evil@example.org";
   ASSERT_TRUE(SendMail(Smtp(sink), StaffNotification(facts, Identity(), {"casework@example.gov.uk"}, kNow)).ok());
-  ASSERT_TRUE(SendMail(Smtp(sink), ResidentReceipt(Facts(), Identity(), kNow)).ok());
+  ASSERT_TRUE(SendMail(Smtp(sink), ResidentReceipt(Facts(), Identity(), kNow, English())).ok());
   ASSERT_TRUE(sink.WaitForMessages(2));
   EXPECT_EQ(sink.Recipients(1), "casework@example.gov.uk\n");
   EXPECT_EQ(sink.Recipients(2), "ann@example.org\n");
@@ -97,7 +102,7 @@ TEST(SendMail, ResidentTextCannotAddRecipientsOrHeaders) {
   }
   // A receipt to an address that is not one is refused before connecting.
   facts.email = "victim@example.org\r\nBcc: many@example.org";
-  Status refused = SendMail(Smtp(sink), ResidentReceipt(facts, Identity(), kNow));
+  Status refused = SendMail(Smtp(sink), ResidentReceipt(facts, Identity(), kNow, English()));
   EXPECT_FALSE(refused.ok());
   EXPECT_NE(refused.message().find("no recipient"), std::string::npos) << refused.message();
 }
@@ -107,7 +112,7 @@ TEST(SendMail, TemporaryRefusalIsAFailureWithTheServersReply) {
   options.fail_first = 1;
   SmtpSink sink(options);
   ASSERT_SINK_UP(sink);
-  MailMessage mail = ResidentReceipt(Facts(), Identity(), kNow);
+  MailMessage mail = ResidentReceipt(Facts(), Identity(), kNow, English());
   Status first = SendMail(Smtp(sink), mail);
   ASSERT_FALSE(first.ok());
   EXPECT_NE(first.message().find(sink.url()), std::string::npos) << first.message();
@@ -123,7 +128,7 @@ TEST(SendMail, NobodyListeningIsAFailureNamingTheServer) {
   SmtpSettings settings;
   settings.url = "smtp://127.0.0.1:1";
   settings.timeout_ms = kGenerousMs;
-  Status sent = SendMail(settings, ResidentReceipt(Facts(), Identity(), kNow));
+  Status sent = SendMail(settings, ResidentReceipt(Facts(), Identity(), kNow, English()));
   ASSERT_FALSE(sent.ok());
   EXPECT_NE(sent.message().find("smtp://127.0.0.1:1"), std::string::npos) << sent.message();
 }
@@ -144,7 +149,7 @@ TEST_F(TlsTest, StarttlsVerifiesAgainstTheGivenCaFileOnly) {
   options.starttls_key = certificate_.key_file;
   SmtpSink sink(options);
   ASSERT_SINK_UP(sink);
-  MailMessage mail = ResidentReceipt(Facts(), Identity(), kNow);
+  MailMessage mail = ResidentReceipt(Facts(), Identity(), kNow, English());
 
   Status untrusted = SendMail(Smtp(sink), mail);  // the system store does not know this certificate
   ASSERT_FALSE(untrusted.ok());
@@ -165,7 +170,7 @@ TEST_F(TlsTest, AuthOverStarttlsAndAWrongPasswordIsNeverEchoed) {
   options.auth = "lantern:correct-horse";
   SmtpSink sink(options);
   ASSERT_SINK_UP(sink);
-  MailMessage mail = ResidentReceipt(Facts(), Identity(), kNow);
+  MailMessage mail = ResidentReceipt(Facts(), Identity(), kNow, English());
   SmtpSettings settings = Smtp(sink);
   settings.ca_file = certificate_.cert_file;
   settings.user = "lantern";
@@ -190,7 +195,7 @@ TEST(SendMail, APasswordIsNeverSentWithoutTls) {
   SmtpSettings settings = Smtp(sink);
   settings.user = "lantern";
   settings.password = "correct-horse";
-  Status sent = SendMail(settings, ResidentReceipt(Facts(), Identity(), kNow));
+  Status sent = SendMail(settings, ResidentReceipt(Facts(), Identity(), kNow, English()));
   ASSERT_FALSE(sent.ok());
   EXPECT_EQ(sent.message().find("correct-horse"), std::string::npos) << sent.message();
   EXPECT_EQ(sink.MessageCount(), 0u);

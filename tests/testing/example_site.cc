@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <mutex>
+
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
@@ -23,6 +26,20 @@ const BuiltSite& ExampleSite() {
     return b;
   }();
   return built;
+}
+
+const Theme& DefaultTheme(const std::string& language) {
+  static std::mutex mutex;
+  static std::map<std::string, Theme> themes;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, added] = themes.try_emplace(language);
+  if (added) {
+    DiskFileSystem disk;
+    TempDir site;
+    Diagnostics d;
+    EXPECT_TRUE(LoadTheme(EmbeddedFiles(), disk, site.path(), language, &it->second, &d)) << d.Format();
+  }
+  return it->second;
 }
 
 }  // namespace lantern::testing

@@ -9,9 +9,14 @@
 #include <string>
 
 #include "base/crypto.h"
+#include "server/receipt_words.h"
+#include "testing/example_site.h"
 
 namespace lantern {
 namespace {
+
+// The receipt's words from the default theme in English.
+ReceiptWords English() { return ReceiptWordsOf(testing::DefaultTheme("en")); }
 
 SubmissionFacts Objection() {
   SubmissionFacts facts;
@@ -158,7 +163,7 @@ TEST(StaffNotification, SameInputSameBytes) {
 }
 
 TEST(ResidentReceipt, TellsReferenceNextStepsDueDateAndContact) {
-  MailMessage mail = ResidentReceipt(Objection(), Identity(), kNow);
+  MailMessage mail = ResidentReceipt(Objection(), Identity(), kNow, English());
   EXPECT_EQ(mail.to, std::vector<std::string>{"ann@example.org"});
   EXPECT_EQ(mail.message_id, "<K7MP3XWA.receipt@register.example.gov.uk>");
   EXPECT_EQ(Header(mail, "Auto-Submitted"), "auto-replied");
@@ -177,7 +182,7 @@ TEST(ResidentReceipt, NeverCarriesAnythingTheResidentTyped) {
     facts.name = "ZQXNAME Your account is locked";
     facts.case_reference = "ZQXCASE call 0900 000000";
     facts.email = "victim@example.org";
-    MailMessage mail = ResidentReceipt(facts, Identity(), kNow);
+    MailMessage mail = ResidentReceipt(facts, Identity(), kNow, English());
     std::string all = Everything(mail);
     for (const char* typed : {"ZQXMESSAGE", "spam.example", "ZQXNAME", "locked", "ZQXCASE", "0900"}) {
       EXPECT_EQ(all.find(typed), std::string::npos) << kind << ": " << typed << " found in\n" << all;
@@ -188,7 +193,7 @@ TEST(ResidentReceipt, NeverCarriesAnythingTheResidentTyped) {
 TEST(ResidentReceipt, NoRecipientWhenTheAddressIsNotOne) {
   SubmissionFacts facts = Objection();
   facts.email = "victim@example.org\r\nBcc: many@example.org";
-  EXPECT_TRUE(ResidentReceipt(facts, Identity(), kNow).to.empty());
+  EXPECT_TRUE(ResidentReceipt(facts, Identity(), kNow, English()).to.empty());
 }
 
 TEST(DailyDigest, CountsAndListsWithoutMessageText) {

@@ -3,6 +3,7 @@
 
 #include "assemble/plural_rules.h"
 #include "assemble/theme.h"
+#include "testing/example_site.h"
 
 namespace lantern {
 namespace {
@@ -64,6 +65,22 @@ TEST(PluralRulesTest, PluralPicksTheFormThenOtherThenShowsTheMissingKey) {
   theme.language = "en";
   EXPECT_EQ(theme.Plural("records", 2), "2 cofnod");  // English has no _two
   EXPECT_EQ(theme.Plural("absent", 1), "[absent_other]");
+}
+
+TEST(ThemeDatesTest, ADayWithItsWeekdayInEachLanguageAndTheShortFormWithoutTheStrings) {
+  const Theme& english = testing::DefaultTheme("en");
+  const Theme& welsh = testing::DefaultTheme("cy");
+  EXPECT_EQ("Tuesday 22 December 2026", english.DisplayDateWithWeekday(Date{2026, 12, 22}));
+  EXPECT_EQ("Dydd Mawrth 22 Rhagfyr 2026", welsh.DisplayDateWithWeekday(Date{2026, 12, 22}));
+  EXPECT_EQ("Sunday 3 January 2027", english.DisplayDateWithWeekday(Date{2027, 1, 3}));   // the first name
+  EXPECT_EQ("Dydd Sadwrn 26 Rhagfyr 2026", welsh.DisplayDateWithWeekday(Date{2026, 12, 26}));  // the last
+  EXPECT_EQ("Dydd Mawrth 29 Chwefror 2028", welsh.DisplayDateWithWeekday(Date{2028, 2, 29}));
+  EXPECT_EQ("2 Mehefin 2025", welsh.DisplayDate(Date{2025, 6, 2}));
+  Theme bare;
+  EXPECT_EQ(bare.DisplayDate(Date{2026, 12, 22}), bare.DisplayDateWithWeekday(Date{2026, 12, 22}));
+  Theme short_list = english;
+  short_list.strings.Set("date_weekdays", TextValue("Sunday, Monday"));
+  EXPECT_EQ("22 December 2026", short_list.DisplayDateWithWeekday(Date{2026, 12, 22}));
 }
 
 }  // namespace
