@@ -102,7 +102,7 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
     jobs.push_back({"pages/" + page.slug + "/index.html", statement ? "accessibility" : "page",
                     [&site, &index, &theme, &page, statement] {
                       Value view = PageView(site, index, theme, PageKind::kPage, page.title, PageUrl(site, page));
-                      AddPageView(page, theme, &view);
+                      AddPageView(site.config, page, theme, &view);
                       if (statement) AddAccessibilityView(site, theme, &view);
                       return view;
                     },

@@ -56,19 +56,30 @@ std::string JoinTexts(const Value& value, const char* enumeration, const Theme& 
   return joined;
 }
 
+// Where the links an author wrote for the default language's pages go in this
+// edition (EditionUrl): on the English pages of a Welsh-first site,
+// "/records/x/" leads to "/en/records/x/", not back into Welsh.
+LinkAddress ForEdition(const SiteConfig& config) {
+  if (config.edition_prefix.empty()) return {};
+  return [&config](const std::string& url) { return EditionUrl(config, url); };
+}
+
 // A record's Markdown fields, each parsed once however often the page shows
 // it, with the links the parse found kept for the link checker.
 class FieldMarkdown {
  public:
-  explicit FieldMarkdown(std::vector<MarkdownFieldLinks>* links) : links_(links) {}
+  FieldMarkdown(const SiteConfig& config, std::vector<MarkdownFieldLinks>* links) : config_(config), links_(links) {}
 
+  // The links found are what the author wrote (the checker's), whatever the
+  // edition makes of them.
   std::string Html(const Value& field, MarkdownOptions options) {
     auto [at, added] = parsed_.try_emplace(&field, field.text());
     if (added && links_ != nullptr) links_->push_back({field.location(), at->second.links()});
-    return at->second.Html(options);
+    return at->second.Html(options, ForEdition(config_));
   }
 
  private:
+  const SiteConfig& config_;
   std::map<const Value*, MarkdownDocument> parsed_;
   std::vector<MarkdownFieldLinks>* links_;
 };
@@ -431,7 +442,7 @@ Value FeedbackView(const Site& site, const Record& record) {
 void AddRecordView(const Site& site, const Theme& theme, const Record& record, const Date& today, Value* view,
                    std::vector<MarkdownFieldLinks>* links) {
   const unsigned version = record.version_bit;
-  FieldMarkdown markdown(links);
+  FieldMarkdown markdown(site.config, links);
   Value r = RecordListEntry(site, theme, record, today);
   r.Set("description_html", TextValue(MarkdownAt(record, &markdown, "summary.description")));
   r.Set("translation", TranslationNoteView(record.translation_note, theme, true));
@@ -544,7 +555,7 @@ void AddRecordView(const Site& site, const Theme& theme, const Record& record, c
   for (const RecordChange& change : record.changes) {
     changes.Push(Value::Map()
                      .Set("date", DateView(theme, change.date))
-                     .Set("note_html", TextValue(MarkdownToHtml(change.note, {3}))));
+                     .Set("note_html", TextValue(MarkdownToHtml(change.note, {3}, ForEdition(site.config)))));
   }
   r.Set("has_changes", Value::Bool(!changes.items().empty()));
   r.Set("changes", std::move(changes));
@@ -582,7 +593,7 @@ Value Counts(const SiteIndex& index) {
 }  // namespace
 
 void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view) {
-  const std::string intro = site.home_intro ? MarkdownToHtml(site.home_intro->body, {.top_level = 2}) : std::string();
+  const std::string intro = site.home_intro ? MarkdownToHtml(site.home_intro->body, {.top_level = 2}, ForEdition(site.config)) : std::string();
   view->Set("intro_html", TextValue(intro));
   view->Set("has_intro", Value::Bool(!intro.empty()));
   view->Set("counts", Counts(index));
@@ -678,14 +689,14 @@ void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme,
                                                                  {"value", label.text}})));
 }
 
-void AddPageView(const Page& page, const Theme& theme, Value* view) {
+void AddPageView(const SiteConfig& config, const Page& page, const Theme& theme, Value* view) {
   Value p = Value::Map()
                 .Set("translation", TranslationNoteView(page.translation_note, theme, false))
                 .Set("content_lang", TextValue(page.translation_note ? page.translation_note->fallback_language : ""))
                 .Set("title", TextValue(page.title))
                 .Set("summary", TextValue(page.summary))
                 .Set("slug", TextValue(page.slug))
-                .Set("body_html", TextValue(MarkdownToHtml(page.body, {.top_level = 2})))
+                .Set("body_html", TextValue(MarkdownToHtml(page.body, {.top_level = 2}, ForEdition(config))))
                 .Set("has_updated", Value::Bool(page.updated.has_value()));
   if (page.updated) p.Set("updated", DateView(theme, *page.updated));
   view->Set("page", std::move(p));

@@ -55,7 +55,7 @@ void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme
 void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet,
                    const Date& today, Value* view);
 // Adds "page" to `view`.
-void AddPageView(const Page& page, const Theme& theme, Value* view);
+void AddPageView(const SiteConfig& config, const Page& page, const Theme& theme, Value* view);
 // Adds "data" (the downloads, feeds and licence) and "json_ld_html" to `view`.
 void AddDataView(const Site& site, const Theme& theme, Value* view);
 

@@ -84,6 +84,21 @@ std::string PathBelowEdition(const SiteConfig& config, std::string_view url) {
   return std::string(url);
 }
 
+std::string EditionUrl(const SiteConfig& config, std::string_view url) {
+  if (config.edition_prefix.empty() || config.root_path.empty() || !url.starts_with(config.root_path) ||
+      url.starts_with("//")) {
+    return std::string(url);
+  }
+  const std::string_view below = url.substr(config.root_path.size());
+  for (const std::string& language : config.languages) {
+    if (below.starts_with(language + "/") || below == language) return std::string(url);
+  }
+  // The path alone decides whether it is shared: not its query or fragment.
+  const std::string_view path = below.substr(0, below.find_first_of("?#"));
+  if (IsSharedAcrossLanguages(path)) return std::string(url);
+  return config.root_path + config.edition_prefix + std::string(below);
+}
+
 std::string CounterpartUrl(const SiteConfig& config, std::string_view url, std::string_view language) {
   return config.root_path + EditionPrefix(config, language) + PathBelowEdition(config, url);
 }

@@ -75,6 +75,12 @@ bool IsSharedAcrossLanguages(std::string_view path_below_root);
 std::string CounterpartUrl(const SiteConfig& config, std::string_view url, std::string_view language);
 // The part of a SiteUrl below its edition's root ("/ai/cy/records/" → "records/").
 std::string PathBelowEdition(const SiteConfig& config, std::string_view url);
+// A link written for the default language's pages, as Markdown links are
+// ("/records/bin-check/"), in this edition: "/en/records/bin-check/" in the
+// English edition of a site whose default is Welsh. Unchanged in the default
+// edition, and for files all languages share, links already under a
+// language's prefix, other sites and relative links.
+std::string EditionUrl(const SiteConfig& config, std::string_view url);
 
 }  // namespace lantern
 

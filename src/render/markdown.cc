@@ -58,7 +58,7 @@ MarkdownDocument::~MarkdownDocument() {
   if (document_ != nullptr) cmark_node_free(document_);
 }
 
-std::string MarkdownDocument::Html(MarkdownOptions options) {
+std::string MarkdownDocument::Html(MarkdownOptions options, const LinkAddress& link_address) {
   if (document_ == nullptr) return {};
   int offset = options.heading_offset;
   if (options.top_level != 0) {
@@ -69,7 +69,25 @@ std::string MarkdownDocument::Html(MarkdownOptions options) {
   for (const Heading& heading : headings_) {
     cmark_node_set_heading_level(heading.node, std::clamp(heading.level + offset, 1, 6));
   }
+  // Links the caller readdresses, put back after rendering: the same parse
+  // serves other renders and the link checker, which reads what was written.
+  std::vector<std::pair<cmark_node*, std::string>> written;
+  if (link_address) {
+    cmark_iter* iter = cmark_iter_new(document_);
+    for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_LINK) continue;
+      const char* url = cmark_node_get_url(node);
+      std::string before = url != nullptr ? url : "";
+      const std::string after = link_address(before);
+      if (after == before) continue;
+      cmark_node_set_url(node, after.c_str());
+      written.emplace_back(node, std::move(before));
+    }
+    cmark_iter_free(iter);
+  }
   char* html = cmark_render_html(document_, CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+  for (const auto& [node, url] : written) cmark_node_set_url(node, url.c_str());
   if (html == nullptr) return {};
   std::string result(html);
   std::free(html);
@@ -80,8 +98,8 @@ std::string MarkdownDocument::Html(MarkdownOptions options) {
 // their lines: the same parse serves the page and the link checker.
 std::vector<MarkdownLink> MarkdownDocument::links() const { return LinksIn(document_); }
 
-std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options) {
-  return MarkdownDocument(markdown).Html(options);
+std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options, const LinkAddress& link_address) {
+  return MarkdownDocument(markdown).Html(options, link_address);
 }
 
 std::vector<MarkdownLink> ExtractLinks(std::string_view markdown) {

@@ -4,6 +4,7 @@
 #ifndef LANTERN_RENDER_MARKDOWN_H_
 #define LANTERN_RENDER_MARKDOWN_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +26,15 @@ struct MarkdownOptions {
   int top_level = 0;
 };
 
+// Each link's address as the page gets it from the address written (images
+// keep theirs): a bilingual site's edition sends links written for the
+// default language's pages to its own (model/addresses.h, EditionUrl).
+// Empty: as written.
+using LinkAddress = std::function<std::string(const std::string& url)>;
+
 // Returns HTML for CommonMark `markdown`. Never fails: cmark accepts any input.
-std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options = {});
+std::string MarkdownToHtml(std::string_view markdown, MarkdownOptions options = {},
+                           const LinkAddress& link_address = {});
 
 // A link or image in Markdown, with the 1-based line of the Markdown text it
 // is on (the line of its enclosing block when cmark does not say).
@@ -54,7 +62,8 @@ class MarkdownDocument {
   MarkdownDocument(const MarkdownDocument&) = delete;
   MarkdownDocument& operator=(const MarkdownDocument&) = delete;
 
-  std::string Html(MarkdownOptions options = {});
+  // links() stays what was written, whatever `link_address` makes of it.
+  std::string Html(MarkdownOptions options = {}, const LinkAddress& link_address = {});
   std::vector<MarkdownLink> links() const;
 
  private:

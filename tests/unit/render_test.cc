@@ -23,6 +23,22 @@ TEST(MarkdownTest, DropsRawHtmlAndDangerousLinks) {
   EXPECT_EQ(std::string::npos, html.find("<img")) << html;
 }
 
+// An edition readdresses links (not images) for its page, and the parse
+// keeps what was written: for the link checker and for the next render.
+TEST(MarkdownTest, LinksAreReaddressedForThePageAndKeptAsWritten) {
+  MarkdownDocument document("See [the policy](/pages/policy/) and ![map](/assets/map.png) and [GOV.UK](https://www.gov.uk/).");
+  const LinkAddress english = [](const std::string& url) { return url.rfind("/pages/", 0) == 0 ? "/en" + url : url; };
+  const std::string html = document.Html({}, english);
+  EXPECT_NE(std::string::npos, html.find("<a href=\"/en/pages/policy/\">")) << html;
+  EXPECT_NE(std::string::npos, html.find("<img src=\"/assets/map.png\"")) << html;
+  EXPECT_NE(std::string::npos, html.find("<a href=\"https://www.gov.uk/\">")) << html;
+  EXPECT_EQ("/pages/policy/", document.links().at(0).url);
+  EXPECT_NE(std::string::npos, document.Html().find("<a href=\"/pages/policy/\">"));
+  // A readdressed javascript: link is still emptied by cmark's safe mode.
+  const LinkAddress evil = [](const std::string&) { return std::string("javascript:alert(1)"); };
+  EXPECT_EQ(std::string::npos, MarkdownToHtml("[x](/a/)", {}, evil).find("javascript"));
+}
+
 TEST(MarkdownTest, ShiftsHeadingsBelowThePageStructure) {
   EXPECT_EQ("<h3>Title</h3>\n", MarkdownToHtml("# Title", {2}));
   EXPECT_EQ("<h6>Deep</h6>\n", MarkdownToHtml("##### Deep", {3}));

@@ -96,6 +96,23 @@ TEST(EditionAddressTest, OtherLanguagesArePrefixedAndSharedFilesAreNot) {
   EXPECT_EQ("records/", PathBelowEdition(config, "/ai/records/"));
 }
 
+// Markdown links are written for the default language's pages; in another
+// edition they lead to its own pages, except what every language shares.
+TEST(EditionAddressTest, LinksWrittenForTheDefaultLanguageLeadToThisEditionsPages) {
+  SiteConfig config = Bilingual();
+  EXPECT_EQ("/ai/records/bin-check/", EditionUrl(config, "/ai/records/bin-check/"));  // the default edition
+  config.edition_prefix = "en/";
+  EXPECT_EQ("/ai/en/records/bin-check/", EditionUrl(config, "/ai/records/bin-check/"));
+  EXPECT_EQ("/ai/en/pages/how-to-object/#review", EditionUrl(config, "/ai/pages/how-to-object/#review"));
+  EXPECT_EQ("/ai/en/", EditionUrl(config, "/ai/"));
+  for (const char* kept : {"/ai/records.csv", "/ai/records/bin-check.json", "/ai/assets/leaflet.pdf",
+                           "/ai/records.csv?download=1", "/ai/en/records/bin-check/", "/ai/cy/records/", "/ai/en",
+                           "https://www.gov.uk/", "//cdn.example/x", "mailto:ai@example.gov.uk", "#section",
+                           "other/page/", "/elsewhere/"}) {
+    EXPECT_EQ(kept, EditionUrl(config, kept)) << kept;
+  }
+}
+
 TEST(LanguageNamesTest, KnownLanguagesByTheirPrimarySubtag) {
   EXPECT_EQ("Welsh", LanguageNameInEnglish("cy-GB"));
   EXPECT_EQ("Cymraeg", LanguageNameInItself("CY"));
