@@ -54,6 +54,16 @@ void BuiltPages::AddPage(const std::string& path, std::shared_ptr<const std::set
   }
 }
 
+void BuiltPages::AddEdition(const BuiltPages& other, const std::string& prefix, bool (*skip)(std::string_view path)) {
+  std::lock_guard<std::mutex> lock(*mutex_);
+  for (const auto& [path, ids] : other.files_) {
+    if (skip(path)) continue;
+    auto [it, inserted] = files_.try_emplace(prefix + path, ids);
+    if (inserted && IsHtml(path)) ++html_count_;
+    if (!inserted) it->second = ids;
+  }
+}
+
 const std::set<std::string>& BuiltPages::Anchors(const std::string& path) const {
   static const std::set<std::string> kNone;
   auto it = files_.find(path);

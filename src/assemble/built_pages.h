@@ -28,6 +28,10 @@ class BuiltPages {
   // Notes an HTML page whose ids are already known (what Add returned for
   // the same bytes): for pages the preview kept from an earlier build.
   void AddPage(const std::string& path, std::shared_ptr<const std::set<std::string>> ids);
+  // Notes every file of `other` (another language's edition) at `prefix` +
+  // its path, but those `skip` names (the files every language shares, which
+  // that edition did not write). Not to be called while `other` is added to.
+  void AddEdition(const BuiltPages& other, const std::string& prefix, bool (*skip)(std::string_view path));
 
   bool Has(const std::string& path) const { return files_.count(path) > 0; }
   // The ids of the HTML page at `path`; empty for other files and absent ones.

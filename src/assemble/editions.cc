@@ -124,13 +124,15 @@ bool BuildEditions(const Site& site, const std::vector<const Theme*>& themes, Ou
     const Site edition = EditionOf(site, language);
     EditionSink edition_sink(sink, edition.config.edition_prefix, language == config.source_language);
     // Links authors write ("/records/x/") name the default edition's pages,
-    // at the root: the link checker checks against those. The others' go
-    // to a summary no one reads.
+    // at the root: the link checker checks against those. The others' are
+    // added at their prefix after (for the build's count, and for a link
+    // written to one of them).
     BuiltPages others;
     BuiltPages* pages = edition.config.edition_prefix.empty() ? built : &others;
     // Render problems of a text every edition shows would be reported once per edition.
     Diagnostics own;
     if (!BuildSite(edition, *themes[i], &edition_sink, pages, &own, progress)) ok = false;
+    if (pages != built) built->AddEdition(others, edition.config.edition_prefix, IsSharedAcrossLanguages);
     for (const Diagnostic& item : own.Items()) {
       if (reported.emplace(item.path, item.location.line, item.location.column, item.code, item.message).second) {
         diagnostics->Add(item);

@@ -51,6 +51,23 @@ TEST(CliTest, NotASiteIsAUsageError) {
   EXPECT_EQ(2, RunLantern("check " + Quoted(temp.path() + "/missing")).exit_code);
 }
 
+// "built N pages (R records, F files)" counts what was written: every
+// language's pages of a bilingual site, its shared files once.
+TEST(CliTest, TheBuildSummaryCountsTheFilesWrittenInEveryLanguage) {
+  for (const std::string& site :
+       {testing::SourceDir() + "/content", testing::SourceDir() + "/tests/golden/sites/bilingual/input"}) {
+    testing::TempDir temp;
+    const testing::RunResult run = RunLantern("build " + Quoted(site) + " -o " + Quoted(temp.path() + "/out"));
+    ASSERT_EQ(0, run.exit_code) << run.output;
+    const auto built = testing::ReadTree(temp.path() + "/out");
+    size_t html = 0;
+    for (const auto& [path, bytes] : built) html += path.size() > 5 && path.ends_with(".html") ? 1 : 0;
+    EXPECT_NE(std::string::npos, run.output.find("built " + std::to_string(html) + " pages (")) << site << "\n" << run.output;
+    EXPECT_NE(std::string::npos, run.output.find(", " + std::to_string(built.size()) + " files) into")) << site << "\n"
+                                                                                                     << run.output;
+  }
+}
+
 TEST(CliTest, BuildWritesEveryPageOfTheExampleSiteAndRebuildsIdentically) {
   testing::TempDir temp;
   const std::string site = temp.path() + "/site";
