@@ -596,6 +596,13 @@ void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, c
   const std::string intro = site.home_intro ? MarkdownToHtml(site.home_intro->body, {.top_level = 2}, ForEdition(site.config)) : std::string();
   view->Set("intro_html", TextValue(intro));
   view->Set("has_intro", Value::Bool(!intro.empty()));
+  // On a bilingual site, as a page's: whether the introduction is translated,
+  // and its language when it is shown in the original's.
+  const std::optional<TranslationNote> no_note;
+  const std::optional<TranslationNote>& note = site.home_intro ? site.home_intro->translation_note : no_note;
+  view->Set("intro", Value::Map()
+                         .Set("translation", TranslationNoteView(note, theme, false))
+                         .Set("lang", TextValue(note ? note->fallback_language : "")));
   view->Set("counts", Counts(index));
 
   std::vector<const Record*> recent = index.by_name;

@@ -68,6 +68,23 @@ TEST(CliTest, TheBuildSummaryCountsTheFilesWrittenInEveryLanguage) {
   }
 }
 
+// The home page's introduction (pages/index.md) says, as any page does, when
+// it has no translation, and marks the original's language.
+TEST(CliTest, AnUntranslatedHomeIntroductionSaysSoInTheOtherLanguage) {
+  testing::TempDir temp;
+  const std::string site = temp.path() + "/site";
+  fs::copy(testing::SourceDir() + "/tests/golden/sites/bilingual/input", site, fs::copy_options::recursive);
+  ASSERT_TRUE(fs::remove(site + "/pages/index.cy.md"));
+  const testing::RunResult run = RunLantern("build " + Quoted(site) + " -o " + Quoted(temp.path() + "/out"));
+  ASSERT_EQ(0, run.exit_code) << run.output;
+  const std::string welsh = testing::ReadFileOrEmpty(temp.path() + "/out/index.html");
+  EXPECT_NE(std::string::npos, welsh.find("<p>Nid yw&#39;r dudalen hon wedi&#39;i chyfieithu eto.")) << welsh;
+  EXPECT_NE(std::string::npos, welsh.find("<div class=\"prose prose--intro\" lang=\"en\">")) << welsh;
+  const std::string english = testing::ReadFileOrEmpty(temp.path() + "/out/en/index.html");
+  EXPECT_EQ(std::string::npos, english.find("translation-note")) << english;
+  EXPECT_NE(std::string::npos, english.find("<div class=\"prose prose--intro\">")) << english;
+}
+
 TEST(CliTest, BuildWritesEveryPageOfTheExampleSiteAndRebuildsIdentically) {
   testing::TempDir temp;
   const std::string site = temp.path() + "/site";
