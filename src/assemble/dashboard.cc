@@ -42,7 +42,7 @@ Value Chart(const Theme& theme, const std::string& id, const std::string& text, 
   int y = 0;
   for (const Bar& bar : bars) {
     Value lines = Value::List();
-    for (const std::string& line : WrapLabel(bar.label, kLabelWidth)) {
+    for (const std::string& line : WrapWords(bar.label, kLabelWidth)) {
       lines.Push(Value::Map().Set("text", TextValue(line)).Set("y", TextValue(std::to_string(y + kBaseline))));
       y += kLineHeight;
     }
@@ -107,33 +107,6 @@ void AddNotGiven(const Theme& theme, const SiteIndex& index, const std::string& 
 }
 
 }  // namespace
-
-std::vector<std::string> WrapLabel(std::string_view text, size_t width) {
-  std::vector<std::string> lines;
-  std::string line;
-  size_t line_width = 0;
-  size_t at = 0;
-  while (at < text.size()) {
-    const size_t space = text.find(' ', at);
-    const std::string_view word = text.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
-    at = space == std::string_view::npos ? text.size() : space + 1;
-    if (word.empty()) continue;
-    const size_t word_width = CountCodePoints(word);
-    if (!line.empty() && line_width + 1 + word_width > width) {
-      lines.push_back(std::move(line));
-      line.clear();
-      line_width = 0;
-    }
-    if (!line.empty()) {
-      line += ' ';
-      ++line_width;
-    }
-    line.append(word);
-    line_width += word_width;
-  }
-  if (!line.empty()) lines.push_back(std::move(line));
-  return lines;
-}
 
 void AddDashboardView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view) {
   const SiteConfig& c = site.config;

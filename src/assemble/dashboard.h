@@ -31,11 +31,6 @@ inline constexpr int kReviewDueWithinMonths = 3;
 // index's records and facets; `today` decides the review status.
 void AddDashboardView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view);
 
-// `text` broken at spaces into lines of at most `width` characters (code
-// points), for an SVG label, which cannot wrap itself. A word longer than the
-// width has a line of its own; empty text gives no lines.
-std::vector<std::string> WrapLabel(std::string_view text, size_t width);
-
 }  // namespace lantern
 
 #endif  // LANTERN_ASSEMBLE_DASHBOARD_H_

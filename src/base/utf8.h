@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lantern {
 
@@ -20,6 +21,12 @@ std::string ReplaceInvalidUtf8(std::string_view text);
 
 // Number of code points in valid UTF-8 text (continuation bytes are skipped).
 size_t CountCodePoints(std::string_view text);
+
+// `text` broken at spaces into lines of at most `width` code points, for text
+// that cannot wrap itself (an SVG label, a plain-text email). Runs of spaces
+// count as one; a word longer than the width has a line of its own; empty or
+// blank text gives no lines.
+std::vector<std::string> WrapWords(std::string_view text, size_t width);
 
 }  // namespace lantern
 

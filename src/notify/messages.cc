@@ -97,35 +97,12 @@ std::string KindKey(std::string_view request_type) {
   return "receipt_kind_message";
 }
 
-// `paragraph` broken at spaces into lines of at most 76 characters (code
-// points; a longer word keeps a line of its own), each ending in "\n": RFC
+// `paragraph` in lines of at most 76 characters, each ending in "\n": RFC
 // 5322 asks for lines of at most 78, and a translation's sentences are
 // written unbroken.
 std::string Wrapped(std::string_view paragraph) {
-  constexpr size_t kWidth = 76;
-  std::string out, line;
-  size_t width = 0;
-  size_t at = 0;
-  while (at < paragraph.size()) {
-    size_t space = paragraph.find(' ', at);
-    if (space == std::string_view::npos) space = paragraph.size();
-    const std::string_view word = paragraph.substr(at, space - at);
-    at = space + 1;
-    if (word.empty()) continue;
-    const size_t word_width = CountCodePoints(word);
-    if (!line.empty() && width + 1 + word_width > kWidth) {
-      out += line + "\n";
-      line.clear();
-      width = 0;
-    }
-    if (!line.empty()) {
-      line += ' ';
-      ++width;
-    }
-    line += word;
-    width += word_width;
-  }
-  if (!line.empty()) out += line + "\n";
+  std::string out;
+  for (const std::string& line : WrapWords(paragraph, 76)) out += line + "\n";
   return out;
 }
 

@@ -173,5 +173,19 @@ TEST(AddressesTest, IsFeedPathKnowsTheFeedsAndNothingElse) {
   }
 }
 
+TEST(WrapWordsTest, BreaksAtSpacesWithinTheWidthCountingCharactersNotBytes) {
+  EXPECT_EQ((std::vector<std::string>{"Housing and", "community", "amenities"}),
+            WrapWords("Housing and community amenities", 11));
+  EXPECT_EQ((std::vector<std::string>{"Housing and community", "amenities"}),
+            WrapWords("Housing and community amenities", 21));
+  EXPECT_EQ((std::vector<std::string>{"Housing"}), WrapWords("  Housing  ", 28));
+  // A word longer than the line keeps a line of its own, whole.
+  EXPECT_EQ((std::vector<std::string>{"a", "Llanfairpwllgwyngyll", "b"}), WrapWords("a Llanfairpwllgwyngyll b", 10));
+  // "Gwasanaethau ŵyn" is 16 characters in 17 bytes: it fits in 16.
+  EXPECT_EQ((std::vector<std::string>{"Gwasanaethau ŵyn"}), WrapWords("Gwasanaethau ŵyn", 16));
+  EXPECT_TRUE(WrapWords("", 10).empty());
+  EXPECT_TRUE(WrapWords("   ", 10).empty());
+}
+
 }  // namespace
 }  // namespace lantern

@@ -66,20 +66,6 @@ std::vector<std::string> ChartIds(const Value& view) {
   return ids;
 }
 
-TEST(WrapLabelTest, BreaksAtSpacesWithinTheWidthCountingCharactersNotBytes) {
-  EXPECT_EQ((std::vector<std::string>{"Housing and", "community", "amenities"}),
-            WrapLabel("Housing and community amenities", 11));
-  EXPECT_EQ((std::vector<std::string>{"Housing and community", "amenities"}),
-            WrapLabel("Housing and community amenities", 21));
-  EXPECT_EQ((std::vector<std::string>{"Housing"}), WrapLabel("  Housing  ", 28));
-  // A word longer than the line keeps a line of its own, whole.
-  EXPECT_EQ((std::vector<std::string>{"a", "Llanfairpwllgwyngyll", "b"}), WrapLabel("a Llanfairpwllgwyngyll b", 10));
-  // "Gwasanaethau ŵyn" is 16 characters in 17 bytes: it fits in 16.
-  EXPECT_EQ((std::vector<std::string>{"Gwasanaethau ŵyn"}), WrapLabel("Gwasanaethau ŵyn", 16));
-  EXPECT_TRUE(WrapLabel("", 10).empty());
-  EXPECT_TRUE(WrapLabel("   ", 10).empty());
-}
-
 TEST(DashboardTest, ReviewStatusOnAFixedDayCountsToolsInUseAndListsTheOverdueOldestFirst) {
   const Date today{2026, 12, 3};
   Site site;
