@@ -84,8 +84,10 @@ class FieldMarkdown {
   std::vector<MarkdownFieldLinks>* links_;
 };
 
-// The HTML for one field's value, by the field's type.
-std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& theme, FieldMarkdown* markdown) {
+// The HTML for one field's value, by the field's type. For a value from the
+// standard's lists, `names_lang` receives the language of its names.
+std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& theme, FieldMarkdown* markdown,
+                      std::string* names_lang) {
   const std::string text = value.is_text() ? value.text() : std::string();
   switch (spec.type) {
     case FieldType::kMarkdown:
@@ -109,7 +111,7 @@ std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& th
       return EscapeHtml(theme.String(ParseBool(text).value_or(false) ? "value_yes" : "value_no"));
     case FieldType::kEnum:
     case FieldType::kEnumList:
-      return EscapeHtml(JoinTexts(value, spec.enumeration, theme));
+      return EscapeHtml(JoinTexts(value, spec.enumeration, theme, names_lang));
     case FieldType::kTextList:
       return EscapeHtml(JoinTexts(value, nullptr, theme));
     default:
@@ -120,7 +122,6 @@ std::string ValueHtml(const FieldSpec& spec, const Value& value, const Theme& th
 bool IsWithheld(const Record& record, const std::string& schema_path) {
   return lantern::IsWithheld(record.withheld, schema_path);
 }
-
 
 // A summary-list row for the field `spec` whose value is `value` (may be null).
 Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const Value* value,
@@ -143,13 +144,13 @@ Value Row(const Record& record, const Theme& theme, const FieldSpec& spec, const
                             spec.type == FieldType::kTextList;
   const bool standard_words = spec.type == FieldType::kEnum || spec.type == FieldType::kEnumList;
   std::string names_lang;  // of the values' names, for a value from the standard's lists
-  if (standard_words && !IsBlank(value)) JoinTexts(*value, spec.enumeration, theme, &names_lang);
+  const std::string value_html = IsBlank(value) ? EscapeHtml(theme.String("value_none"))
+                                                : ValueHtml(spec, *value, theme, markdown, &names_lang);
   row.Set("value_lang", TextValue(IsBlank(value)    ? ""
                                   : readers_text   ? ContentLanguage(record, spec.path)
                                   : standard_words ? names_lang
                                                    : ""));
-  row.Set("value_html", TextValue(withheld ? "" : IsBlank(value) ? EscapeHtml(theme.String("value_none"))
-                                                                 : ValueHtml(spec, *value, theme, markdown)));
+  row.Set("value_html", TextValue(withheld ? "" : value_html));
   return row;
 }
 
@@ -393,6 +394,7 @@ Value CommonView(const Site& site, const Theme& theme, PageKind kind, const std:
 
 Value RecordListEntry(const Site& site, const Theme& theme, const Record& record, const Date& today) {
   const std::string service = record.Text("service");
+  const StandardText phase = theme.Standard(EnumLabel("phase", record.phase));
   return Value::Map()
       .Set("id", TextValue(record.id))
       .Set("url", TextValue(RecordUrl(site, record)))
@@ -407,8 +409,8 @@ Value RecordListEntry(const Site& site, const Theme& theme, const Record& record
       .Set("phase", TextValue(record.phase))
       .Set("phase_url", TextValue(SiteUrl(site.config, FacetPath("phase", record.phase))))
       .Set("is_review_overdue", Value::Bool(!record.is_retired() && record.next_review < today))
-      .Set("phase_label", TextValue(theme.Standard(EnumLabel("phase", record.phase)).text))
-      .Set("phase_lang", TextValue(theme.Standard(EnumLabel("phase", record.phase)).lang))
+      .Set("phase_label", TextValue(phase.text))
+      .Set("phase_lang", TextValue(phase.lang))
       .Set("is_retired", Value::Bool(record.is_retired()))
       // A retired phase already says "Retired" on its own tag; only a record
       // retired by its status alone needs the second tag.
