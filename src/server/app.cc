@@ -434,8 +434,9 @@ Response App::RenderCheck(const std::shared_ptr<SiteSnapshot>& site, const Langu
   NoStore(&response);
   const std::string title =
       record ? theme.Sentence("check_page_html_title", {{"tool", RecordTitle(*record)}}) : theme.String("check_title");
+  // The header's language switch sends this page's form (feedback_check.mustache).
   response.body = RenderThemed(site, language, "feedback_check", title, language.form_base + answers.tool,
-                               Value::Map().Set("check", std::move(check)));
+                               Value::Map().Set("check", std::move(check)).Set("switch_form", TextValue("feedback-check")));
   return response;
 }
 
@@ -467,6 +468,17 @@ Response App::FeedbackPost(const std::shared_ptr<SiteSnapshot>& site, const Requ
     // "Change" on the check-answers page: the form again, with everything kept.
     Log("event=feedback_change status=200");
     return RenderForm(site, language, answers, {}, answers.token, 200);
+  }
+  if (!answers.switch_language.empty()) {
+    // The check page's language switch: nothing is stored or counted; the
+    // same answers are shown for checking in the language chosen. Answers
+    // that no longer pass (edited by hand) get the form, with its errors.
+    const Language chosen = LanguageOf(*site, answers.switch_language);
+    answers.language = chosen.tag;
+    Log("event=feedback_switch_language language=" + chosen.tag + " status=200");
+    std::vector<FieldError> errors = ValidateAnswers(answers);
+    if (!errors.empty()) return RenderForm(site, chosen, answers, errors, answers.token, 422);
+    return RenderCheck(site, chosen, answers);
   }
   const TokenCheck token = signer_.Check(answers.token, now);
   std::vector<FieldError> errors = ValidateAnswers(answers);

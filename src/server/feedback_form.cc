@@ -10,7 +10,7 @@ namespace lantern {
 const std::set<std::string>& FeedbackFieldNames() {
   static const std::set<std::string> names = {"token", "tool",  "request_type", "message", "case_reference",
                                               "name",  "email", "reply",        "website", "confirm",
-                                              "change", "language"};
+                                              "change", "language", "switch_language"};
   return names;
 }
 
@@ -37,6 +37,7 @@ FeedbackAnswers FeedbackAnswers::FromFields(const std::map<std::string, std::str
   a.confirm = get("confirm") == "yes";
   a.change = get("change");
   a.language = get("language");
+  a.switch_language = get("switch_language");
   return a;
 }
 

@@ -33,6 +33,9 @@ struct FeedbackAnswers {
   bool reply = false;
   bool confirm = false;  // sent from the check-answers page: store it
   std::string change;    // a "Change" button on the check-answers page: show the form again
+  // The check-answers page's language switch: the same page again in this
+  // language, with the answers kept (the site's languages only; others are ignored).
+  std::string switch_language;
   static FeedbackAnswers FromFields(const std::map<std::string, std::string>& fields);
 };
 

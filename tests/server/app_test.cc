@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "base/utf8.h"
+#include "render/html_escape.h"
 #include "server/feedback_form.h"
 #include "server/form_parser.h"
 #include "server/form_token.h"
@@ -372,6 +373,58 @@ TEST(AppTest, TheFormIsInThePagesLanguageAndEachSubmissionStoresIt) {
   EXPECT_EQ("cy", rows[0].language);
   EXPECT_EQ("en", rows[1].language);
   EXPECT_EQ("cy", rows[2].language);
+}
+
+// The check page's language switch sends the answers (a button naming the
+// page's form), so the resident sees the same answers in the other language
+// instead of a blank form; nothing is stored until they send.
+TEST(AppTest, TheCheckPagesLanguageSwitchKeepsTheAnswers) {
+  TestServerApp t("http://127.0.0.1:8080", testing::Generous(), "", false, ":memory:", FeedbackStore::Options(),
+                  "bilingual");
+  const std::string token = testing::TokenIn(t.Get("/feedback/bin-check").body);
+  *t.now += 10;
+  const std::string message = "Pryd fydd y bin yn cyrraedd? Ysgrifennais hwn yn Gymraeg.";
+  const std::string answers = "token=" + FormEncode(token) + "&tool=bin-check&request_type=objection&email=" +
+                              FormEncode("ada@example.org") + "&name=" + FormEncode("Ada Lovelace") + "&message=" +
+                              FormEncode(message);
+  Response check = t.Post(answers + "&language=cy");
+  ASSERT_EQ(200, check.status);
+  // The switch is a button of the check page's form, not a link to a blank form.
+  EXPECT_NE(std::string::npos, check.body.find("<form id=\"feedback-check\""));
+  EXPECT_NE(std::string::npos, check.body.find("form=\"feedback-check\" name=\"switch_language\" value=\"en\""));
+  EXPECT_EQ(std::string::npos, check.body.find("href=\"/en/feedback/bin-check\""));
+
+  Response english = t.Post(answers + "&language=cy&switch_language=en");
+  ASSERT_EQ(200, english.status);
+  EXPECT_NE(std::string::npos, english.body.find("<html lang=\"en\">"));
+  EXPECT_NE(std::string::npos, english.body.find("<title>Check your answers: Larger bin check"));
+  EXPECT_NE(std::string::npos, english.body.find(EscapeHtml(message)));
+  EXPECT_NE(std::string::npos, english.body.find("Ada Lovelace"));
+  EXPECT_NE(std::string::npos, english.body.find("name=\"language\" value=\"en\""));
+  EXPECT_NE(std::string::npos, english.body.find("name=\"token\" value=\"" + EscapeHtml(token) + "\""));
+  // and back to Welsh.
+  EXPECT_NE(std::string::npos, english.body.find("name=\"switch_language\" value=\"cy\""));
+  EXPECT_TRUE(t.Rows().empty());
+
+  // A language the site lacks is the default's; answers edited so that they
+  // fail get the form with its errors, the text still kept.
+  Response unknown = t.Post(answers + "&language=en&switch_language=fr");
+  EXPECT_EQ(200, unknown.status);
+  EXPECT_NE(std::string::npos, unknown.body.find("<html lang=\"cy\">"));
+  Response broken = t.Post("token=" + FormEncode(token) + "&tool=bin-check&request_type=objection&message=" +
+                           FormEncode(message) + "&language=cy&switch_language=en");
+  EXPECT_EQ(422, broken.status);
+  EXPECT_NE(std::string::npos, broken.body.find("<html lang=\"en\">"));
+  EXPECT_NE(std::string::npos, broken.body.find(EscapeHtml(message)));
+  EXPECT_TRUE(t.Rows().empty());
+
+  // Sent after switching: stored once, in the language switched to.
+  *t.now += 10;
+  ASSERT_EQ(303, t.Post(answers + "&language=en&confirm=yes").status);
+  const auto rows = t.Rows();
+  ASSERT_EQ(1u, rows.size());
+  EXPECT_EQ("en", rows[0].language);
+  EXPECT_EQ(message, rows[0].message);
 }
 
 TEST(AppTest, FormPageRendersWithTheThemeAndNoStore) {
