@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -74,6 +75,29 @@ Result<std::string> ReadRegularFile(int fd, const std::string& path) {
 
 DiskFileSystem::DiskFileSystem(const std::string& site_root) : bounded_(true), real_root_(RealPath(site_root)) {}
 
+std::string DiskFileSystem::Resolve(const std::string& path, const struct stat& link) const {
+  const size_t slash = path.rfind('/');
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (S_ISLNK(link.st_mode) || slash == std::string::npos || slash == 0 || name.empty() || name == "." ||
+      name == "..") {
+    return RealPath(path);
+  }
+  const std::string folder = path.substr(0, slash);
+  std::string resolved_folder;
+  {
+    std::lock_guard<std::mutex> lock(folders_->mutex);
+    auto it = folders_->by_path.find(folder);
+    if (it != folders_->by_path.end()) resolved_folder = it->second;
+  }
+  if (resolved_folder.empty()) {
+    resolved_folder = RealPath(folder);
+    if (resolved_folder.empty()) return RealPath(path);  // let realpath say why (errno)
+    std::lock_guard<std::mutex> lock(folders_->mutex);
+    folders_->by_path.emplace(folder, resolved_folder);
+  }
+  return resolved_folder == "/" ? "/" + name : resolved_folder + "/" + name;
+}
+
 bool DiskFileSystem::Inside(const std::string& resolved) const {
   if (!bounded_) return true;
   if (real_root_.empty() || resolved.empty()) return false;
@@ -86,7 +110,7 @@ EntryKind DiskFileSystem::Kind(const std::string& path) const {
   if (bounded_ && real_root_.empty()) return EntryKind::kMissing;  // no site folder, nothing in it
   struct stat link;
   if (lstat(path.c_str(), &link) != 0) return EntryKind::kMissing;
-  const std::string resolved = RealPath(path);
+  const std::string resolved = Resolve(path, link);
   if (resolved.empty()) return S_ISLNK(link.st_mode) ? EntryKind::kDanglingLink : EntryKind::kMissing;
   if (!Inside(resolved)) return EntryKind::kLinkOutside;
   struct stat target;
@@ -104,7 +128,9 @@ Result<std::string> DiskFileSystem::ReadFile(const std::string& path) const {
     if (fd < 0) return ReadError(path, errno);
     return ReadRegularFile(fd, path);
   }
-  const std::string resolved = RealPath(path);
+  struct stat link;
+  if (lstat(path.c_str(), &link) != 0) return ReadError(path, errno);
+  const std::string resolved = Resolve(path, link);
   if (resolved.empty()) return ReadError(path, errno);
   if (!Inside(resolved) || resolved == real_root_) return RefusedFile(path, "it is outside the site folder");
   // Walk from the root, refusing a link at every step: realpath above saw
@@ -126,6 +152,22 @@ Result<std::string> DiskFileSystem::ReadFile(const std::string& path) const {
   close(dir);
   if (fd < 0) return ReadError(path, saved);
   return ReadRegularFile(fd, path);
+}
+
+std::optional<FileStamp> DiskFileSystem::Stamp(const std::string& path) const {
+  struct stat info;
+  if (lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  timespec now;
+  clock_gettime(CLOCK_REALTIME, &now);
+  const int64_t settled_before = (static_cast<int64_t>(now.tv_sec) - kStampSettleSeconds) * 1000000000;
+  FileStamp stamp;
+  stamp.device = static_cast<uint64_t>(info.st_dev);
+  stamp.inode = static_cast<uint64_t>(info.st_ino);
+  stamp.size = static_cast<uint64_t>(info.st_size);
+  stamp.modified_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+  stamp.changed_ns = static_cast<int64_t>(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
+  if (stamp.modified_ns >= settled_before || stamp.changed_ns >= settled_before) return std::nullopt;
+  return stamp;
 }
 
 long long DiskFileSystem::FileSize(const std::string& path) const {

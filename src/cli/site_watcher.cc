@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -48,7 +49,15 @@ SiteWatcher::SiteWatcher(std::string root) : root_(std::move(root)) {
   if (inotify_fd_ >= 0) WatchTree();
 #endif
   // After the watches, so that nothing written in between is missed.
-  last_ = SiteFingerprint(root_);
+  last_ = TimedFingerprint();
+}
+
+std::string SiteWatcher::TimedFingerprint() {
+  const auto start = std::chrono::steady_clock::now();
+  std::string fingerprint = SiteFingerprint(root_);
+  last_poll_ = std::chrono::steady_clock::now();
+  poll_cost_ = last_poll_ - start;
+  return fingerprint;
 }
 
 SiteWatcher::~SiteWatcher() {
@@ -118,13 +127,21 @@ bool SiteWatcher::WaitForChange(const std::atomic<bool>& stopping) {
         WatchTree();  // before the fingerprint, so a file written after it is reported
       }
     }
-    std::string now = SiteFingerprint(root_);
+    // A quiet interval polls only once the last poll's cost allows; a
+    // reported change always compares at once.
+    if (!reported) {
+      const std::chrono::steady_clock::duration spacing =
+          std::max<std::chrono::steady_clock::duration>(kPollCostFactor * poll_cost_,
+                                                        inotify_fd_ >= 0 ? kSafetyPollInterval : kPollInterval);
+      if (std::chrono::steady_clock::now() - last_poll_ < spacing) continue;
+    }
+    std::string now = TimedFingerprint();
     if (now == last_) continue;
     if (!reported) {
       // Seen by polling: settled once two fingerprints kSettle apart agree.
       while (!stopping && std::chrono::steady_clock::now() < give_up) {
         std::this_thread::sleep_for(kSettle);
-        std::string again = SiteFingerprint(root_);
+        std::string again = TimedFingerprint();
         if (again == now) break;
         now = std::move(again);
       }

@@ -3,8 +3,11 @@
 // On Linux, inotify wakes the watcher as soon as a file in the site folder is
 // written, so an edit is seen at once rather than at the next poll. Wherever
 // inotify is missing or runs out of watches, the watcher falls back to polling
-// every kPollInterval; a poll also runs on every quiet interval, as a safety
-// net for anything the kernel did not report (e.g. a queue overflow).
+// every kPollInterval; a poll also runs on quiet intervals, as a safety net
+// for anything the kernel did not report (e.g. a queue overflow). A poll walks
+// the whole folder, so polls are spaced to at least kPollCostFactor times the
+// last one's cost: at 20,000 records a walk every half second would keep a
+// core busy while the resident waits for the preview.
 //
 // Either way, the decision "changed or not" is made by comparing fingerprints
 // (paths, sizes, modification times and inodes; no file's bytes are read), so
@@ -36,6 +39,11 @@ class SiteWatcher {
   static constexpr std::chrono::milliseconds kSettle{50};
   // A folder that never settles is rebuilt anyway after this long.
   static constexpr std::chrono::milliseconds kMaxSettle{1500};
+  // A quiet poll waits at least this many times as long as the last poll took
+  // (polling then costs at most about 1/kPollCostFactor of a core).
+  static constexpr int kPollCostFactor = 20;
+  // With inotify in use a poll is only the safety net: at most this often.
+  static constexpr std::chrono::milliseconds kSafetyPollInterval{2000};
 
   // Takes the first fingerprint of `root`. Never fails: without inotify it polls.
   explicit SiteWatcher(std::string root);
@@ -58,8 +66,13 @@ class SiteWatcher {
   // Sets rescan_ when one was about a folder (so WatchTree runs again).
   bool ReadEvents(std::chrono::milliseconds timeout);
 
+  // Takes a fingerprint and remembers how long it took (poll_cost_).
+  std::string TimedFingerprint();
+
   std::string root_;
   std::string last_;
+  std::chrono::steady_clock::duration poll_cost_{};
+  std::chrono::steady_clock::time_point last_poll_{};
   int inotify_fd_ = -1;
   bool rescan_ = false;
 };
