@@ -202,29 +202,87 @@ std::string Theme::Plural(const std::string& key, uint64_t count,
   return Sentence(form, filled);
 }
 
+namespace {
+
+// A "{name}" found in a sentence: where its braces stand, and the name.
+struct FoundPlaceholder {
+  size_t open = std::string_view::npos;  // npos: none
+  size_t close = std::string_view::npos;
+  std::string_view name;
+};
+
+// The first "{name}" at or after `from` whose name `accepts`. A brace that
+// opens no accepted name is words: the search goes on from the next brace,
+// so "a { b {x}" holds {x}. Everything FillPlaceholders and SplitPlaceholders
+// read as a placeholder is found here, so the two never disagree.
+template <typename Accepts>
+FoundPlaceholder FindPlaceholder(std::string_view text, size_t from, const Accepts& accepts) {
+  for (size_t open = text.find('{', from); open != std::string_view::npos; open = text.find('{', open + 1)) {
+    const size_t close = text.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    if (accepts(name)) return {open, close, name};
+  }
+  return {};
+}
+
+// A name a template can test as slot_<name>: letters, digits and _ (ASCII).
+bool IsSlotName(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+}  // namespace
+
 std::string FillPlaceholders(std::string_view text, const std::map<std::string, std::string>& values) {
   // One pass from left to right, so a value that itself holds "{name}" is
   // copied, not filled again.
+  const std::string* value = nullptr;  // of the name `known` last accepted
+  const auto known = [&](std::string_view name) {
+    const auto found = values.find(std::string(name));
+    value = found == values.end() ? nullptr : &found->second;
+    return value != nullptr;
+  };
   std::string out;
   out.reserve(text.size());
   size_t at = 0;
-  while (at < text.size()) {
-    const size_t open = text.find('{', at);
-    if (open == std::string_view::npos) break;
-    const size_t close = text.find('}', open + 1);
-    if (close == std::string_view::npos) break;
-    out.append(text, at, open - at);
-    const auto value = values.find(std::string(text.substr(open + 1, close - open - 1)));
-    if (value != values.end()) {
-      out += value->second;
-      at = close + 1;
-    } else {
-      out += '{';  // not a placeholder we know: keep it, and look again after the brace
-      at = open + 1;
-    }
+  for (FoundPlaceholder p = FindPlaceholder(text, 0, known); p.open != std::string_view::npos;
+       p = FindPlaceholder(text, at, known)) {
+    out.append(text, at, p.open - at);
+    out += *value;
+    at = p.close + 1;
   }
-  out.append(text, std::min(at, text.size()));
+  out.append(text, at);
   return out;
+}
+
+std::vector<SentencePart> SplitPlaceholders(std::string_view text, const std::map<std::string, std::string>& values) {
+  std::vector<SentencePart> parts;
+  const auto add_words = [&parts](std::string_view words) {
+    if (words.empty()) return;
+    if (parts.empty() || !parts.back().slot.empty()) parts.emplace_back();
+    parts.back().text.append(words);
+  };
+  const std::string* value = nullptr;  // of the name last accepted, when it has one
+  const auto accepts = [&](std::string_view name) {
+    const auto found = values.find(std::string(name));
+    value = found == values.end() ? nullptr : &found->second;
+    return value != nullptr || IsSlotName(name);
+  };
+  size_t at = 0;
+  for (FoundPlaceholder p = FindPlaceholder(text, 0, accepts); p.open != std::string_view::npos;
+       p = FindPlaceholder(text, at, accepts)) {
+    add_words(text.substr(at, p.open - at));
+    if (value != nullptr) {
+      add_words(*value);
+    } else {
+      parts.push_back({"", std::string(p.name)});
+    }
+    at = p.close + 1;
+  }
+  add_words(text.substr(at));
+  return parts;
 }
 
 bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, const std::string& site_root,

@@ -72,6 +72,23 @@ struct Theme {
 // `text` with its "{name}" placeholders filled from `values` (see Theme::Sentence).
 std::string FillPlaceholders(std::string_view text, const std::map<std::string, std::string>& values);
 
+// A piece of a sentence cut at its placeholders: words, or a placeholder that
+// a template fills with its own HTML (a <time>, a link).
+struct SentencePart {
+  std::string text;  // the words; empty for a placeholder
+  std::string slot;  // the placeholder's name, without its braces; empty for words
+};
+
+// `text` cut into words and placeholders, in the sentence's own order, so that
+// a template can put HTML where each placeholder stands whatever the
+// language's word order: "It was retired on {date}." is the words "It was
+// retired on ", the slot "date", the words ".". A placeholder with a value in
+// `values` is filled in as words, once, as FillPlaceholders does; any other
+// "{name}" (letters, digits and _) is a slot. Braces around anything else (a
+// lone "{", "{}", "{two words}") are words. Words next to each other are one
+// part, and no part is empty.
+std::vector<SentencePart> SplitPlaceholders(std::string_view text, const std::map<std::string, std::string>& values);
+
 // Loads the theme. `theme_files` holds "themes/default/…" (normally the
 // embedded files); `site_files` and `site_root` give the site's layouts/ and
 // assets/ folders. Returns false when a template, partial or strings file has

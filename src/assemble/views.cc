@@ -284,6 +284,40 @@ Value TranslationNoteView(const std::optional<TranslationNote>& note, const Them
   return view;
 }
 
+// The parts of `text` (SplitPlaceholders) for a template to walk in order:
+// [{text: "It was retired on "}, {slot_date: true}, {text: "."}]. Each part
+// has a text (empty on a slot) and every slot of the sentence (true only on
+// its own), so that no name in it is found further up the template's context,
+// as it would be inside another sentence's slot.
+Value PartsView(const std::vector<SentencePart>& parts) {
+  std::vector<std::string> slots;
+  for (const SentencePart& part : parts) {
+    if (!part.slot.empty() && std::find(slots.begin(), slots.end(), part.slot) == slots.end()) slots.push_back(part.slot);
+  }
+  Value list = Value::List();
+  for (const SentencePart& part : parts) {
+    Value entry = Value::Map().Set("text", TextValue(part.text));
+    for (const std::string& slot : slots) entry.Set("slot_" + slot, Value::Bool(part.slot == slot));
+    list.Push(std::move(entry));
+  }
+  return list;
+}
+
+// Every string with a placeholder a template fills (any but the site's own,
+// `site_values`, which are filled in as words), as its parts: the HTML around
+// a value (a <time>, a link) stays in the template, and the words around it
+// stay one sentence a translation can put in its own order.
+Value SentencePartsView(const Theme& theme, const std::map<std::string, std::string>& site_values) {
+  Value view = Value::Map();
+  for (const Value::Member& member : theme.strings.members()) {
+    if (!member.value.is_text() || member.value.text().find('{') == std::string::npos) continue;
+    const std::vector<SentencePart> parts = SplitPlaceholders(member.value.text(), site_values);
+    const bool has_slot = std::any_of(parts.begin(), parts.end(), [](const SentencePart& p) { return !p.slot.empty(); });
+    if (has_slot) view.Set(member.key, PartsView(parts));
+  }
+  return view;
+}
+
 Value ConstantView(const Site& site, const Theme& theme) {
   const SiteConfig& c = site.config;
   Value view = Value::Map();
@@ -308,6 +342,7 @@ Value ConstantView(const Site& site, const Theme& theme) {
     }
   }
   view.Set("sentences", std::move(sentences));
+  view.Set("parts", SentencePartsView(theme, site_values));
   // The description a page without its own (home, lists, data) gives search engines.
   view.Set("meta_description", TextValue(theme.Sentence("meta_description_site", site_values)));
   view.Set("feed_url", TextValue(SiteUrl(c, kSiteFeedPath)));

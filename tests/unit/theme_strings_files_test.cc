@@ -1,10 +1,13 @@
-// The default theme's strings files, held to en.yaml: every translation has
-// the same keys, in the same order, with the same {placeholders}, and says
-// something wherever English does (a sentence fragment around a value may be
-// empty when the language's word order needs it).
+// The default theme's strings files, held to en.yaml and to the templates:
+// every translation has the same keys, in the same order, with the same
+// {placeholders}; no string is empty or a piece of a sentence (a key ending
+// _before, _after or _middle), since a translator can neither reorder nor
+// mutate words cut apart; and every sentence a template walks as parts has
+// a slot there for each of its placeholders.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,9 +24,29 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// A fragment the templates place before, after or between values.
+// A piece of a sentence the templates would place before, after or between
+// values ("retired_on_before", "feedback_stats_on_time_of_after"): the
+// sentence should be one string with {placeholders} instead.
 bool IsFragment(const std::string& key) {
-  return EndsWith(key, "_before") || EndsWith(key, "_after") || EndsWith(key, "_middle");
+  for (const char* piece : {"_before", "_after", "_middle"}) {
+    for (size_t at = key.find(piece); at != std::string::npos; at = key.find(piece, at + 1)) {
+      const size_t end = at + std::string(piece).size();
+      if (end == key.size() || key[end] == '_') return true;
+    }
+  }
+  return false;
+}
+
+// What is wrong with the strings of one file on its own, whatever its
+// language: pieces of sentences, and texts with no words (nothing a
+// template shows is ever blank).
+std::vector<std::string> CheckWholeSentences(const std::vector<std::pair<std::string, std::string>>& strings) {
+  std::vector<std::string> problems;
+  for (const auto& [key, text] : strings) {
+    if (IsFragment(key)) problems.push_back("a piece of a sentence: " + key);
+    if (text.find_first_not_of(" ") == std::string::npos) problems.push_back("empty text: " + key);
+  }
+  return problems;
 }
 
 // Every "{name}" in `text`, as FillPlaceholders would see it.
@@ -133,8 +156,8 @@ std::vector<std::string> CompareWithEnglish(const std::string& english, const st
       problems.push_back("placeholders of " + key + ": en.yaml has " + Join(en_names) + ", " + path + " has " +
                          Join(other_names));
     }
-    if (found->second.empty() && !en_text.empty() && !IsFragment(key)) problems.push_back("empty text: " + key);
   }
+  for (const std::string& problem : CheckWholeSentences(other)) problems.push_back(problem);
   // Same keys but another order: the files are read side by side.
   if (problems.empty() && en_keys != other_keys) {
     for (size_t i = 0; i < en_keys.size(); ++i) {
@@ -172,28 +195,153 @@ TEST(ThemeStringsFilesTest, EveryStringsFileOfTheThemeMatchesEnglish) {
   }
 }
 
-TEST(ThemeStringsFilesTest, ReportsAMissingKeyAnExtraKeyARenamedPlaceholderAndAnEmptyText) {
+// A tag of a template that starts with a given opening ("{{#slot_"): the
+// rest of its name, and where the tag starts and ends.
+struct NamedTag {
+  std::string name;
+  size_t start;
+  size_t end;
+};
+
+// Whether the tag at `start` is the whole value of a data- attribute
+// (data-status="{{strings.search_status}}"): words for a script to fill in,
+// not shown as they are.
+bool IsDataAttributeValue(const std::string& text, size_t start) {
+  if (start < 2 || text.compare(start - 2, 2, "=\"") != 0) return false;
+  const size_t name = text.find_last_of(" \t\n", start - 2);
+  return name != std::string::npos && text.compare(name + 1, 5, "data-") == 0;
+}
+
+// The tags of `text` that start with `open`, from `from` to `to`.
+std::vector<NamedTag> TagsStarting(const std::string& text, const std::string& open, size_t from = 0,
+                                   size_t to = std::string::npos) {
+  std::vector<NamedTag> tags;
+  for (size_t at = text.find(open, from); at < to; at = text.find(open, at + 1)) {
+    const size_t end = text.find("}}", at);
+    if (end == std::string::npos) break;
+    tags.push_back({text.substr(at + open.size(), end - at - open.size()), at, end + 2});
+  }
+  return tags;
+}
+
+// Everything in which the template or partial `text` (named `path`) and the
+// English strings disagree: a sentence it walks as {{#parts.key}} whose
+// placeholders are not the slots it fills there (a placeholder it has no
+// slot for would vanish from the page), and a string with placeholders it
+// shows whole (as {{strings.key}}, braces and all, unless for a script).
+std::vector<std::string> CheckTemplateAgainstStrings(const std::string& path, const std::string& text,
+                                                     const std::map<std::string, std::string>& en) {
+  std::vector<std::string> problems;
+  for (const NamedTag& walk : TagsStarting(text, "{{#parts.")) {
+    const std::string& key = walk.name;
+    const auto sentence = en.find(key);
+    const size_t close = text.find("{{/parts." + key + "}}", walk.end);
+    if (sentence == en.end() || close == std::string::npos) {
+      problems.push_back(path + ": parts." + key + ": no such string, or the section is not closed");
+      continue;
+    }
+    std::set<std::string> placeholders = Placeholders(sentence->second);
+    placeholders.erase("organisation");  // filled in as words, once per build
+    std::set<std::string> slots;
+    for (const NamedTag& slot : TagsStarting(text, "{{#slot_", walk.end, close)) slots.insert(slot.name);
+    if (slots != placeholders) {
+      problems.push_back(path + ": parts." + key + " fills " + Join(slots) + ", the sentence has " + Join(placeholders));
+    }
+  }
+  for (const NamedTag& shown : TagsStarting(text, "{{strings.")) {
+    const auto found = en.find(shown.name);
+    if (found != en.end() && !Placeholders(found->second).empty() && !IsDataAttributeValue(text, shown.start)) {
+      problems.push_back(path + ": strings." + shown.name + " shows its placeholders: use parts." + shown.name +
+                         " or sentences." + shown.name);
+    }
+  }
+  return problems;
+}
+
+TEST(ThemeStringsFilesTest, EveryTemplateFillsEverySlotOfTheSentencesItWalks) {
+  std::vector<std::string> problems;
+  const auto en_list = ReadStrings("en.yaml", Embedded("themes/default/strings/en.yaml"), &problems);
+  const std::map<std::string, std::string> en(en_list.begin(), en_list.end());
+  int walked = 0;
+  for (const std::string folder : {"themes/default/templates", "themes/default/partials"}) {
+    for (const std::string& name : EmbeddedFiles().List(folder)) {
+      const std::string text = Embedded(folder + "/" + name);
+      walked += static_cast<int>(TagsStarting(text, "{{#parts.").size());
+      for (const std::string& problem : CheckTemplateAgainstStrings(name, text, en)) problems.push_back(problem);
+    }
+  }
+  EXPECT_GE(walked, 20);  // the theme's sentences around dates and links
+  EXPECT_TRUE(problems.empty()) << Lines(problems);
+}
+
+TEST(ThemeStringsFilesTest, ReportsASlotATemplateLacksOrAddsAndASentenceShownWithItsBraces) {
+  const std::map<std::string, std::string> en = {{"tested", "Tested on {date} by {tester}."},
+                                                 {"intro", "{organisation} uses tools."},
+                                                 {"retired_on", "It was retired on {date}."}};
+  EXPECT_TRUE(CheckTemplateAgainstStrings(
+                  "t", "{{#parts.tested}}{{text}}{{#slot_date}}D{{/slot_date}}{{#slot_tester}}T{{/slot_tester}}{{/parts.tested}}",
+                  en)
+                  .empty());
+  EXPECT_EQ((std::vector<std::string>{
+                "t: parts.tested fills {date}, the sentence has {date}, {tester}",
+                "t: parts.retired_on fills {date}, {day}, the sentence has {date}",
+                "t: parts.absent: no such string, or the section is not closed",
+                "t: strings.intro shows its placeholders: use parts.intro or sentences.intro",
+                "t: strings.intro shows its placeholders: use parts.intro or sentences.intro",  // aria-label is read out
+            }),
+            CheckTemplateAgainstStrings("t",
+                                        "{{#parts.tested}}{{text}}{{#slot_date}}D{{/slot_date}}{{/parts.tested}}"
+                                        "{{#parts.retired_on}}{{#slot_date}}{{/slot_date}}{{#slot_day}}{{/slot_day}}{{/parts.retired_on}}"
+                                        "{{#parts.absent}}{{/parts.absent}}{{strings.intro}}"
+                                        "<form data-status=\"{{strings.intro}}\" aria-label=\"{{strings.intro}}\">",
+                                        en));
+}
+
+TEST(ThemeStringsFilesTest, EnglishItselfHasOnlyWholeSentences) {
+  const std::string path = "themes/default/strings/en.yaml";
+  std::vector<std::string> problems;
+  const auto en = ReadStrings(path, Embedded(path), &problems);
+  EXPECT_GT(en.size(), 100u);
+  for (const std::string& problem : CheckWholeSentences(en)) problems.push_back(problem);
+  EXPECT_TRUE(problems.empty()) << Lines(problems);
+}
+
+TEST(ThemeStringsFilesTest, ReportsAMissingKeyAnExtraKeyARenamedPlaceholderAnEmptyTextAndAPiece) {
   const std::string en =
       "greeting: \"Hello, {name}.\"\n"
       "farewell: \"Goodbye\"\n"
-      "intro_before: \"This site is by\"\n"
       "retention: \"We keep it for {days} days.\"\n"
       "title: \"Home\"\n";
   const std::string cy =
       "greeting: \"Helo, {enw}.\"\n"  // placeholder renamed
-      "intro_before: \"\"\n"          // a fragment may be empty
       "retention: \"Rydym yn ei gadw am {days} diwrnod.\"\n"
-      "title: \"\"\n"                 // a whole string may not
-      "extra: \"Ychwanegol\"\n";      // no such key in English
+      "title: \" \"\n"                // no words
+      "intro_before: \"\"\n";         // no such key in English, a piece of a sentence, and empty
   // farewell is missing.
-  const std::vector<std::string> problems = CompareWithEnglish(en, "cy.yaml", cy);
   EXPECT_EQ((std::vector<std::string>{
                 "missing key: farewell",
-                "extra key: extra",
+                "extra key: intro_before",
                 "placeholders of greeting: en.yaml has {name}, cy.yaml has {enw}",
                 "empty text: title",
+                "a piece of a sentence: intro_before",
+                "empty text: intro_before",
             }),
-            problems);
+            CompareWithEnglish(en, "cy.yaml", cy));
+}
+
+TEST(ThemeStringsFilesTest, APieceOfASentenceIsAKeyEndingOrHoldingBeforeAfterOrMiddle) {
+  std::vector<std::pair<std::string, std::string>> strings;
+  for (const char* key : {"retired_on_before", "footer_licence_after", "feedback_stats_intro_middle",
+                          "feedback_stats_on_time_of_after", "a11y_before_x", "retired_on", "aftercare_note",
+                          "before", "mid_middleware", "days_afterwards"}) {
+    strings.emplace_back(key, "words");
+  }
+  EXPECT_EQ((std::vector<std::string>{"a piece of a sentence: retired_on_before",
+                                      "a piece of a sentence: footer_licence_after",
+                                      "a piece of a sentence: feedback_stats_intro_middle",
+                                      "a piece of a sentence: feedback_stats_on_time_of_after",
+                                      "a piece of a sentence: a11y_before_x"}),
+            CheckWholeSentences(strings));
 }
 
 TEST(ThemeStringsFilesTest, ReportsADroppedPlaceholderAndKeysOutOfOrder) {
