@@ -141,4 +141,51 @@ async function feedbackJourney({ lantern, repo, workDir, shotDir, check, launchO
   }
 }
 
-module.exports = { feedbackJourney };
+
+// On a bilingual site (a fresh `lantern init --languages cy,en`), the check
+// page's language switch, pressed by keyboard, shows the same answers for
+// checking in English: the switch is a button sending the page's form, not a
+// link to a blank form. axe on both check pages.
+async function bilingualCheckSwitch({ lantern, workDir, check, launchOptions }) {
+  fs.mkdirSync(os.tmpdir(), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(workDir, 'journey-cy-'));
+  const site = path.join(tmp, 'site');
+  execFileSync(lantern, ['init', site, '--languages', 'cy,en'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const record = fs.readdirSync(path.join(site, 'records')).find((n) => !n.includes('.cy.')).replace(/\.yaml$/, '');
+  const server = await startServer(lantern, site, path.join(tmp, 'feedback.db'));
+  const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), launchOptions);
+  try {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.origin}/feedback/${record}`, { waitUntil: 'load' });
+    const message = 'Hoffwn gael gwybod pryd y caiff y penderfyniad ei adolygu gan berson.';
+    await page.locator('#type-question').check();
+    await page.locator('#message').fill(message);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('form button.button').click()]);
+    const welsh = await page.evaluate(() => document.documentElement.getAttribute('lang'));
+    check('bilingual check page (cy): shown in Welsh with the message', welsh === 'cy' &&
+          (await page.locator('main').textContent()).includes(message), `lang=${welsh}`);
+    let violations = await axeViolations(page);
+    check('bilingual check page (cy): zero axe violations', violations.length === 0, violations.join('\n'));
+    const onSwitch = await tabUntil(page, () => !!document.activeElement &&
+      document.activeElement.classList.contains('language-switch__button'), undefined, 12);
+    check('bilingual check page (cy): Tab reaches the language switch (a button)', onSwitch);
+    if (onSwitch) {
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+      const lang = await page.evaluate(() => document.documentElement.getAttribute('lang'));
+      const main = await page.locator('main').textContent();
+      check('bilingual check page: Enter on the switch shows the same answers in English',
+            lang === 'en' && main.includes(message) && /Check your answers/.test(main), `lang=${lang} ${main.slice(0, 200)}`);
+      violations = await axeViolations(page);
+      check('bilingual check page (en): zero axe violations', violations.length === 0, violations.join('\n'));
+      const o = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, c: document.documentElement.clientWidth }));
+      check('bilingual check page (en) @320: no horizontal scroll', o.w <= o.c, `${o.w} > ${o.c}`);
+    }
+  } finally {
+    await context.close();
+    await server.stop().catch(() => {});
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+module.exports = { bilingualCheckSwitch, feedbackJourney };

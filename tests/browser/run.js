@@ -31,7 +31,7 @@ const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { feedbackJourney } = require('./feedback_journey');
+const { bilingualCheckSwitch, feedbackJourney } = require('./feedback_journey');
 const { residentDefects } = require('./resident_defects');
 const { noticeCard } = require('./notice_card');
 const { bilingualSite } = require('./bilingual');
@@ -430,14 +430,13 @@ async function main() {
     scratch: path.join(workDir, 'ajv'), check,
   });
 
-  await feedbackJourney({
-    lantern, repo, workDir, shotDir, check,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
-  });
+  const launchOptions = {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  };
+  await feedbackJourney({ lantern, repo, workDir, shotDir, check, launchOptions });
+  await bilingualCheckSwitch({ lantern, workDir, check, launchOptions });
 }
 
 // A promise that never settles would let node exit quietly with status 0 and no
