@@ -785,6 +785,12 @@ void AddAccessibilityView(const Site& site, const Theme& theme, Value* view) {
                 .Set("has_reviewed", Value::Bool(a.reviewed_on.has_value()))
                 .Set("tested_on", DateView(theme, a.tested_on))
                 .Set("tested_by", TextValue(a.tested_by));
+  // Who tested it is written once, in site.yaml's language: marked with it on
+  // the other language's statement (WCAG 3.1.2), as untranslated record text is.
+  const std::string& written_in = site.config.source_language;
+  if (!written_in.empty() && PrimaryLanguage(written_in) != PrimaryLanguage(site.config.language)) {
+    v.Set("tested_by_lang", TextValue(written_in));
+  }
   if (a.reviewed_on) v.Set("reviewed_on", DateView(theme, *a.reviewed_on));
   view->Set("statement", std::move(v));
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "assemble/editions.h"
+#include "assemble/views.h"
 #include "base/file_system.h"
 #include "load/site_loader.h"
 #include "load/translation_loader.h"
@@ -12,6 +13,7 @@
 #include "model/languages.h"
 #include "publish/csv_writer.h"
 #include "publish/record_data.h"
+#include "testing/example_site.h"
 #include "testing/test_support.h"
 
 namespace lantern {
@@ -180,6 +182,21 @@ TEST(EditionTest, RecordsAndPagesShowTheirTranslationOrSayTheyHaveNone) {
   EXPECT_EQ(&site.records[0].data(), &english.records[0].data());
   // The originals are untouched by an edition.
   EXPECT_EQ("Larger bin check", site.records[0].Text("summary.name"));
+}
+
+// site.yaml's accessibility facts are written once, in the site's source
+// language: the other language's statement marks who tested it with that lang.
+TEST(EditionTest, TheAccessibilityTesterIsMarkedWithItsLanguageOnTheOtherEdition) {
+  Diagnostics d;
+  const Site site = LoadBilingualFixture(&d);
+  ASSERT_EQ("en", site.config.source_language);
+  for (const auto& [language, mark] : std::vector<std::pair<std::string, std::string>>{{"cy", "en"}, {"en", ""}}) {
+    const Site edition = EditionOf(site, language);
+    Value view = Value::Map();
+    AddAccessibilityView(edition, testing::DefaultTheme(language), &view);
+    const Value* lang = view.FindPath("statement.tested_by_lang");
+    EXPECT_EQ(mark, lang ? lang->text() : "") << language;
+  }
 }
 
 TEST(EditionTest, EveryPageHasItsCounterpartInTheOtherLanguage) {
