@@ -27,7 +27,6 @@ void Diagnostics::AddAll(const Diagnostics& other) {
   std::scoped_lock lock(mutex_, other.mutex_);
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
   for (const auto& [path, text] : other.sources_) sources_.emplace(path, text);
-  unread_sources_.insert(other.unread_sources_.begin(), other.unread_sources_.end());
 }
 
 std::vector<Diagnostic> Diagnostics::Items() const {
@@ -44,20 +43,6 @@ void Diagnostics::AddItems(const std::vector<Diagnostic>& items) {
 void Diagnostics::RememberSource(const std::string& path, std::string text) {
   std::lock_guard<std::mutex> lock(mutex_);
   sources_[path] = std::move(text);
-}
-
-void Diagnostics::RememberSourceLater(const std::string& path) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  unread_sources_.insert(path);
-}
-
-std::vector<std::string> Diagnostics::SourcesToRead() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::set<std::string> paths;
-  for (const Diagnostic& d : items_) {
-    if (d.location.line > 0 && unread_sources_.count(d.path) && !sources_.count(d.path)) paths.insert(d.path);
-  }
-  return {paths.begin(), paths.end()};
 }
 
 void Diagnostics::KeepSourceLines(const std::string& path, const std::vector<int>& more_lines) {

@@ -8,7 +8,6 @@
 
 #include <map>
 #include <mutex>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,12 +48,6 @@ class Diagnostics {
   // Remembers a file's text for source lines. The path must match the one the
   // diagnostics name.
   void RememberSource(const std::string& path, std::string text);
-  // A file whose text was not read (the preview knew it unchanged): should a
-  // diagnostic name a line of it, SourcesToRead lists it, and the caller
-  // reads it and remembers its text before formatting, so that the output is
-  // the same as if it had been read.
-  void RememberSourceLater(const std::string& path);
-  std::vector<std::string> SourcesToRead() const;
   // Keeps of `path`'s remembered text only the lines of the diagnostics about
   // it so far and `more_lines` (1-based; other lines become empty, lines after
   // the last kept one are dropped), so that a streamed build need not hold
@@ -92,7 +85,6 @@ class Diagnostics {
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
   std::map<std::string, std::string> sources_;
-  std::set<std::string> unread_sources_;
 };
 
 // Converts a byte offset in `text` into a 1-based line and byte column.

@@ -267,13 +267,6 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
     RunInMemory(disk, site_root, options, err, progress, result);
     if (result->exit_code == kExitUsageOrSystem) return;
   }
-  // Files the preview knew unchanged and did not read, now named by a
-  // diagnostic (a broken link, a duplicate id): their lines are shown too.
-  for (const std::string& path : result->diagnostics.SourcesToRead()) {
-    if (Result<std::string> text = disk.ReadFile(path); text.ok()) {
-      result->diagnostics.RememberSource(path, std::move(text.value()));
-    }
-  }
   Report(report, err, start, result);
 }
 
