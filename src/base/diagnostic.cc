@@ -27,6 +27,7 @@ void Diagnostics::AddAll(const Diagnostics& other) {
   std::scoped_lock lock(mutex_, other.mutex_);
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
   for (const auto& [path, text] : other.sources_) sources_.emplace(path, text);
+  unread_sources_.insert(other.unread_sources_.begin(), other.unread_sources_.end());
 }
 
 std::vector<Diagnostic> Diagnostics::Items() const {
@@ -43,6 +44,28 @@ void Diagnostics::AddItems(const std::vector<Diagnostic>& items) {
 void Diagnostics::RememberSource(const std::string& path, std::string text) {
   std::lock_guard<std::mutex> lock(mutex_);
   sources_[path] = std::move(text);
+}
+
+void Diagnostics::RememberSourceLater(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  unread_sources_.insert(path);
+}
+
+void Diagnostics::SetSourceReader(SourceReader reader) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  reader_ = std::move(reader);
+}
+
+void Diagnostics::ReadNamedSources() {
+  std::set<std::string> paths;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!reader_) return;
+    for (const Diagnostic& d : items_) {
+      if (d.location.line > 0 && unread_sources_.count(d.path) && !sources_.count(d.path)) paths.insert(d.path);
+    }
+  }
+  for (const std::string& path : paths) Source(path);
 }
 
 void Diagnostics::KeepSourceLines(const std::string& path, const std::vector<int>& more_lines) {
@@ -80,10 +103,21 @@ void Diagnostics::PromoteWarningsToErrors() {
   for (Diagnostic& d : items_) d.severity = Severity::kError;
 }
 
-std::string Diagnostics::Source(const std::string& path) const {
+std::string Diagnostics::Source(const std::string& path) {
+  SourceReader reader;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = sources_.find(path);
+    if (it != sources_.end()) return it->second;
+    if (!reader_ || !unread_sources_.count(path)) return std::string();
+    reader = reader_;
+  }
+  // Read without the lock: other threads go on adding diagnostics meanwhile.
+  std::optional<std::string> text = reader(path);
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = sources_.find(path);
-  return it == sources_.end() ? std::string() : it->second;
+  unread_sources_.erase(path);
+  if (!text) return std::string();
+  return sources_.emplace(path, std::move(*text)).first->second;
 }
 
 int Diagnostics::error_count() const {

@@ -6,8 +6,11 @@
 #ifndef LANTERN_BASE_DIAGNOSTIC_H_
 #define LANTERN_BASE_DIAGNOSTIC_H_
 
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +51,20 @@ class Diagnostics {
   // Remembers a file's text for source lines. The path must match the one the
   // diagnostics name.
   void RememberSource(const std::string& path, std::string text);
+  // A file whose text was not read (the preview knew it unchanged). Its text
+  // is read only if something needs it: Source (a broken link is positioned
+  // from its line) or ReadNamedSources (before formatting), through the
+  // reader given to SetSourceReader. The output is then the same as if the
+  // file had been read.
+  void RememberSourceLater(const std::string& path);
+  // How to read those files: set by whoever owns the file system for as long
+  // as it lives, and cleared (nullptr) before it goes. Returns nullopt for a
+  // file that cannot be read (gone since): it then shows no source line.
+  using SourceReader = std::function<std::optional<std::string>(const std::string& path)>;
+  void SetSourceReader(SourceReader reader);
+  // Reads, with the reader, each unread file a diagnostic names a line of,
+  // so that Format shows its lines after the reader is gone.
+  void ReadNamedSources();
   // Keeps of `path`'s remembered text only the lines of the diagnostics about
   // it so far and `more_lines` (1-based; other lines become empty, lines after
   // the last kept one are dropped), so that a streamed build need not hold
@@ -61,8 +78,9 @@ class Diagnostics {
   // only the file is known.
   int DisplayColumn(const Diagnostic& diagnostic) const;
 
-  // The text remembered for `path`, or "".
-  std::string Source(const std::string& path) const;
+  // The text remembered for `path` (read now if it was left unread and a
+  // reader is set), or "".
+  std::string Source(const std::string& path);
 
   int error_count() const;
   int warning_count() const;
@@ -85,6 +103,8 @@ class Diagnostics {
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
   std::map<std::string, std::string> sources_;
+  std::set<std::string> unread_sources_;
+  SourceReader reader_;
 };
 
 // Converts a byte offset in `text` into a 1-based line and byte column.

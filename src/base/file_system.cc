@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -151,6 +152,22 @@ Result<std::string> DiskFileSystem::ReadFile(const std::string& path) const {
   close(dir);
   if (fd < 0) return ReadError(path, saved);
   return ReadRegularFile(fd, path);
+}
+
+std::optional<FileStamp> DiskFileSystem::Stamp(const std::string& path) const {
+  struct stat info;
+  if (lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  timespec now;
+  clock_gettime(CLOCK_REALTIME, &now);
+  const int64_t settled_before = (static_cast<int64_t>(now.tv_sec) - kStampSettleSeconds) * 1000000000;
+  FileStamp stamp;
+  stamp.device = static_cast<uint64_t>(info.st_dev);
+  stamp.inode = static_cast<uint64_t>(info.st_ino);
+  stamp.size = static_cast<uint64_t>(info.st_size);
+  stamp.modified_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+  stamp.changed_ns = static_cast<int64_t>(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
+  if (stamp.modified_ns >= settled_before || stamp.changed_ns >= settled_before) return std::nullopt;
+  return stamp;
 }
 
 long long DiskFileSystem::FileSize(const std::string& path) const {

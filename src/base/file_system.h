@@ -3,9 +3,11 @@
 #ifndef LANTERN_BASE_FILE_SYSTEM_H_
 #define LANTERN_BASE_FILE_SYSTEM_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,9 +33,22 @@ enum class EntryKind {
 
 // Paths use '/' and are relative to the file system's root, or absolute on
 // the disk. A FileSystem is read-only and safe to use from several threads.
+// What tells a file's contents apart without reading them: the same stamp
+// twice means the same file, unchanged in between.
+struct FileStamp {
+  uint64_t device = 0, inode = 0, size = 0;
+  int64_t modified_ns = 0, changed_ns = 0;  // mtime and ctime
+  bool operator==(const FileStamp&) const = default;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
+
+  // The stamp of a regular file (not a link) that has been left alone for a
+  // while, or nullopt: then the caller must read the file to know it. The
+  // default knows no stamps.
+  virtual std::optional<FileStamp> Stamp(const std::string& /*path*/) const { return std::nullopt; }
 
   virtual EntryKind Kind(const std::string& path) const = 0;
 
@@ -71,6 +86,12 @@ class DiskFileSystem : public FileSystem {
   long long FileSize(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;
   std::vector<std::string> List(const std::string& path) const override;
+  // From lstat. Nothing for a file modified or changed in the last
+  // kStampSettleSeconds: file times come from a coarse clock (a kernel tick),
+  // so a second write in the tick of a read could leave a stamp unchanged
+  // while the bytes change (git's "racy" files); a settled stamp cannot.
+  std::optional<FileStamp> Stamp(const std::string& path) const override;
+  static constexpr int64_t kStampSettleSeconds = 2;
 
  private:
   // True when `resolved` (a realpath) is the root or below it; always true

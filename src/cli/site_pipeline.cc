@@ -216,6 +216,19 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
                    std::FILE* err, PipelineResult* result) {
   const auto start = std::chrono::steady_clock::now();
   const ReportOptions& report = options.report;
+  // The record files the preview knew unchanged are not read (LoadSite); should
+  // a diagnostic name a line of one (a broken link, a duplicate id), it is read
+  // from `disk` then, and before `disk` may go, so that the report is the one a
+  // full read would give.
+  result->diagnostics.SetSourceReader([&disk](const std::string& path) -> std::optional<std::string> {
+    Result<std::string> text = disk.ReadFile(path);
+    if (!text.ok()) return std::nullopt;
+    return std::move(text.value());
+  });
+  struct ForgetReader {
+    Diagnostics* diagnostics;
+    ~ForgetReader() { diagnostics->SetSourceReader(nullptr); }
+  } forget_reader{&result->diagnostics};
   const bool show_progress = isatty(fileno(err)) != 0;
   std::mutex print_mutex;
   auto progress = [&](BuildProgress p) {
@@ -267,6 +280,7 @@ void RunPipelineOn(const FileSystem& disk, const std::string& site_root, const P
     RunInMemory(disk, site_root, options, err, progress, result);
     if (result->exit_code == kExitUsageOrSystem) return;
   }
+  result->diagnostics.ReadNamedSources();  // kept in the result, for the preview's banner
   Report(report, err, start, result);
 }
 

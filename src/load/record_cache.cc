@@ -13,6 +13,13 @@ std::shared_ptr<const ParsedRecordFile> RecordLoadCache::Find(const std::string&
   return it->second;
 }
 
+std::shared_ptr<const ParsedRecordFile> RecordLoadCache::FindUnchanged(const std::string& path,
+                                                                      const FileStamp& stamp) const {
+  auto it = files_.find(path);
+  if (it == files_.end() || !it->second->stamp || !(*it->second->stamp == stamp)) return nullptr;
+  return it->second;
+}
+
 void RecordLoadCache::Replace(std::map<std::string, std::shared_ptr<const ParsedRecordFile>> files, size_t parsed) {
   files_ = std::move(files);
   last_parsed_ = parsed;

@@ -1,8 +1,9 @@
 // The preview's memory of loaded record files, kept by `lantern serve`'s
 // watcher from one rebuild to the next (LoadOptions::cache; build and check
-// have none). LoadSite still reads every record file, but parses and checks
-// again only the files whose bytes changed: for the others it takes the
-// Record and the diagnostics ParseRecord made last time. ParseRecord depends
+// have none). LoadSite parses and checks again only the files whose bytes
+// changed: for the others it takes the Record and the diagnostics ParseRecord
+// made last time. A file whose stamp (FileSystem::Stamp) is the one it had
+// when last read, and that had no diagnostics, is not even read again. ParseRecord depends
 // on nothing but the file's path and bytes, so a replayed result is the one a
 // fresh load would make; what depends on site.yaml and the day
 // (FinishRecord) and the checks across files (unique ids, services) run on
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/file_system.h"
 #include "model/site.h"
 
 namespace lantern {
@@ -28,6 +30,10 @@ namespace lantern {
 struct ParsedRecordFile {
   size_t size = 0;
   uint64_t hash = 0;              // base/fingerprint.h says why a 64-bit hash is enough
+  // The file's settled stamp, taken before its bytes were read; nullopt when
+  // it had none (FileSystem::Stamp). The same stamp next time means the same
+  // bytes, so a clean file need not be read again.
+  std::optional<FileStamp> stamp;
   std::optional<Record> record;   // nullopt: the file has errors
   std::vector<Diagnostic> diagnostics;
   // FinishRecord depends on nothing but the record and the settings (site.yaml's
@@ -46,6 +52,9 @@ class RecordLoadCache {
   // What was kept for `path` when its bytes had this size and hash; null when
   // the file is new or changed.
   std::shared_ptr<const ParsedRecordFile> Find(const std::string& path, size_t size, uint64_t hash) const;
+  // What was kept for `path` when it had this stamp, without reading it; null
+  // when the stamp differs or was not known.
+  std::shared_ptr<const ParsedRecordFile> FindUnchanged(const std::string& path, const FileStamp& stamp) const;
   // After each load: the files it read, each with what it used; every other
   // entry (a deleted or renamed file) is dropped.
   void Replace(std::map<std::string, std::shared_ptr<const ParsedRecordFile>> files, size_t parsed);

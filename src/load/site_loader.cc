@@ -639,6 +639,22 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
   std::atomic<size_t> parsed_afresh{0};
   ParallelFor(record_names.size(), [&](size_t i) {
     const std::string path = JoinPath(records_folder, record_names[i]);
+    // Taken before the bytes are read, so that a write after it changes it.
+    const std::optional<FileStamp> stamp = options.cache ? files.Stamp(path) : std::nullopt;
+    if (stamp) {
+      // A clean file unchanged since it was last read: its parse and finish
+      // are replayed without reading it (the preview's rebuild after one
+      // edit would otherwise read every record file).
+      std::shared_ptr<const ParsedRecordFile> kept = options.cache->FindUnchanged(path, *stamp);
+      if (kept && kept->record && kept->diagnostics.empty() && kept->finished_under == settings &&
+          kept->finish_diagnostics.empty()) {
+        diagnostics->RememberSourceLater(path);
+        loaded[i] = *kept->record;
+        loaded[i]->next_review = kept->next_review;
+        parsed[i] = std::move(kept);
+        return;
+      }
+    }
     Result<std::string> text = files.ReadFile(path);
     if (!text.ok()) {
       // Deleted since the folder was listed (an editor saving by delete and
@@ -662,8 +678,13 @@ Status LoadSite(const FileSystem& files, const std::string& root, const LoadOpti
       Diagnostics own;
       made->record = ParseRecord(path, file_id, text.value(), &own);
       made->diagnostics = own.Items();
+      made->stamp = stamp;
       file = std::move(made);
       ++parsed_afresh;
+    } else if (file->stamp != stamp) {
+      auto restamped = std::make_shared<ParsedRecordFile>(*file);  // same bytes, touched or first settled
+      restamped->stamp = stamp;
+      file = std::move(restamped);
     }
     diagnostics->AddItems(file->diagnostics);
     diagnostics->RememberSource(path, std::move(text.value()));

@@ -1,6 +1,12 @@
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 
 #include "base/file_system.h"
+#include "load/record_cache.h"
 #include "load/site_loader.h"
 #include "testing/test_support.h"
 
@@ -199,6 +205,134 @@ TEST(SiteLoaderTest, BankHolidaySettingsFeedTheCalendarAndBadDaysArePositioned) 
   LoadSite(wrong, "site", {}, &site, &d2);
   EXPECT_NE(std::string::npos, d2.Format().find("wales")) << d2.Format();
   EXPECT_TRUE(d2.has_errors());
+}
+
+
+// The disk, counting how often each record file is read.
+class CountingDisk final : public FileSystem {
+ public:
+  explicit CountingDisk(const std::string& root) : disk_(root) {}
+  EntryKind Kind(const std::string& path) const override { return disk_.Kind(path); }
+  Result<std::string> ReadFile(const std::string& path) const override {
+    if (path.find("/records/") != std::string::npos) ++record_reads;
+    return disk_.ReadFile(path);
+  }
+  long long FileSize(const std::string& path) const override { return disk_.FileSize(path); }
+  bool IsDirectory(const std::string& path) const override { return disk_.IsDirectory(path); }
+  std::vector<std::string> List(const std::string& path) const override { return disk_.List(path); }
+  std::optional<FileStamp> Stamp(const std::string& path) const override { return disk_.Stamp(path); }
+  mutable std::atomic<int> record_reads{0};
+
+ private:
+  DiskFileSystem disk_;
+};
+
+// The preview's loads skip reading a clean record file whose stamp is the
+// one it had when last read; anything else is read: a file written in the
+// last two seconds (its times cannot yet tell a second write apart), one
+// rewritten since, or one with diagnostics (their source lines are shown).
+TEST(SiteLoaderTest, ThePreviewDoesNotReadAgainACleanRecordFileLeftAlone) {
+  testing::TempDir folder;
+  const std::string root = folder.path() + "/site";
+  testing::WriteTree(root, testing::ReadTree(testing::SourceDir() + "/tests/golden/errors/_base"));
+  const std::string record = root + "/records/bin-check.yaml";
+  RecordLoadCache cache;
+  auto load = [&](Diagnostics* d) {
+    CountingDisk disk(root);
+    Site site;
+    LoadOptions options;
+    options.cache = &cache;
+    EXPECT_TRUE(LoadSite(disk, root, options, &site, d).ok());
+    EXPECT_EQ(1u, site.records.size());
+    return std::make_pair(disk.record_reads.load(), site.records.empty() ? std::string() : site.records[0].Text("summary.name"));
+  };
+  const std::string original_name = [&] {
+    Diagnostics d;
+    return load(&d).second;
+  }();
+  ASSERT_FALSE(original_name.empty());
+
+  // Just written: read every time, however often.
+  {
+    Diagnostics d;
+    EXPECT_EQ(1, load(&d).first);
+  }
+  // Settled: its change time more than kStampSettleSeconds old. utimensat
+  // cannot set a change time, so this waits for it (on the clock's condition).
+  struct stat info;
+  ASSERT_EQ(0, stat(record.c_str(), &info));
+  for (;;) {
+    timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    if (now.tv_sec - info.st_ctim.tv_sec > DiskFileSystem::kStampSettleSeconds) break;
+    usleep(100000);
+  }
+  {
+    Diagnostics d;
+    EXPECT_EQ(1, load(&d).first);  // read once more, now with a settled stamp
+  }
+  {
+    Diagnostics d;
+    const auto [reads, name] = load(&d);
+    EXPECT_EQ(0, reads);  // left alone and clean: not read
+    EXPECT_EQ(original_name, name);
+    EXPECT_FALSE(d.has_errors()) << d.Format();
+  }
+  // Rewritten with the same size and its old modification time put back: the
+  // change time still tells, so it is read and its new name is seen.
+  std::string bytes = testing::ReadFileOrEmpty(record);
+  const std::string renamed = testing::ReplaceOnce(bytes, original_name, std::string(original_name.size(), 'Z'));
+  ASSERT_EQ(bytes.size(), renamed.size());
+  testing::WriteFile(record, renamed);
+  timespec old_times[2] = {info.st_atim, info.st_mtim};
+  ASSERT_EQ(0, utimensat(AT_FDCWD, record.c_str(), old_times, 0));
+  {
+    Diagnostics d;
+    const auto [reads, name] = load(&d);
+    EXPECT_EQ(1, reads);
+    EXPECT_EQ(std::string(original_name.size(), 'Z'), name);
+  }
+}
+
+TEST(DiagnosticsTest, SourcesNotReadAreReadOnlyWhenADiagnosticNamesALineOfThem) {
+  Diagnostics d;
+  std::vector<std::string> read;
+  d.SetSourceReader([&read](const std::string& path) -> std::optional<std::string> {
+    read.push_back(path);
+    if (path == "records/c.yaml") return std::nullopt;  // gone since
+    return "a: 1\nb: 2\nc: 3\n";
+  });
+  d.RememberSourceLater("records/a.yaml");
+  d.RememberSourceLater("records/b.yaml");
+  d.RememberSourceLater("records/c.yaml");
+  d.Error("records/a.yaml", {3, 1}, "L001", "broken");
+  d.Warning("records/b.yaml", {}, "L041", "a file-level note");  // no line: no source needed
+  d.Error("records/c.yaml", {2, 1}, "L001", "cannot be read");
+  d.Error("records/d.yaml", {1, 1}, "L001", "read already");    // never skipped
+  d.ReadNamedSources();
+  EXPECT_EQ(std::vector<std::string>({"records/a.yaml", "records/c.yaml"}), read);
+  d.SetSourceReader(nullptr);
+  d.ReadNamedSources();  // each is read once, and never without a reader
+  EXPECT_EQ(2u, read.size());
+  const std::string shown = d.Format();
+  EXPECT_NE(std::string::npos, shown.find("records/a.yaml:3:1: error: broken\nc: 3\n^\n")) << shown;
+  EXPECT_NE(std::string::npos, shown.find("records/c.yaml:2:1: error: cannot be read\n")) << shown;
+}
+
+TEST(DiagnosticsTest, AnUnreadSourceAskedForIsReadThenAndKept) {
+  Diagnostics d;
+  int reads = 0;
+  d.RememberSourceLater("records/a.yaml");
+  EXPECT_EQ("", d.Source("records/a.yaml"));  // no reader yet: nothing to show
+  d.SetSourceReader([&reads](const std::string&) -> std::optional<std::string> {
+    ++reads;
+    return std::string("id: a\n");
+  });
+  EXPECT_EQ("id: a\n", d.Source("records/a.yaml"));
+  EXPECT_EQ("id: a\n", d.Source("records/a.yaml"));
+  EXPECT_EQ(1, reads);
+  EXPECT_EQ("", d.Source("records/never-named.yaml"));  // not one it was told of
+  EXPECT_EQ(1, reads);
 }
 
 }  // namespace
