@@ -24,9 +24,9 @@ bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& t
   output->json_file = std::move(json.own_file);
   output->json_entry = std::move(json.list_entry);
   output->csv_row = RecordsCsvRow(site, data);
-  output->feed_entries = RecordFeedEntries(site, record);
+  output->feed_texts = FeedEntryTexts(RecordFeedEntries(site, record));
   output->feed_path = RecordFeedPath(record);
-  output->feed_file = RecordFeed(site, record, output->feed_entries);
+  output->feed_file = RecordFeed(site, record, output->feed_texts);
   const bool notice_ok = RenderNoticeKit(site, index, theme, templates, record, diagnostics, &output->notice_files);
   return html.has_value() && notice_ok;
 }

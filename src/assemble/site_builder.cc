@@ -358,7 +358,10 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   // Each record: its page, its JSON and feed, and its parts of the site-wide
   // files, all from one pass on a worker thread.
   const size_t count = site.records.size();
-  std::vector<FeedEntry> site_feed_entries;
+  // Each record's entries in feed.xml, in site.records' order: the kept
+  // ones borrowed from the preview's cache.
+  std::vector<std::shared_ptr<const std::vector<FeedEntryText>>> feed_texts;
+  feed_texts.reserve(count);
   sink->Append("records.json", RecordsJsonHead(site, count));
   sink->Append("records.csv", RecordsCsvHeader(CsvLayoutOf(site)));
   std::vector<RecordOutput> outputs;
@@ -414,7 +417,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             made->feed_file = std::make_shared<const std::string>(std::move(output.feed_file));
             made->json_entry = std::make_shared<const std::string>(std::move(output.json_entry));
             made->csv_row = std::make_shared<const std::string>(std::move(output.csv_row));
-            made->feed_entries = std::move(output.feed_entries);
+            made->feed_texts = std::make_shared<const std::vector<FeedEntryText>>(std::move(output.feed_texts));
             for (OutputFile& file : output.notice_files) {
               KeptFile kept_file{file.path, std::make_shared<const std::string>(std::move(file.bytes)), nullptr};
               kept_file.ids = built->Add(kept_file.path, *kept_file.bytes);
@@ -445,12 +448,12 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
       if (kept[k]) {
         sink->AppendShared("records.json", kept[k]->json_entry);
         sink->AppendShared("records.csv", kept[k]->csv_row);
-        site_feed_entries.insert(site_feed_entries.end(), kept[k]->feed_entries.begin(), kept[k]->feed_entries.end());
+        feed_texts.push_back(kept[k]->feed_texts);
         continue;
       }
       sink->Append("records.json", outputs[k].json_entry);
       sink->Append("records.csv", outputs[k].csv_row);
-      for (FeedEntry& entry : outputs[k].feed_entries) site_feed_entries.push_back(std::move(entry));
+      feed_texts.push_back(std::make_shared<const std::vector<FeedEntryText>>(std::move(outputs[k].feed_texts)));
     }
   }
   sink->Append("records.json", RecordsJsonTail(count));
@@ -461,7 +464,10 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
     return false;
   }
   built->Add(std::string(kSiteFeedPath), "");
-  sink->Put(std::string(kSiteFeedPath), SiteFeed(site, std::move(site_feed_entries)));
+  std::vector<const std::vector<FeedEntryText>*> per_record;
+  per_record.reserve(feed_texts.size());
+  for (const auto& texts : feed_texts) per_record.push_back(texts.get());
+  sink->Put(std::string(kSiteFeedPath), SiteFeedFromTexts(site, per_record));
   return true;
 }
 

@@ -74,7 +74,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
 // RecordRenderer renders one record at a time, from any thread:
 // RenderRecordOutput, then its page, JSON and feed go to `sink` and `built`;
 // `output` keeps the parts of the site-wide files (json_entry, csv_row,
-// feed_entries). Returns false when the page failed to render. `site` and
+// feed_texts). Returns false when the page failed to render. `site` and
 // `index` are only read for the settings, pages and navigation.
 class RecordRenderer {
  public:

@@ -54,11 +54,11 @@ class PartsSpool {
     size_t at = 0, size = 0;
   };
   // Spools `entries` (one record's, in RecordFeedEntries' order); returns their parts.
-  std::vector<FeedPart> AddFeed(const std::vector<FeedEntry>& entries) {
+  std::vector<FeedPart> AddFeed(const std::vector<FeedEntryText>& entries) {
     std::vector<FeedPart> parts;
     parts.reserve(entries.size());
-    for (const FeedEntry& entry : entries) {
-      const std::string xml = FeedEntryXml(entry);
+    for (const FeedEntryText& entry : entries) {
+      const std::string& xml = entry.xml;
       FeedPart part;
       part.date = entry.date;
       part.at = feed_size_;
@@ -177,7 +177,7 @@ struct Done {
   size_t part = 0;  // in the spool, when rendered
   // Only while the batch is being finished:
   std::string json_entry, csv_row;
-  std::vector<FeedEntry> feed_entries;
+  std::vector<FeedEntryText> feed_texts;
   Status error = Status::Ok();
 };
 
@@ -264,7 +264,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
             for (const InternalLink& link : slot.links) lines.push_back(link.at.line);
             slot.json_entry = std::move(output.json_entry);
             slot.csv_row = std::move(output.csv_row);
-            slot.feed_entries = std::move(output.feed_entries);
+            slot.feed_texts = std::move(output.feed_texts);
             slot.rendered = true;
           }
         }
@@ -282,11 +282,11 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
       if (!slot.loaded) continue;
       if (slot.rendered) {
         slot.part = spool.Add(slot.json_entry, slot.csv_row);
-        slot.feed_parts = spool.AddFeed(slot.feed_entries);
+        slot.feed_parts = spool.AddFeed(slot.feed_texts);
         // Freed, not just emptied: assigning an empty string keeps the capacity.
         std::string().swap(slot.json_entry);
         std::string().swap(slot.csv_row);
-        std::vector<FeedEntry>().swap(slot.feed_entries);
+        std::vector<FeedEntryText>().swap(slot.feed_texts);
       }
       done.push_back(std::move(slot));
     }

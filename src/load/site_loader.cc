@@ -153,10 +153,13 @@ std::vector<std::string> ContentFiles(const FileSystem& files, const std::string
   for (const std::string& name : files.List(folder)) {
     if (name.empty() || name[0] == '.' || name.back() == '~') continue;
     const std::string path = JoinPath(folder, name);
-    if (IsRefused(CheckedKind(files, path, diagnostics))) continue;
-    if (EndsWith(name, extension) && name.size() > extension.size() && files.FileSize(path) >= 0) {
+    // One look at each entry: with thousands of records, a second (FileSize,
+    // IsDirectory) was a tenth of the preview's rebuild.
+    const EntryKind kind = CheckedKind(files, path, diagnostics);
+    if (IsRefused(kind)) continue;
+    if (EndsWith(name, extension) && name.size() > extension.size() && kind == EntryKind::kFile) {
       names.push_back(name);
-    } else if (files.IsDirectory(path)) {
+    } else if (kind == EntryKind::kDirectory) {
       diagnostics->Warning(path, {}, "L041", "folders inside " + Quote(folder) + " are not read; move its files up");
     } else if (EndsWith(name, ".yml") && extension == ".yaml") {
       // Clearly meant as a record: silently leaving it out would drop it from the site.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "model/addresses.h"
 #include "publish/record_data.h"
@@ -44,15 +45,6 @@ std::string FeedHead(const Site& site, const std::string& self_path, const std::
   xml += "  <rights>" + EscapeXml(rights) + "</rights>\n";
   xml += "  <generator>Lantern</generator>\n";
   return xml;
-}
-
-std::string Feed(const Site& site, const std::string& self_path, const std::string& alternate_path,
-                 const std::string& title, std::vector<FeedEntry> entries) {
-  SortNewestFirst(&entries);
-  std::string xml = FeedHead(site, self_path, alternate_path, title,
-                             entries.empty() ? std::nullopt : std::optional<Date>(entries.front().date));
-  for (const FeedEntry& e : entries) xml += FeedEntryXml(e);
-  return xml + kFeedTail;
 }
 
 }  // namespace
@@ -98,21 +90,51 @@ std::vector<FeedEntry> RecordFeedEntries(const Site& site, const Record& record)
 }
 
 std::string SiteFeed(const Site& site) {
-  std::vector<FeedEntry> entries;
-  for (const Record& record : site.records) {
-    std::vector<FeedEntry> more = RecordFeedEntries(site, record);
-    entries.insert(entries.end(), more.begin(), more.end());
-  }
-  return Feed(site, std::string(kSiteFeedPath), std::string(kRecordsPath), SiteFeedTitle(site), std::move(entries));
+  std::vector<std::vector<FeedEntryText>> texts;
+  texts.reserve(site.records.size());
+  for (const Record& record : site.records) texts.push_back(FeedEntryTexts(RecordFeedEntries(site, record)));
+  std::vector<const std::vector<FeedEntryText>*> per_record;
+  for (const std::vector<FeedEntryText>& one : texts) per_record.push_back(&one);
+  return SiteFeedFromTexts(site, per_record);
 }
 
 std::string RecordFeed(const Site& site, const Record& record) {
-  return RecordFeed(site, record, RecordFeedEntries(site, record));
+  return RecordFeed(site, record, FeedEntryTexts(RecordFeedEntries(site, record)));
 }
 
-std::string RecordFeed(const Site& site, const Record& record, std::vector<FeedEntry> entries) {
-  return Feed(site, RecordFeedPath(record), RecordPath(record),
-              record.Text("summary.name") + ": changes to this record", std::move(entries));
+std::vector<FeedEntryText> FeedEntryTexts(const std::vector<FeedEntry>& entries) {
+  std::vector<FeedEntryText> texts;
+  texts.reserve(entries.size());
+  for (const FeedEntry& entry : entries) texts.push_back({entry.date, FeedEntryXml(entry)});
+  return texts;
+}
+
+std::string RecordFeed(const Site& site, const Record& record, const std::vector<FeedEntryText>& texts) {
+  // The texts are newest first already (RecordFeedEntries).
+  std::string xml = FeedHead(site, RecordFeedPath(record), RecordPath(record),
+                             record.Text("summary.name") + ": changes to this record",
+                             texts.empty() ? std::nullopt : std::optional<Date>(texts.front().date));
+  for (const FeedEntryText& text : texts) xml += text.xml;
+  return xml + kFeedTail;
+}
+
+std::string SiteFeedFromTexts(const Site& site, const std::vector<const std::vector<FeedEntryText>*>& per_record) {
+  // Listed by record id, then in each record's order (by entry id among one
+  // day's): a stable sort by date alone then gives FeedEntryBefore's order.
+  std::vector<const FeedEntryText*> entries;
+  size_t size = 0;
+  for (const std::vector<FeedEntryText>* texts : per_record) {
+    for (const FeedEntryText& text : *texts) {
+      entries.push_back(&text);
+      size += text.xml.size();
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const FeedEntryText* a, const FeedEntryText* b) { return b->date < a->date; });
+  std::string xml = SiteFeedHead(site, entries.empty() ? std::nullopt : std::optional<Date>(entries.front()->date));
+  xml.reserve(xml.size() + size + std::string_view(kFeedTail).size());
+  for (const FeedEntryText* text : entries) xml += text->xml;
+  return xml + kFeedTail;
 }
 
 bool FeedEntryBefore(const FeedEntry& a, const FeedEntry& b) {
@@ -134,10 +156,6 @@ std::string FeedEntryXml(const FeedEntry& e) {
 
 std::string SiteFeedHead(const Site& site, const std::optional<Date>& newest) {
   return FeedHead(site, std::string(kSiteFeedPath), std::string(kRecordsPath), SiteFeedTitle(site), newest);
-}
-
-std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries) {
-  return Feed(site, std::string(kSiteFeedPath), std::string(kRecordsPath), SiteFeedTitle(site), std::move(all_entries));
 }
 
 }  // namespace lantern

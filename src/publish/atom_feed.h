@@ -35,10 +35,22 @@ std::vector<FeedEntry> RecordFeedEntries(const Site& site, const Record& record)
 
 std::string SiteFeed(const Site& site);
 std::string RecordFeed(const Site& site, const Record& record);
-// The same from entries already made with RecordFeedEntries (each record's
-// entries are made once, in the parallel phase, for both feeds).
-std::string RecordFeed(const Site& site, const Record& record, std::vector<FeedEntry> entries);
-std::string SiteFeed(const Site& site, std::vector<FeedEntry> all_entries);
+
+// One entry as written in a feed, with the date that orders it among the
+// site's. Each record's are made once, with its other output (in the parallel
+// phase, and kept by the preview), for both feeds: the site's feed is then
+// only joined.
+struct FeedEntryText {
+  Date date;
+  std::string xml;  // FeedEntryXml
+};
+// `entries` (one record's, in RecordFeedEntries' order) as written.
+std::vector<FeedEntryText> FeedEntryTexts(const std::vector<FeedEntry>& entries);
+// The record's feed from its entries' texts: byte for byte RecordFeed.
+std::string RecordFeed(const Site& site, const Record& record, const std::vector<FeedEntryText>& texts);
+// feed.xml from each record's texts, the records in id order (site.records'):
+// byte for byte SiteFeed.
+std::string SiteFeedFromTexts(const Site& site, const std::vector<const std::vector<FeedEntryText>*>& per_record);
 
 // feed.xml in parts, for a build that streams its records: SiteFeedHead (with
 // the newest entry's date, or none), then each entry's FeedEntryXml in
