@@ -83,26 +83,39 @@ std::string FacetUrl(const Site& site, const Facet& facet) {
   return SiteUrl(site.config, FacetPath(facet.kind, facet.slug));
 }
 
-std::string SearchIndexJson(const Site& site, const Theme& theme, const std::vector<const Record*>& by_name) {
+std::string SearchIndexEntry(const Site& site, const Theme& theme, const Record& record) {
+  std::vector<std::string> functions;
+  for (const std::string& f : record.Texts("function")) functions.push_back(theme.Standard(EnumLabel("function", f)).text);
+  std::string description = record.Text("summary.one_sentence_description");
+  const std::string longer = record.Text("summary.description");
+  if (!longer.empty()) description += "\n" + longer;
+  return "{\"id\":" + JsonString(record.id) + ",\"url\":" + JsonString(SiteUrl(site.config, RecordPath(record))) +
+         ",\"name\":" + JsonString(record.Text("summary.name")) + ",\"description\":" + JsonString(description) +
+         ",\"service\":" + JsonString(record.Text("service")) +
+         ",\"phase\":" + JsonString(theme.Standard(EnumLabel("phase", record.phase)).text) +
+         ",\"functions\":" + JsonList(functions) + ",\"suppliers\":" + JsonList(Suppliers(record)) +
+         ",\"tags\":" + JsonList(record.Texts("tags")) + "}";
+}
+
+std::string SearchIndexJson(const std::vector<const std::string*>& entries_by_name) {
+  size_t size = 0;
+  for (const std::string* entry : entries_by_name) size += entry->size() + 2;
   std::string out = "{\"records\":[\n";
-  bool first = true;
-  for (const Record* record : by_name) {
-    std::vector<std::string> functions;
-    for (const std::string& f : record->Texts("function")) functions.push_back(theme.Standard(EnumLabel("function", f)).text);
-    std::string description = record->Text("summary.one_sentence_description");
-    const std::string longer = record->Text("summary.description");
-    if (!longer.empty()) description += "\n" + longer;
-    out += first ? "" : ",\n";
-    first = false;
-    out += "{\"id\":" + JsonString(record->id) + ",\"url\":" +
-           JsonString(SiteUrl(site.config, RecordPath(*record))) +
-           ",\"name\":" + JsonString(record->Text("summary.name")) + ",\"description\":" + JsonString(description) +
-           ",\"service\":" + JsonString(record->Text("service")) +
-           ",\"phase\":" + JsonString(theme.Standard(EnumLabel("phase", record->phase)).text) + ",\"functions\":" + JsonList(functions) +
-           ",\"suppliers\":" + JsonList(Suppliers(*record)) + ",\"tags\":" + JsonList(record->Texts("tags")) +
-           "}";
+  out.reserve(out.size() + size + 4);
+  for (size_t i = 0; i < entries_by_name.size(); ++i) {
+    if (i > 0) out += ",\n";
+    out += *entries_by_name[i];
   }
   return out + "\n]}\n";
+}
+
+std::string SearchIndexJson(const Site& site, const Theme& theme, const std::vector<const Record*>& by_name) {
+  std::vector<std::string> entries;
+  entries.reserve(by_name.size());
+  for (const Record* record : by_name) entries.push_back(SearchIndexEntry(site, theme, *record));
+  std::vector<const std::string*> pointers;
+  for (const std::string& entry : entries) pointers.push_back(&entry);
+  return SearchIndexJson(pointers);
 }
 
 }  // namespace lantern

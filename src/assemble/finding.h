@@ -42,6 +42,10 @@ std::string Slugify(const std::string& text);
 // phase and functions by their names in the theme's language, so that a
 // resident finds them by the words the page shows.
 std::string SearchIndexJson(const Site& site, const Theme& theme, const std::vector<const Record*>& by_name);
+// The same in two steps: each record's entry, made once with its other output
+// (and kept by the preview), then the index from the entries in by_name's order.
+std::string SearchIndexEntry(const Site& site, const Theme& theme, const Record& record);
+std::string SearchIndexJson(const std::vector<const std::string*>& entries_by_name);
 
 
 }  // namespace lantern

@@ -24,6 +24,7 @@ bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& t
   output->json_file = std::move(json.own_file);
   output->json_entry = std::move(json.list_entry);
   output->csv_row = RecordsCsvRow(site, data);
+  output->search_entry = SearchIndexEntry(site, theme, record);
   output->feed_texts = FeedEntryTexts(RecordFeedEntries(site, record));
   output->feed_path = RecordFeedPath(record);
   output->feed_file = RecordFeed(site, record, output->feed_texts);

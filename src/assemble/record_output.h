@@ -30,6 +30,7 @@ struct RecordOutput {
   std::string feed_file;
   std::string json_entry;  // its entry in records.json
   std::string csv_row;     // its row in records.csv
+  std::string search_entry;  // its entry in search-index.json (SearchIndexEntry)
   std::vector<FeedEntryText> feed_texts;  // its entries in feed.xml
   std::vector<OutputFile> notice_files;  // its decision-notice kit (notice_kit.h), page first
   // The links of the Markdown fields the page shows, found as they were

@@ -255,7 +255,7 @@ bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* 
 bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                    const std::function<void(BuildProgress)>& progress, BuildProgress so_far,
-                   const RecordReuse* reuse) {
+                   const RecordReuse* reuse, const std::vector<SharedFile>* search_entries) {
   const std::vector<PageJob> jobs = PlanPages(site, index, theme);
   const TemplateSet prototype = WithConstants(site, theme);
   TemplatePool pool(prototype);
@@ -333,7 +333,14 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
   for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
   put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
   put("robots.txt", RobotsTxt(site.config));
-  put("search-index.json", SearchIndexJson(site, theme, index.by_name));
+  if (search_entries != nullptr && search_entries->size() == site.records.size()) {
+    std::vector<const std::string*> entries;
+    entries.reserve(index.by_name.size());
+    for (const Record* record : index.by_name) entries.push_back((*search_entries)[record - site.records.data()].get());
+    put("search-index.json", SearchIndexJson(entries));
+  } else {
+    put("search-index.json", SearchIndexJson(site, theme, index.by_name));
+  }
   // Browsers ask for /favicon.ico whatever the pages link to: the site's own
   // assets/favicon.ico when it has one (it replaces the theme's icon), else
   // the default theme's, drawn like its assets/favicon.svg.
@@ -362,6 +369,8 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   // ones borrowed from the preview's cache.
   std::vector<std::shared_ptr<const std::vector<FeedEntryText>>> feed_texts;
   feed_texts.reserve(count);
+  std::vector<SharedFile> search_entries;  // the same for search-index.json
+  search_entries.reserve(count);
   sink->Append("records.json", RecordsJsonHead(site, count));
   sink->Append("records.csv", RecordsCsvHeader(CsvLayoutOf(site)));
   std::vector<RecordOutput> outputs;
@@ -417,6 +426,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             made->feed_file = std::make_shared<const std::string>(std::move(output.feed_file));
             made->json_entry = std::make_shared<const std::string>(std::move(output.json_entry));
             made->csv_row = std::make_shared<const std::string>(std::move(output.csv_row));
+            made->search_entry = std::make_shared<const std::string>(std::move(output.search_entry));
             made->feed_texts = std::make_shared<const std::vector<FeedEntryText>>(std::move(output.feed_texts));
             for (OutputFile& file : output.notice_files) {
               KeptFile kept_file{file.path, std::make_shared<const std::string>(std::move(file.bytes)), nullptr};
@@ -449,18 +459,21 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
         sink->AppendShared("records.json", kept[k]->json_entry);
         sink->AppendShared("records.csv", kept[k]->csv_row);
         feed_texts.push_back(kept[k]->feed_texts);
+        search_entries.push_back(kept[k]->search_entry);
         continue;
       }
       sink->Append("records.json", outputs[k].json_entry);
       sink->Append("records.csv", outputs[k].csv_row);
       feed_texts.push_back(std::make_shared<const std::vector<FeedEntryText>>(std::move(outputs[k].feed_texts)));
+      search_entries.push_back(std::make_shared<const std::string>(std::move(outputs[k].search_entry)));
     }
   }
   sink->Append("records.json", RecordsJsonTail(count));
   if (reuse) reuse->cache->EndBuild(rendered);
   built->Add("records.json", "");
   built->Add("records.csv", "");
-  if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total}, reuse)) {
+  if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total}, reuse,
+                     &search_entries)) {
     return false;
   }
   built->Add(std::string(kSiteFeedPath), "");

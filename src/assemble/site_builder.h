@@ -107,10 +107,13 @@ class RecordRenderer {
 // `so_far` is the progress before it (its total counts these pages too).
 // `index` is IndexSite(site)'s, made once by the caller. With `reuse` (and
 // its `pages`), a page whose key matches what was kept is not rendered again.
+// `search_entries`, when given, holds each record's SearchIndexEntry in
+// site.records' order (made with its other output), so that the search index
+// is only joined.
 bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                    const std::function<void(BuildProgress)>& progress, BuildProgress so_far,
-                   const RecordReuse* reuse = nullptr);
+                   const RecordReuse* reuse = nullptr, const std::vector<SharedFile>* search_entries = nullptr);
 
 }  // namespace lantern
 
