@@ -109,13 +109,4 @@ std::string SearchIndexJson(const std::vector<const std::string*>& entries_by_na
   return out + "\n]}\n";
 }
 
-std::string SearchIndexJson(const Site& site, const Theme& theme, const std::vector<const Record*>& by_name) {
-  std::vector<std::string> entries;
-  entries.reserve(by_name.size());
-  for (const Record* record : by_name) entries.push_back(SearchIndexEntry(site, theme, *record));
-  std::vector<const std::string*> pointers;
-  for (const std::string& entry : entries) pointers.push_back(&entry);
-  return SearchIndexJson(pointers);
-}
-
 }  // namespace lantern

@@ -36,14 +36,12 @@ std::string FacetUrl(const Site& site, const Facet& facet);
 // kept. "Council tax and benefits" -> "council-tax-and-benefits".
 std::string Slugify(const std::string& text);
 
-// The search index as JSON (sorted, so byte-identical between builds):
-// {"records":[{"id","url","name","description","service","phase","functions",
-// "suppliers","tags"}]}, in the order of `by_name` (SiteIndex::by_name); the
-// phase and functions by their names in the theme's language, so that a
-// resident finds them by the words the page shows.
-std::string SearchIndexJson(const Site& site, const Theme& theme, const std::vector<const Record*>& by_name);
-// The same in two steps: each record's entry, made once with its other output
-// (and kept by the preview), then the index from the entries in by_name's order.
+// The search index as JSON (sorted, so byte-identical between builds), in
+// two steps: each record's entry, made once with its other output (and kept
+// by the preview), {"id","url","name","description","service","phase",
+// "functions","suppliers","tags"} with the phase and functions by their names
+// in the theme's language, so that a resident finds them by the words the page
+// shows; then {"records":[…]} from the entries in SiteIndex::by_name's order.
 std::string SearchIndexEntry(const Site& site, const Theme& theme, const Record& record);
 std::string SearchIndexJson(const std::vector<const std::string*>& entries_by_name);
 

@@ -7,6 +7,11 @@
 
 namespace lantern {
 
+std::optional<std::string> RecordListRow(const Site& site, const Theme& theme, TemplateSet* templates,
+                                         const Record& record, Diagnostics* diagnostics) {
+  return templates->RenderPartial("record_row", RecordListEntry(site, theme, record, site.config.today), diagnostics);
+}
+
 bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& theme, TemplateSet* templates,
                         const Record& record, Diagnostics* diagnostics, RecordOutput* output) {
   Value view = PageView(site, index, theme, PageKind::kRecord, record.Text("summary.name"), RecordUrl(site, record));
@@ -28,8 +33,10 @@ bool RenderRecordOutput(const Site& site, const SiteIndex& index, const Theme& t
   output->feed_texts = FeedEntryTexts(RecordFeedEntries(site, record));
   output->feed_path = RecordFeedPath(record);
   output->feed_file = RecordFeed(site, record, output->feed_texts);
+  std::optional<std::string> row = RecordListRow(site, theme, templates, record, diagnostics);
+  output->list_row = row ? std::move(*row) : std::string();
   const bool notice_ok = RenderNoticeKit(site, index, theme, templates, record, diagnostics, &output->notice_files);
-  return html.has_value() && notice_ok;
+  return html.has_value() && row.has_value() && notice_ok;
 }
 
 }  // namespace lantern

@@ -7,6 +7,7 @@
 #ifndef LANTERN_ASSEMBLE_RECORD_OUTPUT_H_
 #define LANTERN_ASSEMBLE_RECORD_OUTPUT_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,12 +32,19 @@ struct RecordOutput {
   std::string json_entry;  // its entry in records.json
   std::string csv_row;     // its row in records.csv
   std::string search_entry;  // its entry in search-index.json (SearchIndexEntry)
+  std::string list_row;      // its row of the records table, on every list that shows it (RecordListRow)
   std::vector<FeedEntryText> feed_texts;  // its entries in feed.xml
   std::vector<OutputFile> notice_files;  // its decision-notice kit (notice_kit.h), page first
   // The links of the Markdown fields the page shows, found as they were
   // rendered: CollectRecordLinks takes them instead of parsing them again.
   std::vector<MarkdownFieldLinks> markdown_links;
 };
+
+// The theme's record_row partial rendered for `record`'s list entry, or
+// std::nullopt with the template's error. Every list shows a record's row
+// alike, so it is rendered once, with the record's other output.
+std::optional<std::string> RecordListRow(const Site& site, const Theme& theme, TemplateSet* templates,
+                                         const Record& record, Diagnostics* diagnostics);
 
 // Renders `record` with `templates` (a set of the caller's own: template sets
 // are not thread-safe). Returns false, with the template's errors in

@@ -52,6 +52,7 @@ struct KeptRecordOutput {
   SharedFile json_entry;  // shared with records.json as the preview serves it (until it is joined)
   SharedFile csv_row;
   SharedFile search_entry;
+  SharedFile list_row;  // its row of the lists (RecordListRow)
   std::shared_ptr<const std::vector<FeedEntryText>> feed_texts;  // its entries in feed.xml
   std::vector<KeptFile> notice_files;  // the decision-notice kit's files
   std::vector<InternalLink> links;  // CollectRecordLinks' (positions looked up when reported)

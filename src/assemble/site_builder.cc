@@ -63,7 +63,7 @@ class TemplatePool {
 
 // Every page but the records' (those are rendered with their data files, in
 // batches, by BuildSite).
-std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const Theme& theme) {
+std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const Theme& theme, const ListRows& rows) {
   std::vector<PageJob> jobs;
   const std::string root = SiteUrl(site.config, "");
   const Date today = site.config.today;  // for "review overdue": TodayUtc() when the site was loaded
@@ -75,22 +75,22 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
                   },
                   true, std::nullopt});
   jobs.push_back({std::string(kRecordsPath) + "index.html", "records",
-                  [&site, &index, &theme, root, today] {
+                  [&site, &index, &theme, &rows] {
                     Value view = PageView(site, index, theme, PageKind::kRecords, theme.String("records_title"),
                                           SiteUrl(site.config, kRecordsPath));
-                    AddRecordsView(site, index, theme, today, &view);
+                    AddRecordsView(site, index, theme, rows, &view);
                     return view;
                   },
                   true, std::nullopt});
   for (const Facet& facet : index.facets) {
     const std::string url = FacetUrl(site, facet);
     jobs.push_back({url.substr(root.size()) + "index.html", "filter",
-                    [&site, &index, &theme, &facet, url, today] {
+                    [&site, &index, &theme, &rows, &facet, url] {
                       Value view = PageView(site, index, theme, PageKind::kFilter,
                                             theme.String("filter_" + facet.kind + "_label") + ": " +
                                                 FacetLabel(site, theme, facet).text,
                                             url);
-                      AddFilterView(site, index, theme, facet, today, &view);
+                      AddFilterView(site, index, theme, facet, rows, &view);
                       return view;
                     },
                     true, std::nullopt, PageJob::Shows::kFacet, &facet});
@@ -255,8 +255,8 @@ bool RecordRenderer::Render(const Record& record, OutputSink* sink, BuiltPages* 
 bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                    const std::function<void(BuildProgress)>& progress, BuildProgress so_far,
-                   const RecordReuse* reuse, const std::vector<SharedFile>* search_entries) {
-  const std::vector<PageJob> jobs = PlanPages(site, index, theme);
+                   const ListedParts& parts, const RecordReuse* reuse) {
+  const std::vector<PageJob> jobs = PlanPages(site, index, theme, parts.rows);
   const TemplateSet prototype = WithConstants(site, theme);
   TemplatePool pool(prototype);
   std::atomic<size_t> done{so_far.done};
@@ -333,14 +333,10 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
   for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
   put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
   put("robots.txt", RobotsTxt(site.config));
-  if (search_entries != nullptr && search_entries->size() == site.records.size()) {
-    std::vector<const std::string*> entries;
-    entries.reserve(index.by_name.size());
-    for (const Record* record : index.by_name) entries.push_back((*search_entries)[record - site.records.data()].get());
-    put("search-index.json", SearchIndexJson(entries));
-  } else {
-    put("search-index.json", SearchIndexJson(site, theme, index.by_name));
-  }
+  std::vector<const std::string*> entries;
+  entries.reserve(index.by_name.size());
+  for (const Record* record : index.by_name) entries.push_back(parts.search_entries[record - site.records.data()].get());
+  put("search-index.json", SearchIndexJson(entries));
   // Browsers ask for /favicon.ico whatever the pages link to: the site's own
   // assets/favicon.ico when it has one (it replaces the theme's icon), else
   // the default theme's, drawn like its assets/favicon.svg.
@@ -369,8 +365,9 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   // ones borrowed from the preview's cache.
   std::vector<std::shared_ptr<const std::vector<FeedEntryText>>> feed_texts;
   feed_texts.reserve(count);
-  std::vector<SharedFile> search_entries;  // the same for search-index.json
-  search_entries.reserve(count);
+  ListedParts listed;  // the same for search-index.json and the lists
+  listed.search_entries.reserve(count);
+  listed.rows.reserve(count);
   sink->Append("records.json", RecordsJsonHead(site, count));
   sink->Append("records.csv", RecordsCsvHeader(CsvLayoutOf(site)));
   std::vector<RecordOutput> outputs;
@@ -427,6 +424,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
             made->json_entry = std::make_shared<const std::string>(std::move(output.json_entry));
             made->csv_row = std::make_shared<const std::string>(std::move(output.csv_row));
             made->search_entry = std::make_shared<const std::string>(std::move(output.search_entry));
+            made->list_row = std::make_shared<const std::string>(std::move(output.list_row));
             made->feed_texts = std::make_shared<const std::vector<FeedEntryText>>(std::move(output.feed_texts));
             for (OutputFile& file : output.notice_files) {
               KeptFile kept_file{file.path, std::make_shared<const std::string>(std::move(file.bytes)), nullptr};
@@ -459,21 +457,23 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
         sink->AppendShared("records.json", kept[k]->json_entry);
         sink->AppendShared("records.csv", kept[k]->csv_row);
         feed_texts.push_back(kept[k]->feed_texts);
-        search_entries.push_back(kept[k]->search_entry);
+        listed.search_entries.push_back(kept[k]->search_entry);
+        listed.rows.push_back(kept[k]->list_row);
         continue;
       }
       sink->Append("records.json", outputs[k].json_entry);
       sink->Append("records.csv", outputs[k].csv_row);
       feed_texts.push_back(std::make_shared<const std::vector<FeedEntryText>>(std::move(outputs[k].feed_texts)));
-      search_entries.push_back(std::make_shared<const std::string>(std::move(outputs[k].search_entry)));
+      listed.search_entries.push_back(std::make_shared<const std::string>(std::move(outputs[k].search_entry)));
+      listed.rows.push_back(std::make_shared<const std::string>(std::move(outputs[k].list_row)));
     }
   }
   sink->Append("records.json", RecordsJsonTail(count));
   if (reuse) reuse->cache->EndBuild(rendered);
   built->Add("records.json", "");
   built->Add("records.csv", "");
-  if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total}, reuse,
-                     &search_entries)) {
+  if (!BuildSiteWide(site, index, theme, !failed, sink, built, diagnostics, progress, {done.load(), total}, listed,
+                     reuse)) {
     return false;
   }
   built->Add(std::string(kSiteFeedPath), "");

@@ -8,9 +8,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
-
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "assemble/built_pages.h"
@@ -20,6 +19,7 @@
 #include "assemble/record_output_cache.h"
 #include "assemble/site_index.h"
 #include "assemble/theme.h"
+#include "assemble/views.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
 #include "publish/atom_feed.h"
@@ -68,14 +68,23 @@ struct RecordReuse {
 bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                const std::function<void(BuildProgress)>& progress = nullptr, RecordReuse* reuse = nullptr);
 
+// What each record gave the site-wide files with its other output, indexed
+// as site.records: its entry of search-index.json (SearchIndexEntry) and its
+// row of the lists (RecordListRow).
+struct ListedParts {
+  std::vector<SharedFile> search_entries;
+  ListRows rows;
+};
+
 // BuildSite's two halves, which a build that streams its records
 // (cli/site_stream.h) uses too:
 //
 // RecordRenderer renders one record at a time, from any thread:
 // RenderRecordOutput, then its page, JSON and feed go to `sink` and `built`;
 // `output` keeps the parts of the site-wide files (json_entry, csv_row,
-// feed_texts). Returns false when the page failed to render. `site` and
-// `index` are only read for the settings, pages and navigation.
+// feed_texts, search_entry, list_row). Returns false when the page failed
+// to render. `site` and `index` are only read for the settings, pages and
+// navigation.
 class RecordRenderer {
  public:
   RecordRenderer(const Site& site, const SiteIndex& index, const Theme& theme);
@@ -107,13 +116,14 @@ class RecordRenderer {
 // `so_far` is the progress before it (its total counts these pages too).
 // `index` is IndexSite(site)'s, made once by the caller. With `reuse` (and
 // its `pages`), a page whose key matches what was kept is not rendered again.
-// `search_entries`, when given, holds each record's SearchIndexEntry in
-// site.records' order (made with its other output), so that the search index
-// is only joined.
+// `parts` holds each record's search-index entry and row of the lists, made
+// with its other output (RecordOutput's search_entry and list_row), so that
+// the search index and the lists are only joined: one of each per record of
+// `site`, none null (both callers render every record before this).
 bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme, bool records_ok,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                    const std::function<void(BuildProgress)>& progress, BuildProgress so_far,
-                   const RecordReuse* reuse = nullptr, const std::vector<SharedFile>* search_entries = nullptr);
+                   const ListedParts& parts, const RecordReuse* reuse = nullptr);
 
 }  // namespace lantern
 

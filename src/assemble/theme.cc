@@ -303,6 +303,11 @@ bool LoadTheme(const FileSystem& theme_files, const FileSystem& site_files, cons
     }
   }
   ok &= theme->templates.CheckPartials(diagnostics);
+  // Each record's row is rendered once, on its own, and every list joins the
+  // rows (rows_html): a template that includes record_row would see no list.
+  ok &= theme->templates.CheckNotIncluded(
+      "record_row", "record_row is rendered on its own, once per record; a list writes its rows with {{{rows_html}}}",
+      diagnostics);
 
   theme->language = language;
   // Strings: the site's language, then its base language, then English.

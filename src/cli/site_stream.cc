@@ -175,6 +175,8 @@ struct Done {
   std::vector<InternalLink> links;
   std::vector<PartsSpool::FeedPart> feed_parts;
   size_t part = 0;  // in the spool, when rendered
+  // Its entry of the search index and row of the lists, when rendered.
+  SharedFile search_entry, list_row;
   // Only while the batch is being finished:
   std::string json_entry, csv_row;
   std::vector<FeedEntryText> feed_texts;
@@ -265,6 +267,8 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
             slot.json_entry = std::move(output.json_entry);
             slot.csv_row = std::move(output.csv_row);
             slot.feed_texts = std::move(output.feed_texts);
+            slot.search_entry = std::make_shared<const std::string>(std::move(output.search_entry));
+            slot.list_row = std::make_shared<const std::string>(std::move(output.list_row));
             slot.rendered = true;
           }
         }
@@ -310,6 +314,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   const bool build = theme_ok && !diagnostics->has_errors();
   std::vector<size_t> parts;
   std::vector<PartsSpool::FeedPart> feed_parts;
+  ListedParts listed;
   std::vector<InternalLink> links;
   CollectSitePageLinks(*site, &links);
   if (build) {
@@ -320,6 +325,8 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
     }
     feed_parts.reserve(feed_count);
     links.reserve(link_count);
+    listed.search_entries.reserve(on_site.size());
+    listed.rows.reserve(on_site.size());
   }
   site->records.reserve(on_site.size());
   for (size_t r = 0; r < on_site.size(); ++r) {
@@ -335,6 +342,8 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
       std::vector<PartsSpool::FeedPart>().swap(d->feed_parts);
       for (InternalLink& link : d->links) links.push_back(std::move(link));
       std::vector<InternalLink>().swap(d->links);
+      listed.search_entries.push_back(std::move(d->search_entry));
+      listed.rows.push_back(std::move(d->list_row));
     }
     site->records.push_back(std::move(d->listed));
   }
@@ -346,7 +355,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   built->Add("records.csv", "");
   const SiteIndex index = IndexSite(*site);
   if (BuildSiteWide(*site, index, *theme, !render_failed, sink, built, diagnostics, options.progress,
-                    {done_count.load(), total})) {
+                    {done_count.load(), total}, listed)) {
     built->Add(std::string(kSiteFeedPath), "");
     if (Status s = spool.WriteFeed(*site, std::move(feed_parts), sink); !s.ok()) return s;
   }

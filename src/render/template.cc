@@ -280,13 +280,16 @@ bool TemplateSet::CheckPartials(Diagnostics* diagnostics) const {
   return ok;
 }
 
-TemplateSet::Parsed* TemplateSet::Prepare(const std::string& name, Diagnostics* diagnostics) {
-  auto source = templates_.find(name);
-  if (source == templates_.end()) {
-    diagnostics->Error("themes/default/templates/" + name + ".mustache", {}, "L052", "no template named \"" + name + "\"");
+TemplateSet::Parsed* TemplateSet::Prepare(const std::string& name, Diagnostics* diagnostics, bool partial) {
+  const std::map<std::string, Source>& sources = partial ? partials_ : templates_;
+  auto source = sources.find(name);
+  if (source == sources.end()) {
+    diagnostics->Error(std::string("themes/default/") + (partial ? "partials/" : "templates/") + name + ".mustache", {},
+                       "L052", std::string("no ") + (partial ? "partial" : "template") + " named \"" + name + "\"");
     return nullptr;
   }
-  std::unique_ptr<Parsed>& parsed = parsed_[name];
+  // A partial's key cannot be a template's: no template name holds '>'.
+  std::unique_ptr<Parsed>& parsed = parsed_[partial ? ">" + name : name];
   if (!parsed) {
     std::map<std::string, std::string> partial_texts;
     for (const auto& [partial_name, partial] : partials_) partial_texts[partial_name] = partial.text;
@@ -324,6 +327,29 @@ std::optional<std::string> TemplateSet::Render(const std::string& name, const Va
   if (parsed == nullptr) return std::nullopt;
   return RenderData(parsed->engine, constants_ ? &constants_->data : nullptr, ToData(view), templates_.at(name).path,
                     diagnostics);
+}
+
+std::optional<std::string> TemplateSet::RenderPartial(const std::string& name, const Value& view,
+                                                      Diagnostics* diagnostics) {
+  Parsed* parsed = Prepare(name, diagnostics, true);
+  if (parsed == nullptr) return std::nullopt;
+  return RenderData(parsed->engine, constants_ ? &constants_->data : nullptr, ToData(view), partials_.at(name).path,
+                    diagnostics);
+}
+
+bool TemplateSet::CheckNotIncluded(const std::string& name, const std::string& why, Diagnostics* diagnostics) const {
+  bool ok = true;
+  for (const auto* sources : {&templates_, &partials_}) {
+    for (const auto& [source_name, source] : *sources) {
+      for (const Tag& tag : ScanTags(source.text)) {
+        if (tag.kind == '>' && tag.name == name) {
+          diagnostics->Error(source.path, LocationOfOffset(source.text, tag.offset), "L056", why);
+          ok = false;
+        }
+      }
+    }
+  }
+  return ok;
 }
 
 std::optional<std::string> TemplateSet::RenderInLayout(const std::string& name, const std::string& layout, Value view,

@@ -52,6 +52,17 @@ class TemplateSet {
   // error) when the template is missing or the engine reports a problem.
   std::optional<std::string> Render(const std::string& name, const Value& view, Diagnostics* diagnostics);
 
+  // Renders partial `name` on its own with `view` (and the constants), as a
+  // template that includes it would render it where the view is the current
+  // context: for a piece rendered once and shown on many pages (a record's
+  // row of the lists). Returns std::nullopt (and adds an error) as Render does.
+  std::optional<std::string> RenderPartial(const std::string& name, const Value& view, Diagnostics* diagnostics);
+
+  // Reports, as an error with `why`, each template or partial that includes
+  // partial `name` ({{> name}}): for a partial Lantern renders only on its
+  // own. Returns false when it found any.
+  bool CheckNotIncluded(const std::string& name, const std::string& why, Diagnostics* diagnostics) const;
+
   // Renders template `name`, then `layout` with the same view plus "content"
   // set to the first result. Equivalent to two Render calls, but the view is
   // converted for the engine only once, and dropped once converted: a list
@@ -65,8 +76,9 @@ class TemplateSet {
     std::string text;
   };
   struct Parsed;
-  // The parsed template `name` (partials expanded), or nullptr with an error.
-  Parsed* Prepare(const std::string& name, Diagnostics* diagnostics);
+  // The parsed template (or, with `partial`, partial) `name`, partials
+  // expanded, or nullptr with an error.
+  Parsed* Prepare(const std::string& name, Diagnostics* diagnostics, bool partial = false);
 
   std::map<std::string, Source> templates_;
   std::map<std::string, Source> partials_;

@@ -102,5 +102,27 @@ TEST(SiteBuilderTest, SiteLayoutOverridesTheThemeByName) {
   EXPECT_NE(std::string::npos, output.at("404.html").find("<p>Custom Page not found</p>"));
 }
 
+// Each record's row is rendered once, from the site's own record_row when it
+// has one, and the records page and the filter pages show the same rows, by
+// name (not by id), with the theme's strings.
+TEST(SiteBuilderTest, EveryListShowsEachRecordsOneRowByName) {
+  const std::string record =
+      testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
+  const std::string second = testing::ReplaceOnce(record, "name: Larger bin check", "name: Alpha tool");
+  Diagnostics d;
+  const OutputTree output = BuildBaseSiteWith(
+      {{"records/zebra-tool.yaml", second},
+       {"layouts/partials/record_row.mustache",
+        "<tr data-record-id=\"{{id}}\"><td>ROW {{name}} / {{strings.records_col_service}} / {{url}}</td></tr>"}},
+      &d);
+  ASSERT_FALSE(d.has_errors()) << d.Format();
+  const std::string rows =
+      "<tr data-record-id=\"zebra-tool\"><td>ROW Alpha tool / Service / /records/zebra-tool/</td></tr>\n"
+      "<tr data-record-id=\"bin-check\"><td>ROW Larger bin check / Service / /records/bin-check/</td></tr>";
+  EXPECT_NE(std::string::npos, output.at("records/index.html").find(rows)) << output.at("records/index.html");
+  EXPECT_NE(std::string::npos, output.at("records/service/waste-and-recycling/index.html").find(rows));
+  EXPECT_NE(std::string::npos, output.at("records/phase/production/index.html").find(rows));
+}
+
 }  // namespace
 }  // namespace lantern

@@ -97,6 +97,42 @@ TEST(TemplateTest, PartialLoopsAndMissingPartialsAreReported) {
   EXPECT_NE(std::string::npos, out.find("partials include each other in a loop: a > b > a")) << out;
 }
 
+// A partial rendered on its own gives what a template including it gives
+// where the same view is the current context, constants included.
+TEST(TemplateTest, PartialRendersOnItsOwnAsWhereItIsIncluded) {
+  TemplateSet set;
+  Diagnostics d;
+  ASSERT_TRUE(set.AddPartial("row", "partials/row.mustache", "<tr>{{name}} {{strings.tag}}{{> cell}}</tr>", &d));
+  ASSERT_TRUE(set.AddPartial("cell", "partials/cell.mustache", "<td>{{id}}</td>", &d));
+  ASSERT_TRUE(set.AddTemplate("list", "list.mustache", "{{#entry}}{{> row}}{{/entry}}", &d));
+  set.SetConstants(Value::Map().Set("strings", Value::Map().Set("tag", TextValue("Retired"))));
+  const Value entry = Value::Map().Set("name", TextValue("A & B")).Set("id", TextValue("a-b"));
+  const std::string alone = set.RenderPartial("row", entry, &d).value_or("FAILED");
+  EXPECT_EQ("<tr>A &amp; B Retired<td>a-b</td></tr>", alone);
+  EXPECT_EQ(alone, set.Render("list", Value::Map().Set("entry", entry), &d).value_or("FAILED"));
+  EXPECT_FALSE(d.has_errors()) << d.Format();
+  EXPECT_FALSE(set.RenderPartial("missing", entry, &d).has_value());
+  EXPECT_NE(std::string::npos, d.Format().find("no partial named \"missing\"")) << d.Format();
+}
+
+TEST(TemplateTest, IncludingAPartialRenderedAloneIsPositioned) {
+  TemplateSet set;
+  Diagnostics d;
+  ASSERT_TRUE(set.AddTemplate("list", "layouts/list.mustache", "<table>\n  {{#rows}}{{> row}}{{/rows}}</table>", &d));
+  ASSERT_TRUE(set.AddPartial("row", "partials/row.mustache", "<tr>{{name}}</tr>", &d));
+  ASSERT_TRUE(set.AddPartial("other", "partials/other.mustache", "{{> cell}}", &d));
+  ASSERT_TRUE(set.AddPartial("cell", "partials/cell.mustache", "<td></td>", &d));
+  // The diagnostics that saw the templates added can show their lines.
+  EXPECT_FALSE(set.CheckNotIncluded("row", "rows come as rows_html", &d));
+  EXPECT_EQ("layouts/list.mustache:2:12: error: rows come as rows_html\n  {{#rows}}{{> row}}{{/rows}}</table>\n           ^\n",
+            d.Format());
+  EXPECT_FALSE(set.CheckNotIncluded("cell", "cells come alone", &d));  // a partial includes it
+  EXPECT_EQ(2, d.error_count()) << d.Format();
+  EXPECT_NE(std::string::npos, d.Format().find("partials/other.mustache:1:1: error: cells come alone")) << d.Format();
+  EXPECT_TRUE(set.CheckNotIncluded("other", "nobody includes it", &d));
+  EXPECT_EQ(2, d.error_count());
+}
+
 TEST(TemplateTest, CopiesRenderIndependently) {
   TemplateSet set;
   Diagnostics d;
