@@ -150,8 +150,9 @@ timed() {
   rss_mib="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log")"
 }
 
-# latency SITE N: milliseconds from writing one record's file to the preview
-# serving the edited page (median of BENCH_EDITS edits, default 5).
+# latency SITE N: milliseconds from writing one record's file to the edited page
+# fetched after the live-reload message, as a browser reloads it (median of
+# BENCH_EDITS edits, default 5; preview_latency.py).
 edits="${BENCH_EDITS:-5}"
 latency() {
   local site="$1" n="$2" out="$work/serve.out"
@@ -163,24 +164,12 @@ latency() {
     [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/records/tool-1/" >/dev/null 2>&1 && break
     sleep 0.1
   done
-  local file="$site/records/tool-1.yaml" samples=()
-  for k in $(seq "$edits"); do
-    local mark="Edited$k$RANDOM"
-    local start end
-    start="$(date +%s%N)"
-    sed -i "s/^  name: .*$/  name: Bench edit $mark/" "$file"
-    for _ in $(seq 100000); do
-      curl -s "http://127.0.0.1:$port/records/tool-1/" 2>/dev/null | grep -q "$mark" && break
-      sleep 0.01
-    done
-    end="$(date +%s%N)"
-    samples+=($(((end - start) / 1000000)))
-    sleep 1
-  done
+  local samples
+  samples="$(python3 "$repo/tests/bench/preview_latency.py" "$site" "$port" "$edits")"
   kill "$serve_pid" 2>/dev/null || true
   wait "$serve_pid" 2>/dev/null || true
   serve_pid=""
-  printf '%s\n' "${samples[@]}" | sort -n | sed -n "$(((edits + 1) / 2))p"
+  sed -n 's/^median //p' <<<"$samples"
 }
 
 echo "lantern: $lantern"
