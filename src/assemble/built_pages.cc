@@ -7,14 +7,16 @@ namespace {
 
 bool IsHtml(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
 
-// Every id="…" in a page.
-std::set<std::string> Ids(std::string_view html) {
+// Every id="…" in a page's parts.
+std::set<std::string> Ids(const std::vector<std::string_view>& parts) {
   std::set<std::string> ids;
-  for (size_t at = html.find(" id=\""); at != std::string_view::npos; at = html.find(" id=\"", at + 1)) {
-    const size_t start = at + 5;
-    const size_t end = html.find('"', start);
-    if (end == std::string_view::npos) break;
-    ids.emplace(html.substr(start, end - start));
+  for (std::string_view html : parts) {
+    for (size_t at = html.find(" id=\""); at != std::string_view::npos; at = html.find(" id=\"", at + 1)) {
+      const size_t start = at + 5;
+      const size_t end = html.find('"', start);
+      if (end == std::string_view::npos) break;
+      ids.emplace(html.substr(start, end - start));
+    }
   }
   return ids;
 }
@@ -22,12 +24,17 @@ std::set<std::string> Ids(std::string_view html) {
 }  // namespace
 
 std::shared_ptr<const std::set<std::string>> BuiltPages::Add(const std::string& path, std::string_view bytes) {
+  return Add(path, std::vector<std::string_view>{bytes});
+}
+
+std::shared_ptr<const std::set<std::string>> BuiltPages::Add(const std::string& path,
+                                                             const std::vector<std::string_view>& parts) {
   if (!IsHtml(path)) {
     std::lock_guard<std::mutex> lock(*mutex_);
     files_[path] = nullptr;
     return nullptr;
   }
-  std::set<std::string> ids = Ids(bytes);  // outside the lock: the slow part
+  std::set<std::string> ids = Ids(parts);  // outside the lock: the slow part
   std::string key;
   for (const std::string& id : ids) key += id + '\n';
   std::lock_guard<std::mutex> lock(*mutex_);

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <vector>
 
 #include "assemble/dashboard.h"
@@ -37,6 +38,9 @@ struct PageJob {
   // Which records the page shows, for the preview's key (PageKeys).
   enum class Shows { kNoRecord, kEveryRecord, kFacet } shows = Shows::kNoRecord;
   const Facet* facet = nullptr;  // with kFacet
+  // The records whose rows the page lists as rows_html, in order; null for
+  // a page that lists none.
+  const std::vector<const Record*>* rows_of = nullptr;
 };
 
 // Template sets are not thread-safe; workers borrow one from this pool.
@@ -61,9 +65,62 @@ class TemplatePool {
   std::vector<std::unique_ptr<TemplateSet>> free_;
 };
 
+// The rows of the records in `listed` (each made once with its record's
+// other output), joined by line breaks into a table's body.
+std::string JoinedRows(const Site& site, const std::vector<const Record*>& listed, const std::vector<SharedFile>& rows) {
+  size_t size = 0;
+  for (const Record* record : listed) size += rows[static_cast<size_t>(record - site.records.data())]->size() + 1;
+  std::string joined;
+  joined.reserve(size);
+  for (const Record* record : listed) {
+    if (!joined.empty()) joined += '\n';
+    joined += *rows[static_cast<size_t>(record - site.records.data())];
+  }
+  return joined;
+}
+
+// What a list page's rows_html is rendered as when the page is streamed: no
+// text a template or a record can make (a control character; and '&' so that
+// an escaped {{rows_html}} does not match), replaced by the rows on the way out.
+constexpr std::string_view kRowsMark = "\x01&lantern-rows;\x01";
+// How much of a streamed list page is gathered before it is written.
+constexpr size_t kListChunk = size_t{1} << 20;
+
+// Writes a list page whose rows_html was rendered as kRowsMark, at `mark` in
+// `html`, without ever holding it whole: the HTML before the mark, each listed
+// record's row (joined by line breaks, as JoinedRows does), then the rest,
+// appended to `sink` in pieces of about kListChunk. At 50,000 records the
+// records page and the largest filter pages are tens of megabytes each, made
+// three times over (rows, page, layout) when rendered whole. The page's ids
+// are read from each part: none spans two, as the parts are whole rows.
+void StreamListPage(const Site& site, const std::string& path, const std::string& html, size_t mark,
+                    const std::vector<const Record*>& listed, const std::vector<SharedFile>& rows, OutputSink* sink,
+                    BuiltPages* built) {
+  const std::string_view head = std::string_view(html).substr(0, mark);
+  const std::string_view tail = std::string_view(html).substr(mark + kRowsMark.size());
+  std::vector<std::string_view> parts;
+  parts.reserve(listed.size() + 2);
+  parts.push_back(head);
+  std::string chunk(head);
+  for (size_t k = 0; k < listed.size(); ++k) {
+    const std::string& row = *rows[static_cast<size_t>(listed[k] - site.records.data())];
+    parts.push_back(row);
+    if (k > 0) chunk += '\n';
+    chunk += row;
+    if (chunk.size() >= kListChunk) {
+      sink->Append(path, chunk);
+      chunk.clear();
+    }
+  }
+  parts.push_back(tail);
+  chunk += tail;
+  sink->Append(path, chunk);
+  built->Add(path, parts);
+}
+
 // Every page but the records' (those are rendered with their data files, in
 // batches, by BuildSite).
-std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const Theme& theme, const ListRows& rows) {
+std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const Theme& theme) {
   std::vector<PageJob> jobs;
   const std::string root = SiteUrl(site.config, "");
   const Date today = site.config.today;  // for "review overdue": TodayUtc() when the site was loaded
@@ -75,25 +132,26 @@ std::vector<PageJob> PlanPages(const Site& site, const SiteIndex& index, const T
                   },
                   true, std::nullopt});
   jobs.push_back({std::string(kRecordsPath) + "index.html", "records",
-                  [&site, &index, &theme, &rows] {
+                  [&site, &index, &theme] {
                     Value view = PageView(site, index, theme, PageKind::kRecords, theme.String("records_title"),
                                           SiteUrl(site.config, kRecordsPath));
-                    AddRecordsView(site, index, theme, rows, &view);
+                    AddRecordsView(site, index, theme, &view);
                     return view;
                   },
                   true, std::nullopt});
+  jobs.back().rows_of = &index.by_name;
   for (const Facet& facet : index.facets) {
     const std::string url = FacetUrl(site, facet);
     jobs.push_back({url.substr(root.size()) + "index.html", "filter",
-                    [&site, &index, &theme, &rows, &facet, url] {
+                    [&site, &index, &theme, &facet, url] {
                       Value view = PageView(site, index, theme, PageKind::kFilter,
                                             theme.String("filter_" + facet.kind + "_label") + ": " +
                                                 FacetLabel(site, theme, facet).text,
                                             url);
-                      AddFilterView(site, index, theme, facet, rows, &view);
+                      AddFilterView(site, index, theme, facet, &view);
                       return view;
                     },
-                    true, std::nullopt, PageJob::Shows::kFacet, &facet});
+                    true, std::nullopt, PageJob::Shows::kFacet, &facet, &facet.records});
   }
   for (const Page& page : site.pages) {
     // The accessibility statement: the page's words inside the theme's legally
@@ -256,7 +314,7 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
                    OutputSink* sink, BuiltPages* built, Diagnostics* diagnostics,
                    const std::function<void(BuildProgress)>& progress, BuildProgress so_far,
                    const ListedParts& parts, const RecordReuse* reuse) {
-  const std::vector<PageJob> jobs = PlanPages(site, index, theme, parts.rows);
+  const std::vector<PageJob> jobs = PlanPages(site, index, theme);
   const TemplateSet prototype = WithConstants(site, theme);
   TemplatePool pool(prototype);
   std::atomic<size_t> done{so_far.done};
@@ -277,20 +335,45 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
       built->AddPage(path, kept->ids);
     } else {
       ++rendered;
+      const PageJob& job = jobs[i];
       std::unique_ptr<TemplateSet> templates = pool.Borrow();
       // Apart, so that only a page made without a word is kept.
-      Diagnostics own;
-      std::optional<std::string> html = templates->RenderInLayout(jobs[i].template_name, "layout", jobs[i].make_view(), &own);
+      auto own = std::make_unique<Diagnostics>();  // not assignable: made again to start over
+      auto render = [&](bool rows_marked) {
+        Value view = job.make_view();
+        if (job.rows_of) {
+          view.Set("rows_html", TextValue(rows_marked ? std::string(kRowsMark)
+                                                      : JoinedRows(site, *job.rows_of, parts.rows)));
+        }
+        return templates->RenderInLayout(job.template_name, "layout", std::move(view), own.get());
+      };
+      // A list page the preview does not keep is streamed (StreamListPage).
+      const bool stream_rows = job.rows_of != nullptr && !job.rows_of->empty() && !keys[i];
+      std::optional<std::string> html = render(stream_rows);
+      bool streamed = false;
+      if (html && stream_rows) {
+        const size_t mark = html->find(kRowsMark);
+        if (mark != std::string::npos && html->find(kRowsMark, mark + 1) == std::string::npos) {
+          StreamListPage(site, path, *html, mark, *job.rows_of, parts.rows, sink, built);
+          streamed = true;
+        } else {
+          // A theme that shows rows_html other than once, as is: made whole.
+          own = std::make_unique<Diagnostics>();
+          html = render(false);
+        }
+      }
       pool.Return(std::move(templates));
       if (!html) failed = true;
-      if (html && keys[i] && own.Items().empty()) {
+      if (streamed) {
+        diagnostics->AddAll(*own);
+      } else if (html && keys[i] && own->Items().empty()) {
         auto made = std::make_shared<KeptPage>();
         made->key = *keys[i];
         made->html = std::make_shared<const std::string>(std::move(*html));
         made->ids = built->Add(path, *made->html);
         kept = std::move(made);
       } else {
-        diagnostics->AddAll(own);
+        diagnostics->AddAll(*own);
         if (html) put(path, std::move(*html));
       }
     }

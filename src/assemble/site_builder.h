@@ -19,7 +19,6 @@
 #include "assemble/record_output_cache.h"
 #include "assemble/site_index.h"
 #include "assemble/theme.h"
-#include "assemble/views.h"
 #include "base/diagnostic.h"
 #include "model/site.h"
 #include "publish/atom_feed.h"
@@ -73,7 +72,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
 // row of the lists (RecordListRow).
 struct ListedParts {
   std::vector<SharedFile> search_entries;
-  ListRows rows;
+  std::vector<SharedFile> rows;
 };
 
 // BuildSite's two halves, which a build that streams its records

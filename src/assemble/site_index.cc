@@ -37,37 +37,22 @@ Value KeepMembers(const Value& map, std::initializer_list<std::string_view> keys
   return kept;
 }
 
-// A list of maps with only `key` kept in each (other items as they are).
-Value KeepInItems(const Value& list, std::string_view key) {
-  if (!list.is_list()) return list;
-  Value kept = Value::List(list.location());
-  for (const Value& item : list.items()) {
-    kept.Push(item.is_map() ? KeepMembers(item, {key}, [](std::string_view, const Value& v) { return v; }) : item);
-  }
-  kept.ShrinkToFit();
-  return kept;
-}
-
 }  // namespace
 
 void KeepListedParts(Record* record) {
   auto as_is = [](std::string_view, const Value& v) { return v; };
   if (record->data().is_map()) {
     // Not "changes": what the site-wide pages read of them (their dates, for
-    // the sitemap and "last changed") is in Record::changes.
-    record->set_data(KeepMembers(record->data(), {"summary", "service", "function", "capability", "risk_level", "tags", "owner"},
-                               [&](std::string_view key, const Value& v) -> Value {
-                                 if (key == "summary" && v.is_map()) {
-                                   return KeepMembers(v, {"name", "one_sentence_description", "description"}, as_is);
-                                 }
-                                 if (key == "owner" && v.is_map()) {
-                                   return KeepMembers(v, {"third_parties", "external_suppliers"},
-                                                      [](std::string_view, const Value& list) {
-                                                        return KeepInItems(list, "name");
-                                                      });
-                                 }
-                                 return v;
-                               }));
+    // the sitemap and "last changed") is in Record::changes. Not the longer
+    // description, tags or suppliers: only the search index read them, and
+    // each record's entry of it is made with its other output.
+    record->set_data(KeepMembers(record->data(), {"summary", "service", "function", "capability", "risk_level"},
+                                 [&](std::string_view key, const Value& v) -> Value {
+                                   if (key == "summary" && v.is_map()) {
+                                     return KeepMembers(v, {"name", "one_sentence_description"}, as_is);
+                                   }
+                                   return v;
+                                 }));
   }
   // Their notes are on the record's own page and feed, rendered by now.
   for (RecordChange& change : record->changes) std::string().swap(change.note);

@@ -27,11 +27,11 @@ struct SiteIndex {
 SiteIndex IndexSite(const Site& site);
 
 // Keeps of `record` only what the site-wide pages and files read of it
-// (lists, filter pages, the home page, the sitemap, the data page and the
-// search index: BuildSiteWide), so that a build streaming its records holds
-// a few hundred bytes per record instead of its tree: data keeps summary.name,
-// summary.one_sentence_description, summary.description, service, function,
-// capability, risk_level (the dashboard's), tags and the names of owner's third parties and external suppliers, with no
+// (lists, filter pages, the home page, the sitemap and the data page; the
+// search index's entries are made with each record's other output), so that
+// a build streaming its records holds a few hundred bytes per record instead
+// of its tree: data keeps summary.name, summary.one_sentence_description,
+// service, function, capability and risk_level (the dashboard's), with no
 // room reserved beyond them; `changes` keeps its dates but not its notes (data
 // no longer has "changes"); withheld, file_change_dates and feedback_summary go.
 void KeepListedParts(Record* record);

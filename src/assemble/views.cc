@@ -701,27 +701,9 @@ Value FacetGroups(const Site& site, const SiteIndex& index, const Theme& theme, 
   return groups;
 }
 
-// The rows of the records in `listed` (borrowed from each record's output),
-// joined by line breaks into the table's body.
-std::string JoinedRows(const Site& site, const std::vector<const Record*>& listed, const ListRows& rows) {
-  auto row_of = [&](const Record* record) -> const std::string& {
-    return *rows[static_cast<size_t>(record - site.records.data())];
-  };
-  size_t size = 0;
-  for (const Record* record : listed) size += row_of(record).size() + 1;
-  std::string joined;
-  joined.reserve(size);
-  for (const Record* record : listed) {
-    if (!joined.empty()) joined += '\n';
-    joined += row_of(record);
-  }
-  return joined;
-}
-
 }  // namespace
 
-void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme, const ListRows& rows, Value* view) {
-  view->Set("rows_html", TextValue(JoinedRows(site, index.by_name, rows)));
+void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme, Value* view) {
   view->Set("counts", Counts(index));
   view->Set("facet_groups", FacetGroups(site, index, theme, nullptr));
   view->Set("search", Value::Map()
@@ -729,9 +711,7 @@ void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme
                           .Set("script_url", TextValue(SiteUrl(site.config, "assets/search.js"))));
 }
 
-void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet,
-                   const ListRows& rows, Value* view) {
-  view->Set("rows_html", TextValue(JoinedRows(site, facet.records, rows)));
+void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet, Value* view) {
   const StandardText label = FacetLabel(site, theme, facet);
   view->Set("filter", Value::Map()
                           .Set("kind", TextValue(facet.kind))

@@ -3,10 +3,8 @@
 #ifndef LANTERN_ASSEMBLE_VIEWS_H_
 #define LANTERN_ASSEMBLE_VIEWS_H_
 
-#include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "assemble/finding.h"
 #include "assemble/site_index.h"
@@ -51,16 +49,12 @@ Value FeedbackView(const Site& site, const Record& record);
 
 // Adds "intro_html", "counts", "recent", "pages", "services" to `view`.
 void AddHomeView(const Site& site, const SiteIndex& index, const Theme& theme, const Date& today, Value* view);
-// Each record's row of the records table (RecordListRow, made with its
-// other output), indexed as site.records: the lists below borrow them.
-using ListRows = std::vector<std::shared_ptr<const std::string>>;
-// Adds "rows_html" (the records' rows from `rows`, by name), "counts",
-// "facet_groups" and "search" to `view`.
-void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme, const ListRows& rows, Value* view);
-// Adds "filter" (kind_label, label, count), "rows_html" (the facet's records' rows) and
-// "facet_groups" to `view`.
-void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet,
-                   const ListRows& rows, Value* view);
+// Add "counts", "facet_groups" and "search" to `view` (the records page),
+// or "filter" (kind_label, label, count) and "facet_groups" (a filter page).
+// The caller adds "rows_html": each listed record's row, made once with its
+// other output (RecordListRow) and joined or streamed by BuildSiteWide.
+void AddRecordsView(const Site& site, const SiteIndex& index, const Theme& theme, Value* view);
+void AddFilterView(const Site& site, const SiteIndex& index, const Theme& theme, const Facet& facet, Value* view);
 // Adds "page" to `view`.
 void AddPageView(const SiteConfig& config, const Page& page, const Theme& theme, Value* view);
 // Adds "data" (the downloads, feeds and licence) and "json_ld_html" to `view`.

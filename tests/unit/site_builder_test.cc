@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "assemble/link_checker.h"
+#include "assemble/output_sink.h"
 #include "assemble/site_builder.h"
 #include "assemble/theme.h"
 #include "base/file_system.h"
@@ -10,16 +12,22 @@
 namespace lantern {
 namespace {
 
-OutputTree BuildBaseSiteWith(const std::map<std::string, std::string>& changes, Diagnostics* d) {
+// The error cases' base site with `changes` made, loaded into `site` and
+// `theme`.
+void LoadBaseSiteWith(const std::map<std::string, std::string>& changes, Site* site, Theme* theme, Diagnostics* d) {
   MemoryFileSystem fs;
   for (const auto& [path, bytes] : testing::ReadTree(testing::SourceDir() + "/tests/golden/errors/_base")) {
     fs.Add("site/" + path, bytes);
   }
   for (const auto& [path, bytes] : changes) fs.Add("site/" + path, bytes);
+  EXPECT_TRUE(LoadSite(fs, "site", {}, site, d).ok());
+  EXPECT_TRUE(LoadTheme(EmbeddedFiles(), fs, "site", site->config.language, theme, d)) << d->Format();
+}
+
+OutputTree BuildBaseSiteWith(const std::map<std::string, std::string>& changes, Diagnostics* d) {
   Site site;
-  EXPECT_TRUE(LoadSite(fs, "site", {}, &site, d).ok());
   Theme theme;
-  EXPECT_TRUE(LoadTheme(EmbeddedFiles(), fs, "site", site.config.language, &theme, d)) << d->Format();
+  LoadBaseSiteWith(changes, &site, &theme, d);
   OutputTree output;
   EXPECT_TRUE(BuildSite(site, theme, &output, d)) << d->Format();
   return output;
@@ -122,6 +130,79 @@ TEST(SiteBuilderTest, EveryListShowsEachRecordsOneRowByName) {
   EXPECT_NE(std::string::npos, output.at("records/index.html").find(rows)) << output.at("records/index.html");
   EXPECT_NE(std::string::npos, output.at("records/service/waste-and-recycling/index.html").find(rows));
   EXPECT_NE(std::string::npos, output.at("records/phase/production/index.html").find(rows));
+}
+
+TEST(SiteBuilderTest, AListShowingItsRowsOtherThanOnceIsMadeWhole) {
+  // The records page and filter pages are written around their rows without
+  // holding them whole; a theme that shows rows_html twice, escaped or not at
+  // all still gets exactly what it asked for.
+  const std::string record =
+      testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
+  const std::string row = "<tr data-record-id=\"{{id}}\"><td>{{name}}</td></tr>";
+  for (const auto& [table, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"<table>{{{rows_html}}}</table><table>{{{rows_html}}}</table>",
+            "<table><tr data-record-id=\"bin-check\"><td>Larger bin check</td></tr></table>"
+            "<table><tr data-record-id=\"bin-check\"><td>Larger bin check</td></tr></table>"},
+           {"<pre>{{rows_html}}</pre>",
+            "<pre>&lt;tr data-record-id=&quot;bin-check&quot;&gt;&lt;td&gt;Larger bin check&lt;/td&gt;&lt;/tr&gt;</pre>"},
+           {"<p>{{#rows_html}}listed{{/rows_html}}</p>", "<p>listed</p>"},
+       }) {
+    Diagnostics d;
+    const OutputTree output = BuildBaseSiteWith(
+        {{"records/bin-check.yaml", record}, {"layouts/partials/record_row.mustache", row},
+         {"layouts/partials/record_table.mustache", table}},
+        &d);
+    ASSERT_FALSE(d.has_errors()) << d.Format();
+    for (const char* path : {"records/index.html", "records/service/waste-and-recycling/index.html"}) {
+      const std::string& html = output.at(path);
+      EXPECT_NE(std::string::npos, html.find(expected)) << table << "\n" << html;
+      EXPECT_EQ(std::string::npos, html.find("lantern-rows")) << table;
+      EXPECT_EQ(std::string::npos, html.find('\x01')) << table;
+    }
+  }
+}
+
+TEST(SiteBuilderTest, AListWrittenInPiecesHoldsEveryRowAndItsIds) {
+  // Enough records for the records page to be written in several pieces
+  // (StreamListPage's are about 1 MiB): every row once, by name, one per
+  // line, the page whole around them, and the rows' ids seen by the links.
+  const std::string record =
+      testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/golden/errors/_base/records/bin-check.yaml");
+  std::map<std::string, std::string> changes;
+  const std::string padding(4000, 'x');
+  for (int k = 0; k < 400; ++k) {
+    changes["records/tool-" + std::to_string(1000 + k) + ".yaml"] =
+        testing::ReplaceOnce(record, "name: Larger bin check", "name: Tool " + std::to_string(1000 + k));
+  }
+  changes["layouts/partials/record_row.mustache"] = "<tr id=\"row-{{id}}\"><td>{{name}} " + padding + "</td></tr>";
+  changes["pages/about.md"] =
+      "---\ntitle: About\n---\n[first](/records/#row-tool-1000) [last](/records/#row-tool-1399) "
+      "[none](/records/#row-tool-1400)\n";
+  Diagnostics d;
+  Site site;
+  Theme theme;
+  LoadBaseSiteWith(changes, &site, &theme, &d);
+  OutputTree output;
+  MemoryOutput sink(&output);
+  BuiltPages built;
+  ASSERT_TRUE(BuildSite(site, theme, &sink, &built, &d)) << d.Format();
+  CheckInternalLinks(site, built, &d);
+  const std::string& list = output.at("records/index.html");
+  ASSERT_GT(list.size(), size_t{1} << 20);
+  std::vector<std::string> ids;
+  for (size_t at = list.find("<tr id=\"row-"); at != std::string::npos; at = list.find("<tr id=\"row-", at + 1)) {
+    ids.push_back(list.substr(at + 12, list.find('"', at + 12) - at - 12));
+    EXPECT_EQ(list.substr(at + list.substr(at).find("</tr>"), 6), "</tr>\n") << ids.back();
+  }
+  ASSERT_EQ(401u, ids.size());
+  EXPECT_EQ("bin-check", ids[0]);  // "Larger bin check" before "Tool 1000"
+  for (int k = 0; k < 400; ++k) EXPECT_EQ("tool-" + std::to_string(1000 + k), ids[static_cast<size_t>(k) + 1]);
+  EXPECT_EQ(list.size() - 8, list.rfind("</html>\n"));
+  EXPECT_EQ(std::string::npos, list.find("lantern-rows"));
+  // Only the link to a row that is not there is reported.
+  const std::string reported = d.Format();
+  EXPECT_EQ(1u, d.Items().size()) << reported;
+  EXPECT_NE(std::string::npos, reported.find("#row-tool-1400")) << reported;
 }
 
 }  // namespace
