@@ -7,34 +7,29 @@ namespace {
 
 bool IsHtml(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
 
-// Every id="…" in a page's parts.
-std::set<std::string> Ids(const std::vector<std::string_view>& parts) {
-  std::set<std::string> ids;
-  for (std::string_view html : parts) {
-    for (size_t at = html.find(" id=\""); at != std::string_view::npos; at = html.find(" id=\"", at + 1)) {
-      const size_t start = at + 5;
-      const size_t end = html.find('"', start);
-      if (end == std::string_view::npos) break;
-      ids.emplace(html.substr(start, end - start));
-    }
-  }
-  return ids;
-}
-
 }  // namespace
 
-std::shared_ptr<const std::set<std::string>> BuiltPages::Add(const std::string& path, std::string_view bytes) {
-  return Add(path, std::vector<std::string_view>{bytes});
+void BuiltPages::CollectIds(std::string_view html, std::set<std::string>* ids) {
+  for (size_t at = html.find(" id=\""); at != std::string_view::npos; at = html.find(" id=\"", at + 1)) {
+    const size_t start = at + 5;
+    const size_t end = html.find('"', start);
+    if (end == std::string_view::npos) break;
+    ids->emplace(html.substr(start, end - start));
+  }
 }
 
-std::shared_ptr<const std::set<std::string>> BuiltPages::Add(const std::string& path,
-                                                             const std::vector<std::string_view>& parts) {
+std::shared_ptr<const std::set<std::string>> BuiltPages::Add(const std::string& path, std::string_view bytes) {
   if (!IsHtml(path)) {
     std::lock_guard<std::mutex> lock(*mutex_);
     files_[path] = nullptr;
     return nullptr;
   }
-  std::set<std::string> ids = Ids(parts);  // outside the lock: the slow part
+  std::set<std::string> ids;
+  CollectIds(bytes, &ids);  // outside the lock: the slow part
+  return AddIds(path, std::move(ids));
+}
+
+std::shared_ptr<const std::set<std::string>> BuiltPages::AddIds(const std::string& path, std::set<std::string> ids) {
   std::string key;
   for (const std::string& id : ids) key += id + '\n';
   std::lock_guard<std::mutex> lock(*mutex_);

@@ -25,9 +25,11 @@ class BuiltPages {
   // Returns the page's ids (shared with pages that have the same), or null
   // for a file that is not HTML.
   std::shared_ptr<const std::set<std::string>> Add(const std::string& path, std::string_view bytes);
-  // The same for a page written in parts (a streamed list page), its ids
-  // read from each part: an id="…" must not span two parts.
-  std::shared_ptr<const std::set<std::string>> Add(const std::string& path, const std::vector<std::string_view>& parts);
+  // The same for an HTML page written in pieces (a streamed list page):
+  // CollectIds from each piece as it goes out (an id="…" must not span two),
+  // then AddIds with what they found.
+  static void CollectIds(std::string_view html, std::set<std::string>* ids);
+  std::shared_ptr<const std::set<std::string>> AddIds(const std::string& path, std::set<std::string> ids);
   // Notes an HTML page whose ids are already known (what Add returned for
   // the same bytes): for pages the preview kept from an earlier build.
   void AddPage(const std::string& path, std::shared_ptr<const std::set<std::string>> ids);

@@ -97,16 +97,4 @@ std::string SearchIndexEntry(const Site& site, const Theme& theme, const Record&
          ",\"tags\":" + JsonList(record.Texts("tags")) + "}";
 }
 
-std::string SearchIndexJson(const std::vector<const std::string*>& entries_by_name) {
-  size_t size = 0;
-  for (const std::string* entry : entries_by_name) size += entry->size() + 2;
-  std::string out = "{\"records\":[\n";
-  out.reserve(out.size() + size + 4);
-  for (size_t i = 0; i < entries_by_name.size(); ++i) {
-    if (i > 0) out += ",\n";
-    out += *entries_by_name[i];
-  }
-  return out + "\n]}\n";
-}
-
 }  // namespace lantern

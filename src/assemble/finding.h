@@ -5,6 +5,7 @@
 #define LANTERN_ASSEMBLE_FINDING_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "assemble/theme.h"
@@ -41,9 +42,12 @@ std::string Slugify(const std::string& text);
 // by the preview), {"id","url","name","description","service","phase",
 // "functions","suppliers","tags"} with the phase and functions by their names
 // in the theme's language, so that a resident finds them by the words the page
-// shows; then {"records":[…]} from the entries in SiteIndex::by_name's order.
+// shows; then the file: kSearchIndexHead, the entries in SiteIndex::by_name's
+// order joined by kSearchIndexSeparator, and kSearchIndexTail.
 std::string SearchIndexEntry(const Site& site, const Theme& theme, const Record& record);
-std::string SearchIndexJson(const std::vector<const std::string*>& entries_by_name);
+inline constexpr std::string_view kSearchIndexHead = "{\"records\":[\n";
+inline constexpr std::string_view kSearchIndexSeparator = ",\n";
+inline constexpr std::string_view kSearchIndexTail = "\n]}\n";
 
 
 }  // namespace lantern

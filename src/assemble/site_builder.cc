@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -67,14 +68,11 @@ class TemplatePool {
 
 // The rows of the records in `listed` (each made once with its record's
 // other output), joined by line breaks into a table's body.
-std::string JoinedRows(const Site& site, const std::vector<const Record*>& listed, const std::vector<SharedFile>& rows) {
-  size_t size = 0;
-  for (const Record* record : listed) size += rows[static_cast<size_t>(record - site.records.data())]->size() + 1;
+std::string JoinedRows(const Site& site, const std::vector<const Record*>& listed, const ListedParts& parts) {
   std::string joined;
-  joined.reserve(size);
   for (const Record* record : listed) {
     if (!joined.empty()) joined += '\n';
-    joined += *rows[static_cast<size_t>(record - site.records.data())];
+    parts.AppendRow(static_cast<size_t>(record - site.records.data()), &joined);
   }
   return joined;
 }
@@ -83,39 +81,54 @@ std::string JoinedRows(const Site& site, const std::vector<const Record*>& liste
 // text a template or a record can make (a control character; and '&' so that
 // an escaped {{rows_html}} does not match), replaced by the rows on the way out.
 constexpr std::string_view kRowsMark = "\x01&lantern-rows;\x01";
-// How much of a streamed list page is gathered before it is written.
-constexpr size_t kListChunk = size_t{1} << 20;
+
+// How much of a large file (a list page, the search index) is gathered
+// before it is given to the sink.
+constexpr size_t kChunk = size_t{1} << 20;
 
 // Writes a list page whose rows_html was rendered as kRowsMark, at `mark` in
 // `html`, without ever holding it whole: the HTML before the mark, each listed
 // record's row (joined by line breaks, as JoinedRows does), then the rest,
-// appended to `sink` in pieces of about kListChunk. At 50,000 records the
+// appended to `sink` in pieces of about kChunk. At 50,000 records the
 // records page and the largest filter pages are tens of megabytes each, made
 // three times over (rows, page, layout) when rendered whole. The page's ids
-// are read from each part: none spans two, as the parts are whole rows.
+// are read from each piece: none spans two, as pieces end between rows.
 void StreamListPage(const Site& site, const std::string& path, const std::string& html, size_t mark,
-                    const std::vector<const Record*>& listed, const std::vector<SharedFile>& rows, OutputSink* sink,
+                    const std::vector<const Record*>& listed, const ListedParts& parts, OutputSink* sink,
                     BuiltPages* built) {
-  const std::string_view head = std::string_view(html).substr(0, mark);
-  const std::string_view tail = std::string_view(html).substr(mark + kRowsMark.size());
-  std::vector<std::string_view> parts;
-  parts.reserve(listed.size() + 2);
-  parts.push_back(head);
-  std::string chunk(head);
+  std::set<std::string> ids;
+  auto flush = [&](std::string* chunk) {
+    BuiltPages::CollectIds(*chunk, &ids);
+    sink->Append(path, *chunk);
+    chunk->clear();
+  };
+  std::string chunk = html.substr(0, mark);
   for (size_t k = 0; k < listed.size(); ++k) {
-    const std::string& row = *rows[static_cast<size_t>(listed[k] - site.records.data())];
-    parts.push_back(row);
     if (k > 0) chunk += '\n';
-    chunk += row;
-    if (chunk.size() >= kListChunk) {
+    parts.AppendRow(static_cast<size_t>(listed[k] - site.records.data()), &chunk);
+    if (chunk.size() >= kChunk) flush(&chunk);
+  }
+  chunk.append(html, mark + kRowsMark.size());
+  flush(&chunk);
+  built->AddIds(path, std::move(ids));
+}
+
+// search-index.json from each record's entry, by name, in pieces of about kChunk.
+void WriteSearchIndex(const Site& site, const SiteIndex& index, const ListedParts& parts, OutputSink* sink,
+                      BuiltPages* built) {
+  const std::string path = "search-index.json";
+  std::string chunk(kSearchIndexHead);
+  for (size_t k = 0; k < index.by_name.size(); ++k) {
+    if (k > 0) chunk += kSearchIndexSeparator;
+    parts.AppendSearchEntry(static_cast<size_t>(index.by_name[k] - site.records.data()), &chunk);
+    if (chunk.size() >= kChunk) {
       sink->Append(path, chunk);
       chunk.clear();
     }
   }
-  parts.push_back(tail);
-  chunk += tail;
+  chunk += kSearchIndexTail;
   sink->Append(path, chunk);
-  built->Add(path, parts);
+  built->Add(path, "");
 }
 
 // Every page but the records' (those are rendered with their data files, in
@@ -343,7 +356,7 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
         Value view = job.make_view();
         if (job.rows_of) {
           view.Set("rows_html", TextValue(rows_marked ? std::string(kRowsMark)
-                                                      : JoinedRows(site, *job.rows_of, parts.rows)));
+                                                      : JoinedRows(site, *job.rows_of, parts)));
         }
         return templates->RenderInLayout(job.template_name, "layout", std::move(view), own.get());
       };
@@ -354,7 +367,7 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
       if (html && stream_rows) {
         const size_t mark = html->find(kRowsMark);
         if (mark != std::string::npos && html->find(kRowsMark, mark + 1) == std::string::npos) {
-          StreamListPage(site, path, *html, mark, *job.rows_of, parts.rows, sink, built);
+          StreamListPage(site, path, *html, mark, *job.rows_of, parts, sink, built);
           streamed = true;
         } else {
           // A theme that shows rows_html other than once, as is: made whole.
@@ -416,10 +429,7 @@ bool BuildSiteWide(const Site& site, const SiteIndex& index, const Theme& theme,
   for (const auto& [path, last_change] : sitemap_pages) sitemap.push_back(SitemapEntryFor(path, last_change));
   put("sitemap.xml", Sitemap(site.config, std::move(sitemap)));
   put("robots.txt", RobotsTxt(site.config));
-  std::vector<const std::string*> entries;
-  entries.reserve(index.by_name.size());
-  for (const Record* record : index.by_name) entries.push_back(parts.search_entries[record - site.records.data()].get());
-  put("search-index.json", SearchIndexJson(entries));
+  WriteSearchIndex(site, index, parts, sink, built);
   // Browsers ask for /favicon.ico whatever the pages link to: the site's own
   // assets/favicon.ico when it has one (it replaces the theme's icon), else
   // the default theme's, drawn like its assets/favicon.svg.
@@ -448,7 +458,7 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
   // ones borrowed from the preview's cache.
   std::vector<std::shared_ptr<const std::vector<FeedEntryText>>> feed_texts;
   feed_texts.reserve(count);
-  ListedParts listed;  // the same for search-index.json and the lists
+  ListedPartsInMemory listed;  // the same for search-index.json and the lists
   listed.search_entries.reserve(count);
   listed.rows.reserve(count);
   sink->Append("records.json", RecordsJsonHead(site, count));

@@ -69,10 +69,25 @@ bool BuildSite(const Site& site, const Theme& theme, OutputSink* sink, BuiltPage
 
 // What each record gave the site-wide files with its other output, indexed
 // as site.records: its entry of search-index.json (SearchIndexEntry) and its
-// row of the lists (RecordListRow).
-struct ListedParts {
+// row of the lists (RecordListRow). BuildSite holds them in memory (the
+// preview's cache keeps them); a streamed build keeps them in temporary files
+// (cli/site_stream.cc), read back as the lists and the index are written.
+class ListedParts {
+ public:
+  virtual ~ListedParts() = default;
+  // Appends record `k`'s entry or row to `out`. A source that cannot read
+  // one back (the disk) appends nothing and remembers it: its owner reports
+  // the failure after BuildSiteWide.
+  virtual void AppendSearchEntry(size_t k, std::string* out) const = 0;
+  virtual void AppendRow(size_t k, std::string* out) const = 0;
+};
+
+// ListedParts in memory, shared with the preview's cache.
+struct ListedPartsInMemory final : ListedParts {
   std::vector<SharedFile> search_entries;
   std::vector<SharedFile> rows;
+  void AppendSearchEntry(size_t k, std::string* out) const override { *out += *search_entries[k]; }
+  void AppendRow(size_t k, std::string* out) const override { *out += *rows[k]; }
 };
 
 // BuildSite's two halves, which a build that streams its records

@@ -5,12 +5,15 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "assemble/link_checker.h"
 #include "assemble/record_output.h"
 #include "assemble/site_index.h"
 #include "base/parallel.h"
+#include "cli/text_spool.h"
 #include "load/record_loader.h"
 #include "model/addresses.h"
 #include "publish/atom_feed.h"
@@ -24,23 +27,16 @@ namespace {
 // within a batch): the trees of a batch are all that is held at once.
 constexpr size_t kBatch = 256;
 
-// records.json's and records.csv's part of each record, kept in temporary
-// files until every record is known: both list records by id, and "id:" may
-// give a record an id that sorts elsewhere than its file's name.
-class PartsSpool {
+// Each record's parts of the site-wide files, kept in temporary files until
+// every record is known: records.json and records.csv list records by id
+// (and "id:" may give a record an id that sorts elsewhere than its file's
+// name), feed.xml by date, the search index and the lists by name.
+class PartsSpool final : public ListedParts {
  public:
-  explicit PartsSpool(bool enabled) {
-    if (!enabled) return;
-    json_ = std::tmpfile();
-    csv_ = std::tmpfile();
-    feed_ = std::tmpfile();
-    if (!json_ || !csv_ || !feed_) failed_ = true;
-  }
-  ~PartsSpool() {
-    if (json_) std::fclose(json_);
-    if (csv_) std::fclose(csv_);
-    if (feed_) std::fclose(feed_);
-  }
+  // Without `keeps_files` (`check`) only the rows are kept: the lists are
+  // still rendered and their ids checked, but no file is written.
+  explicit PartsSpool(bool keeps_files)
+      : json_(keeps_files), csv_(keeps_files), feed_(keeps_files), search_(keeps_files), rows_(true) {}
 
   // A feed.xml entry: what orders it, and where its XML is. FeedEntryBefore
   // orders by date (newest first), record id, then entry id; a record's
@@ -51,76 +47,42 @@ class PartsSpool {
   struct FeedPart {
     Date date;
     size_t record = 0;  // the record's place among the site's, by id: set by the caller
-    size_t at = 0, size = 0;
+    TextSpool::Span xml;
   };
-  // Spools `entries` (one record's, in RecordFeedEntries' order); returns their parts.
-  std::vector<FeedPart> AddFeed(const std::vector<FeedEntryText>& entries) {
-    std::vector<FeedPart> parts;
-    parts.reserve(entries.size());
-    for (const FeedEntryText& entry : entries) {
-      const std::string& xml = entry.xml;
-      FeedPart part;
-      part.date = entry.date;
-      part.at = feed_size_;
-      part.size = xml.size();
-      if (feed_ && !failed_) failed_ |= std::fwrite(xml.data(), 1, xml.size(), feed_) != xml.size();
-      feed_size_ += xml.size();
-      parts.push_back(std::move(part));
-    }
-    return parts;
+  // Where one record's other parts are.
+  struct RecordParts {
+    TextSpool::Span json, csv, search, row;
+  };
+
+  // Spools a rendered record's parts; returns where they are, and its feed
+  // entries' (in RecordFeedEntries' order) in `feed`.
+  RecordParts Add(std::string_view json_entry, std::string_view csv_row, std::string_view search_entry,
+                  std::string_view list_row, const std::vector<FeedEntryText>& entries, std::vector<FeedPart>* feed) {
+    feed->reserve(entries.size());
+    for (const FeedEntryText& entry : entries) feed->push_back({entry.date, 0, feed_.Add(entry.xml)});
+    return {json_.Add(json_entry), csv_.Add(csv_row), search_.Add(search_entry), rows_.Add(list_row)};
   }
 
-  // feed.xml from every record's `parts`, in the feed's order.
-  Status WriteFeed(const Site& site, std::vector<FeedPart> parts, OutputSink* sink) {
-    if (!feed_) return Status::Ok();
-    if (failed_ || std::fflush(feed_) != 0) return SpoolError();
-    std::stable_sort(parts.begin(), parts.end(), [](const FeedPart& a, const FeedPart& b) {
-      if (a.date != b.date) return b.date < a.date;
-      if (a.record != b.record) return a.record < b.record;
-      return a.at < b.at;
-    });
-    std::string xml = SiteFeedHead(site, parts.empty() ? std::nullopt : std::optional<Date>(parts.front().date));
-    for (const FeedPart& part : parts) {
-      if (!ReadAt(feed_, part.at, part.size, &xml)) return SpoolError();
-      if (xml.size() >= kChunk) {
-        sink->Append(std::string(kSiteFeedPath), xml);
-        xml.clear();
-      }
-    }
-    xml += kFeedTail;
-    sink->Append(std::string(kSiteFeedPath), xml);
-    return Status::Ok();
-  }
-  PartsSpool(const PartsSpool&) = delete;
-  PartsSpool& operator=(const PartsSpool&) = delete;
-
-  // Returns the part's number.
-  size_t Add(const std::string& json_entry, const std::string& csv_row) {
-    Part part{json_size_, json_entry.size(), csv_size_, csv_row.size()};
-    if (json_ && csv_ && !failed_) {
-      failed_ |= std::fwrite(json_entry.data(), 1, json_entry.size(), json_) != json_entry.size();
-      failed_ |= std::fwrite(csv_row.data(), 1, csv_row.size(), csv_) != csv_row.size();
-    }
-    json_size_ += json_entry.size();
-    csv_size_ += csv_row.size();
-    parts_.push_back(part);
-    return parts_.size() - 1;
+  // Ends the adding; `on_site` is where each record of the site (indexed as
+  // site.records) has its parts, for the ListedParts it then is.
+  void EndAdding(std::vector<RecordParts> on_site) {
+    on_site_ = std::move(on_site);
+    for (TextSpool* spool : {&json_, &csv_, &feed_, &search_, &rows_}) spool->EndAdding();
   }
 
-  // Appends to `sink` records.json and records.csv of the parts numbered
-  // `order`, in that order.
-  Status WriteOut(const Site& site, const std::vector<size_t>& order, OutputSink* sink) {
-    if (!json_) return Status::Ok();
-    if (failed_ || std::fflush(json_) != 0 || std::fflush(csv_) != 0) return SpoolError();
-    const size_t count = order.size();
+  void AppendSearchEntry(size_t k, std::string* out) const override { search_.Read(on_site_[k].search, out); }
+  void AppendRow(size_t k, std::string* out) const override { rows_.Read(on_site_[k].row, out); }
+
+  // Appends to `sink` records.json and records.csv, in the site's order (by id).
+  Status WriteOut(const Site& site, OutputSink* sink) {
+    if (Status s = status(); !s.ok()) return s;
+    const size_t count = on_site_.size();
     std::string json = RecordsJsonHead(site, count);
     std::string csv = RecordsCsvHeader(CsvLayoutOf(site));
     for (size_t k = 0; k < count; ++k) {
-      const Part& part = parts_[order[k]];
       if (k > 0) json += ",\n";
-      if (!ReadAt(json_, part.json_at, part.json_size, &json) || !ReadAt(csv_, part.csv_at, part.csv_size, &csv)) {
-        return SpoolError();
-      }
+      json_.Read(on_site_[k].json, &json);
+      csv_.Read(on_site_[k].csv, &csv);
       if (json.size() >= kChunk) {
         sink->Append("records.json", json);
         json.clear();
@@ -133,35 +95,43 @@ class PartsSpool {
     json += RecordsJsonTail(count);
     sink->Append("records.json", json);
     sink->Append("records.csv", csv);
+    return status();
+  }
+
+  // feed.xml from every record's `parts`, in the feed's order.
+  Status WriteFeed(const Site& site, std::vector<FeedPart> parts, OutputSink* sink) {
+    if (!sink->keeps_files()) return Status::Ok();
+    std::stable_sort(parts.begin(), parts.end(), [](const FeedPart& a, const FeedPart& b) {
+      if (a.date != b.date) return b.date < a.date;
+      if (a.record != b.record) return a.record < b.record;
+      return a.xml.at < b.xml.at;
+    });
+    std::string xml = SiteFeedHead(site, parts.empty() ? std::nullopt : std::optional<Date>(parts.front().date));
+    for (const FeedPart& part : parts) {
+      feed_.Read(part.xml, &xml);
+      if (xml.size() >= kChunk) {
+        sink->Append(std::string(kSiteFeedPath), xml);
+        xml.clear();
+      }
+    }
+    xml += kFeedTail;
+    sink->Append(std::string(kSiteFeedPath), xml);
+    return status();
+  }
+
+  // Ok, or the first failure of a temporary file.
+  Status status() const {
+    for (const TextSpool* spool : {&json_, &csv_, &feed_, &search_, &rows_}) {
+      if (Status s = spool->status(); !s.ok()) return s;
+    }
     return Status::Ok();
   }
 
-  bool failed() const { return failed_; }
-
  private:
-  struct Part {
-    size_t json_at, json_size, csv_at, csv_size;
-  };
   static constexpr size_t kChunk = 1 << 20;  // bytes given to the sink at once
 
-  static Status SpoolError() {
-    return Status::Error("cannot write the temporary file for records.json and records.csv (is the disk full?)");
-  }
-
-  static bool ReadAt(std::FILE* file, size_t at, size_t size, std::string* out) {
-    if (size == 0) return true;
-    if (std::fseek(file, static_cast<long>(at), SEEK_SET) != 0) return false;
-    const size_t start = out->size();
-    out->resize(start + size);
-    return std::fread(out->data() + start, 1, size, file) == size;
-  }
-
-  std::FILE* json_ = nullptr;
-  std::FILE* csv_ = nullptr;
-  std::FILE* feed_ = nullptr;
-  bool failed_ = false;
-  size_t json_size_ = 0, csv_size_ = 0, feed_size_ = 0;
-  std::vector<Part> parts_;
+  TextSpool json_, csv_, feed_, search_, rows_;
+  std::vector<RecordParts> on_site_;
 };
 
 // What is kept of one record file once it is done.
@@ -173,12 +143,12 @@ struct Done {
   RecordIdentity identity;
   Record listed;  // KeepListedParts
   std::vector<InternalLink> links;
+  // Where its parts are in the spool, when rendered.
+  PartsSpool::RecordParts parts;
   std::vector<PartsSpool::FeedPart> feed_parts;
-  size_t part = 0;  // in the spool, when rendered
-  // Its entry of the search index and row of the lists, when rendered.
-  SharedFile search_entry, list_row;
-  // Only while the batch is being finished:
-  std::string json_entry, csv_row;
+  // Only while the batch is being finished: its parts of records.json,
+  // records.csv, feed.xml and search-index.json and its row of the lists.
+  std::string json_entry, csv_row, search_entry, list_row;
   std::vector<FeedEntryText> feed_texts;
   Status error = Status::Ok();
 };
@@ -267,8 +237,8 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
             slot.json_entry = std::move(output.json_entry);
             slot.csv_row = std::move(output.csv_row);
             slot.feed_texts = std::move(output.feed_texts);
-            slot.search_entry = std::make_shared<const std::string>(std::move(output.search_entry));
-            slot.list_row = std::make_shared<const std::string>(std::move(output.list_row));
+            slot.search_entry = std::move(output.search_entry);
+            slot.list_row = std::move(output.list_row);
             slot.rendered = true;
           }
         }
@@ -285,11 +255,12 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
       if (!slot.error.ok()) return slot.error;
       if (!slot.loaded) continue;
       if (slot.rendered) {
-        slot.part = spool.Add(slot.json_entry, slot.csv_row);
-        slot.feed_parts = spool.AddFeed(slot.feed_texts);
+        slot.parts = spool.Add(slot.json_entry, slot.csv_row, slot.search_entry, slot.list_row, slot.feed_texts,
+                               &slot.feed_parts);
         // Freed, not just emptied: assigning an empty string keeps the capacity.
-        std::string().swap(slot.json_entry);
-        std::string().swap(slot.csv_row);
+        for (std::string* text : {&slot.json_entry, &slot.csv_row, &slot.search_entry, &slot.list_row}) {
+          std::string().swap(*text);
+        }
         std::vector<FeedEntryText>().swap(slot.feed_texts);
       }
       done.push_back(std::move(slot));
@@ -312,9 +283,8 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   std::sort(on_site.begin(), on_site.end(), [](const Done* a, const Done* b) { return a->listed.id < b->listed.id; });
 
   const bool build = theme_ok && !diagnostics->has_errors();
-  std::vector<size_t> parts;
+  std::vector<PartsSpool::RecordParts> parts;
   std::vector<PartsSpool::FeedPart> feed_parts;
-  ListedParts listed;
   std::vector<InternalLink> links;
   CollectSitePageLinks(*site, &links);
   if (build) {
@@ -325,8 +295,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
     }
     feed_parts.reserve(feed_count);
     links.reserve(link_count);
-    listed.search_entries.reserve(on_site.size());
-    listed.rows.reserve(on_site.size());
+    parts.reserve(on_site.size());
   }
   site->records.reserve(on_site.size());
   for (size_t r = 0; r < on_site.size(); ++r) {
@@ -334,7 +303,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
     if (build) {
       // With no error every record on the site was rendered, and ids are
       // unique, so that `r` orders as the record id does.
-      parts.push_back(d->part);
+      parts.push_back(d->parts);
       for (PartsSpool::FeedPart& part : d->feed_parts) {
         part.record = r;
         feed_parts.push_back(part);
@@ -342,20 +311,22 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
       std::vector<PartsSpool::FeedPart>().swap(d->feed_parts);
       for (InternalLink& link : d->links) links.push_back(std::move(link));
       std::vector<InternalLink>().swap(d->links);
-      listed.search_entries.push_back(std::move(d->search_entry));
-      listed.rows.push_back(std::move(d->list_row));
     }
     site->records.push_back(std::move(d->listed));
   }
   done = {};
   if (!build) return Status::Ok();
   diagnostics->AddAll(render_diagnostics);
-  if (Status s = spool.WriteOut(*site, parts, sink); !s.ok()) return s;
+  spool.EndAdding(std::move(parts));
+  if (Status s = spool.WriteOut(*site, sink); !s.ok()) return s;
   built->Add("records.json", "");
   built->Add("records.csv", "");
   const SiteIndex index = IndexSite(*site);
-  if (BuildSiteWide(*site, index, *theme, !render_failed, sink, built, diagnostics, options.progress,
-                    {done_count.load(), total}, listed)) {
+  const bool site_wide = BuildSiteWide(*site, index, *theme, !render_failed, sink, built, diagnostics,
+                                       options.progress, {done_count.load(), total}, spool);
+  // The lists and the search index read their rows and entries back.
+  if (Status s = spool.status(); !s.ok()) return s;
+  if (site_wide) {
     built->Add(std::string(kSiteFeedPath), "");
     if (Status s = spool.WriteFeed(*site, std::move(feed_parts), sink); !s.ok()) return s;
   }
