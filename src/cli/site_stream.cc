@@ -275,7 +275,8 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
   identities.reserve(by_file.size());
   for (const Done* d : by_file) identities.push_back(d->identity);
   const std::vector<bool> kept = CheckAcrossRecords(identities, site->config, config_ok, diagnostics);
-  identities = {};
+  // Freed, not emptied: `v = {}` assigns an empty list and keeps the capacity.
+  std::vector<RecordIdentity>().swap(identities);
   std::vector<Done*> on_site;
   for (size_t i = 0; i < by_file.size(); ++i) {
     if (kept[i] && (!by_file[i]->draft || options.load.include_drafts)) on_site.push_back(by_file[i]);
@@ -314,7 +315,7 @@ Status StreamSite(const FileSystem& files, const std::string& root, const Stream
     }
     site->records.push_back(std::move(d->listed));
   }
-  done = {};
+  std::vector<Done>().swap(done);  // about 1 KB a record, held to the end by `done = {}`
   if (!build) return Status::Ok();
   diagnostics->AddAll(render_diagnostics);
   spool.EndAdding(std::move(parts));
